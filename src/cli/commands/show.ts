@@ -1,0 +1,12 @@
+import { Option, type Command } from 'commander';
+import type { CliContext } from '../context.js';
+
+export function registerShow(program: Command, ctx: CliContext): void {
+  const { t } = ctx.messages;
+  program
+    .command('show')
+    .description(t('cmd.show.description'))
+    .argument('<agent>', t('cli.arg.agent'))
+    .addOption(new Option('--locale <locale>', t('cli.opt.locale')))
+    .action(async (agent: string, raw: unknown) => (await import('../actions/show.js')).runShow({ agent, raw, ctx }));
+}

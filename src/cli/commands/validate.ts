@@ -1,0 +1,12 @@
+import { Option, type Command } from 'commander';
+import type { CliContext } from '../context.js';
+
+export function registerValidate(program: Command, ctx: CliContext): void {
+  const { t } = ctx.messages;
+  program
+    .command('validate')
+    .description(t('cmd.validate.description'))
+    .argument('[paths...]', t('cli.arg.paths'))
+    .addOption(new Option('--strict', t('cli.opt.strict')))
+    .action(async (paths: string[], raw: unknown) => (await import('../actions/validate.js')).runValidate({ paths, raw, ctx }));
+}

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+
+/** Version tag of the serialisation below: changing the recipe changes the tag. */
+export const CANONICAL_HASH_VERSION = 'agentpack-canonical-v1';
+
+/**
+ * Normalise text the way DESIGN §4 prescribes, so that formatting-only edits do not change a hash:
+ * strip a BOM, CRLF/CR → LF, Unicode NFC, strip trailing spaces and tabs on each line, collapse runs of
+ * blank lines into one, drop leading/trailing blank lines, end with exactly one newline.
+ */
+export function canonicaliseText(text: string): string {
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC')
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+$/, ''));
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
+    out.push(line);
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out.length === 0 ? '' : `${out.join('\n')}\n`;
+}
+
+/**
+ * Canonical hash of a variant: sha256 over a stable serialisation of its translatable content — the
+ * `description` and the body (without banner). Returns `sha256:<64 hex>`.
+ */
+export function canonicalHash(variant: { description: string; body: string }): string {
+  const payload = JSON.stringify([CANONICAL_HASH_VERSION, canonicaliseText(variant.description), canonicaliseText(variant.body)]);
+  return `sha256:${createHash('sha256').update(payload, 'utf8').digest('hex')}`;
+}
+
+/** sha256 of bytes as written, `sha256:<hex>`. */
+export function contentHash(text: string | Uint8Array): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}

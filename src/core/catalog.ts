@@ -1,0 +1,38 @@
+import type { ParsedAgent } from './parse-agent.js';
+
+/** The locale of every canonical variant (`agents/X.md`). */
+export const CANONICAL_LOCALE = 'en';
+
+export interface Variant {
+  agent: string;
+  locale: string;
+  /** Absolute path of the file. */
+  path: string;
+  /** Path relative to the catalog root, with `/` separators. */
+  relPath: string;
+  canonical: boolean;
+  parsed: ParsedAgent;
+}
+
+export interface CatalogAgent {
+  /** The agent's key: its file name without `.md` (equal to its `name` for shipped agents). */
+  name: string;
+  /** Variants by locale; the canonical one is under CANONICAL_LOCALE. */
+  variants: Map<string, Variant>;
+}
+
+export interface Catalog {
+  root: string;
+  agents: Map<string, CatalogAgent>;
+  /** Translations whose canonical file does not exist. */
+  orphans: Variant[];
+}
+
+export function sortedLocales(agent: CatalogAgent): string[] {
+  return [...agent.variants.keys()].sort((a, b) => (a === CANONICAL_LOCALE ? -1 : b === CANONICAL_LOCALE ? 1 : a.localeCompare(b)));
+}
+
+/** Pick the variant for a locale, or undefined. */
+export function variantOf(agent: CatalogAgent, locale: string): Variant | undefined {
+  return agent.variants.get(locale);
+}

@@ -1,0 +1,80 @@
+import { parseBannerLine, type Banner } from './banner.js';
+
+/** Where the front-matter and body sit in a file (after BOM removal and LF normalisation). */
+export type FrontMatterSplit =
+  | {
+      kind: 'found';
+      /** Index (0-based) of the opening `---` line. */
+      openLine: number;
+      /** Language written after the opening fence (`---js` → `js`), lower-cased, if any. */
+      language?: string;
+      /** What stands before the opening fence. */
+      leading: 'none' | 'banner' | 'blank' | 'comment';
+      bannerBefore?: Banner;
+      /** Index of the closing `---` line, or -1 when the block never closes. */
+      closeLine: number;
+      yaml: string;
+      /** Text after the closing fence. */
+      rest: string;
+    }
+  | { kind: 'none' };
+
+const FENCE = /^---[ \t]*([A-Za-z][\w-]*)?[ \t]*$/;
+const CLOSE = /^---[ \t]*$/;
+
+/**
+ * Split a file into front-matter and body without any YAML or code engine. Accepts the banner (or
+ * blank lines, or an HTML comment) before the front-matter, as found in the wild; the caller reports it.
+ */
+export function splitFrontMatter(lines: readonly string[]): FrontMatterSplit {
+  let i = 0;
+  let leading: 'none' | 'banner' | 'blank' | 'comment' = 'none';
+  let bannerBefore: Banner | undefined;
+  for (; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (FENCE.test(line)) break;
+    if (line.trim() === '') {
+      if (leading === 'none') leading = 'blank';
+      continue;
+    }
+    const banner = bannerBefore ? undefined : parseBannerLine(line, i + 1);
+    if (banner) {
+      bannerBefore = banner;
+      leading = 'banner';
+      continue;
+    }
+    if (/^\s*<!--.*-->\s*$/.test(line)) {
+      if (leading !== 'banner') leading = 'comment';
+      continue;
+    }
+    return { kind: 'none' };
+  }
+  if (i >= lines.length) return { kind: 'none' };
+  const open = FENCE.exec(lines[i] ?? '');
+  const language = open?.[1]?.toLowerCase();
+  let close = -1;
+  for (let j = i + 1; j < lines.length; j++) {
+    if (CLOSE.test(lines[j] ?? '')) {
+      close = j;
+      break;
+    }
+  }
+  const yamlEnd = close === -1 ? lines.length : close;
+  const split: FrontMatterSplit = {
+    kind: 'found',
+    openLine: i,
+    leading,
+    closeLine: close,
+    yaml: lines.slice(i + 1, yamlEnd).join('\n'),
+    rest: close === -1 ? '' : lines.slice(close + 1).join('\n'),
+  };
+  if (language !== undefined) split.language = language;
+  if (bannerBefore) split.bannerBefore = bannerBefore;
+  return split;
+}
+
+/** Find the index of a later `---` line after `from`, used to explain a block cut short by a value. */
+export function nextFenceAfter(lines: readonly string[], from: number): number {
+  for (let j = from + 1; j < lines.length; j++) if (CLOSE.test(lines[j] ?? '')) return j;
+  return -1;
+}

@@ -1,0 +1,23 @@
+/**
+ * agentpack's library API (DESIGN §7): read, check and render Claude Code subagent files.
+ * No commander, no chalk, no process exit.
+ */
+export { parseAgent, MAX_FILE_CHARS, MAX_FRONTMATTER_CHARS, type ParsedAgent } from './core/parse-agent.js';
+export { validateAgent, type AgentValidation } from './core/validate-agent.js';
+export { renderAgent } from './core/render.js';
+export { loadAgent } from './io/read-agent.js';
+export {
+  agentFrontMatterSchema,
+  agentFrontMatterJsonSchema,
+  KNOWN_FIELDS,
+  TRANSLATABLE_FIELDS,
+  type AgentSpec,
+  type AgentFrontMatterInput,
+  type ToolSelection,
+} from './core/schema.js';
+export { canonicalHash, canonicaliseText, contentHash } from './core/canonical-hash.js';
+export type { Diagnostic, Severity } from './core/diagnostics.js';
+export type { Banner, BannerLink } from './core/banner.js';
+export type { I18nLink } from './core/check-fields.js';
+export { DIAGNOSTIC_CODES, ERROR_CODES, type DiagnosticCode, type ErrorCode } from './core/codes.js';
+export { AgentpackError } from './core/errors.js';

@@ -1,0 +1,37 @@
+import { readFile, stat } from 'node:fs/promises';
+import { makeDiagnostic } from '../core/diagnostics.js';
+import { MAX_FILE_CHARS, parseAgent, type ParsedAgent } from '../core/parse-agent.js';
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Read and parse one agent file. Never throws for a file problem: it becomes a diagnostic. */
+export async function loadAgent(path: string): Promise<ParsedAgent> {
+  const empty = (code: 'READ_FAILED' | 'ENCODING_INVALID' | 'FILE_TOO_LARGE', params: Record<string, string | number>): ParsedAgent => ({
+    path,
+    isAgent: true,
+    body: '',
+    bodyLine: 1,
+    diagnostics: [makeDiagnostic({ severity: 'error', code, file: path, params })],
+    loadableAsIs: false,
+  });
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_FILE_CHARS * 4) return empty('FILE_TOO_LARGE', { size: info.size, limit: MAX_FILE_CHARS });
+    bytes = await readFile(path);
+  } catch (error) {
+    return empty('READ_FAILED', { detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return empty('ENCODING_INVALID', {});
+  }
+  const parsed = parseAgent(text, { path });
+  if (parsed.isAgent && !path.toLowerCase().endsWith('.md')) {
+    parsed.diagnostics.push(makeDiagnostic({ severity: 'warning', code: 'NOT_MD_EXTENSION', file: path }));
+    parsed.loadableAsIs = false;
+  }
+  return parsed;
+}

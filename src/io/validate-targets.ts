@@ -1,0 +1,62 @@
+import { stat } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { AgentpackError } from '../core/errors.js';
+import type { ParsedAgent } from '../core/parse-agent.js';
+import { readCatalog } from './read-catalog.js';
+import { loadAgent } from './read-agent.js';
+import { findMarkdownFiles } from './walk.js';
+
+export interface FileReport {
+  /** Path as shown to the user (relative to the working directory or the package). */
+  path: string;
+  agent: string | null;
+  locale?: string;
+  isAgent: boolean;
+  loadableAsIs: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export interface ValidationReport {
+  files: FileReport[];
+}
+
+function toReport(parsed: ParsedAgent, shownPath: string, locale?: string): FileReport {
+  const report: FileReport = {
+    path: shownPath,
+    agent: parsed.spec?.name ?? (typeof parsed.data?.['name'] === 'string' ? parsed.data['name'] : null),
+    isAgent: parsed.isAgent,
+    loadableAsIs: parsed.loadableAsIs,
+    diagnostics: parsed.diagnostics.map((d) => ({ ...d, file: shownPath })),
+  };
+  if (locale !== undefined) report.locale = locale;
+  return report;
+}
+
+/** Validate files or folders given on the command line, or the package's own catalog when none are. */
+export async function validateTargets(options: { paths: string[]; cwd: string }): Promise<ValidationReport> {
+  if (options.paths.length === 0) {
+    const catalog = await readCatalog();
+    const files: FileReport[] = [];
+    for (const agent of catalog.agents.values()) {
+      for (const variant of agent.variants.values()) files.push(toReport(variant.parsed, variant.relPath, variant.locale));
+    }
+    for (const orphan of catalog.orphans) files.push(toReport(orphan.parsed, orphan.relPath, orphan.locale));
+    return { files };
+  }
+  const targets: string[] = [];
+  for (const given of options.paths) {
+    const full = resolve(options.cwd, given);
+    let info;
+    try {
+      info = await stat(full);
+    } catch {
+      throw new AgentpackError({ code: 'PATH_NOT_FOUND', params: { path: given } });
+    }
+    targets.push(...(info.isDirectory() ? await findMarkdownFiles(full) : [full]));
+  }
+  const files = await Promise.all(
+    targets.map(async (path) => toReport(await loadAgent(path), relative(options.cwd, path) || path)),
+  );
+  return { files };
+}

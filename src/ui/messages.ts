@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DiagnosticCode, ErrorCode } from '../core/codes.js';
+import type { DiagnosticParams } from '../core/diagnostics.js';
+import { packageInfo } from '../io/package-root.js';
+
+type EnglishCatalog = Omit<typeof import('../../locales/en/messages.json', { with: { type: 'json' } }), 'default'>;
+/** Every message key; a key missing from locales/en/messages.json is a compile error where it is used. */
+export type MessageKey = Extract<keyof EnglishCatalog, string>;
+export type Lang = 'en' | 'ja';
+export const LANGS: readonly Lang[] = ['en', 'ja'];
+
+// Each diagnostic and error code must have a message and a hint in the catalog (checked by the compiler).
+type Missing<K extends string> = Exclude<K, MessageKey>;
+const catalogComplete: [Missing<`diag.${DiagnosticCode}` | `diag.${DiagnosticCode}.hint` | `error.${ErrorCode}` | `error.${ErrorCode}.hint`>] extends [never] ? true : false = true;
+void catalogComplete;
+
+export interface Messages {
+  readonly lang: Lang;
+  t(key: MessageKey, params?: DiagnosticParams): string;
+  /** Message and hint for a diagnostic or error code (`diag` or `error` namespace). */
+  describe(kind: 'diag' | 'error', code: string, params: DiagnosticParams): { message: string; hint: string };
+}
+
+const catalogs = new Map<Lang, Record<string, string>>();
+
+function loadCatalog(lang: Lang): Record<string, string> {
+  let catalog = catalogs.get(lang);
+  if (!catalog) {
+    catalog = JSON.parse(readFileSync(join(packageInfo().root, 'locales', lang, 'messages.json'), 'utf8')) as Record<string, string>;
+    catalogs.set(lang, catalog);
+  }
+  return catalog;
+}
+
+/** Replace `{name}` placeholders; unknown placeholders stay visible rather than vanish. */
+export function format(template: string, params: DiagnosticParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function createMessages(lang: Lang): Messages {
+  const catalog = loadCatalog(lang);
+  const lookup = (key: string): string | undefined => catalog[key] ?? (lang === 'en' ? undefined : loadCatalog('en')[key]);
+  return {
+    lang,
+    t(key, params) {
+      return format(lookup(key) ?? key, params);
+    },
+    describe(kind, code, params) {
+      const base = `${kind}.${code}`;
+      const message = format(lookup(base) ?? code, params);
+      const suggestKey = `${base}.hintSuggest`;
+      const hintTemplate = params['suggestion'] !== undefined && lookup(suggestKey) ? lookup(suggestKey) : lookup(`${base}.hint`);
+      return { message, hint: format(hintTemplate ?? '', params) };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { CliContext } from '../cli/context.js';
+import { countBySeverity } from '../core/diagnostics.js';
+import type { ValidationReport } from '../io/validate-targets.js';
+import { describeDiagnostic, formatDiagnostic } from './report.js';
+import { sanitizeForTerminal } from './style.js';
+
+/** Print a validation report (human or `--json`) and return the exit code. */
+export function printValidation(options: { report: ValidationReport; strict: boolean; ctx: CliContext }): number {
+  const { report, strict, ctx } = options;
+  const { messages, style } = ctx;
+  const all = report.files.flatMap((f) => f.diagnostics);
+  const { errors, warnings } = countBySeverity(all);
+  const ok = errors === 0 && (!strict || warnings === 0);
+  if (ctx.json) {
+    const payload = {
+      ok,
+      files: report.files.map((f) => ({
+        path: f.path,
+        agent: f.agent,
+        ...(f.locale !== undefined ? { locale: f.locale } : {}),
+        isAgent: f.isAgent,
+        loadableAsIs: f.loadableAsIs,
+        diagnostics: f.diagnostics.map((d) => describeDiagnostic(d, messages)),
+      })),
+      summary: { files: report.files.length, errors, warnings },
+    };
+    ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+    return ok ? 0 : 1;
+  }
+  const lines: string[] = [];
+  for (const file of report.files) {
+    const header = style.bold(sanitizeForTerminal(file.path));
+    if (!file.isAgent) {
+      lines.push(`${header}  ${style.dim(messages.t('validate.notAgent'))}`);
+      continue;
+    }
+    const problems = file.diagnostics.filter((d) => d.severity !== 'info');
+    lines.push(problems.length === 0 ? `${header}  ${style.ok(messages.t('validate.file.clean'))}` : header);
+    for (const d of problems) lines.push(formatDiagnostic(d, ctx));
+    if (!file.loadableAsIs && problems.every((d) => d.severity !== 'error')) lines.push(`  ${style.dim(messages.t('validate.file.notLoadable'))}`);
+  }
+  lines.push('', messages.t('validate.summary', { files: report.files.length, errors, warnings }));
+  ctx.stdout.write(`${lines.join('\n')}\n`);
+  return ok ? 0 : 1;
+}
