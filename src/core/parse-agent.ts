@@ -106,11 +106,14 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
   let bodyLines = split.rest.split('\n');
   let bodyLine = split.closeLine + 2;
   const firstText = bodyLines.findIndex((l) => l.trim() !== '');
-  if (firstText !== -1 && !result.banner) {
+  if (firstText !== -1) {
     const banner = parseBannerLine(bodyLines[firstText] ?? '', bodyLine + firstText);
+    // A second banner (one before the front-matter and one in the body) is removed too: the body never keeps one.
     if (banner) {
-      result.banner = banner;
-      result.bannerPosition = 'body';
+      if (!result.banner) {
+        result.banner = banner;
+        result.bannerPosition = 'body';
+      }
       bodyLines = bodyLines.slice(firstText + 1);
       bodyLine += firstText + 1;
     }
@@ -163,7 +166,8 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
   }
   if (checked.spec) result.spec = checked.spec;
   if (checked.i18n) result.i18n = checked.i18n;
-  result.loadableAsIs = loadable && checked.loadable;
+  // An error (e.g. NUL_BYTE) means the agent is unusable: never call such a file loadable as is.
+  result.loadableAsIs = loadable && checked.loadable && !diagnostics.some((d) => d.severity === 'error');
   return result;
 }
 

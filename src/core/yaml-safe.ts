@@ -22,6 +22,9 @@ export function parseYamlMapping(source: string): YamlResult {
     return { ok: false, code: 'YAML_TOO_DEEP', detail: describe(error) };
   }
   const first = doc.errors[0];
+  // The yaml package turns a stack overflow on deeply nested collections into a RESOURCE_EXHAUSTION error.
+  const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) return { ok: false, code: 'YAML_TOO_DEEP', detail: exhausted.message.split('\n')[0] ?? exhausted.code };
   if (first) {
     const line = first.linePos?.[0]?.line;
     const result: YamlResult = { ok: false, code: 'YAML_INVALID', detail: first.message.split('\n')[0] ?? first.code };
