@@ -134,8 +134,8 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
       parsed = retry;
     } else {
       const later = nextFenceAfter(lines, split.closeLine);
-      const longer = later === -1 ? undefined : parseYamlMapping(joinThrough({ lines, from: split.openLine + 1, to: later }));
-      if (longer?.ok) report('error', 'FRONTMATTER_CUT_SHORT', { line: split.closeLine + 1 });
+      const cut = later !== -1 && readsThroughLaterFence({ lines, from: split.openLine + 1, close: split.closeLine, to: later });
+      if (cut) report('error', 'FRONTMATTER_CUT_SHORT', { line: split.closeLine + 1 });
       else report('error', 'YAML_INVALID', { line: fmLine + (parsed.line ?? 1) - 1, params: { detail: parsed.detail } });
       result.loadableAsIs = false;
       return result;
@@ -169,6 +169,18 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
   // An error (e.g. NUL_BYTE) means the agent is unusable: never call such a file loadable as is.
   result.loadableAsIs = loadable && checked.loadable && !diagnostics.some((d) => d.severity === 'error');
   return result;
+}
+
+/**
+ * Whether the block parses when it runs on to a later fence: the `---` line that closed it was part of a
+ * value. Tried with the inner `---` lines indented, then (for a quoted value whose next lines sit at column 0)
+ * with every line from the cut on indented as the value's continuation.
+ */
+function readsThroughLaterFence(options: { lines: readonly string[]; from: number; close: number; to: number }): boolean {
+  const { lines, from, close, to } = options;
+  if (parseYamlMapping(joinThrough({ lines, from, to })).ok) return true;
+  const continued = [...lines.slice(from, close), ...lines.slice(close, to).map((l) => (l === '' ? l : `  ${l}`))];
+  return parseYamlMapping(continued.join('\n')).ok;
 }
 
 /** The lines between two fences with inner `---` lines indented: what the author meant as one block. */
