@@ -49,6 +49,8 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
   if (file !== undefined) result.path = file;
 
   if (text.length > MAX_FILE_CHARS) {
+    // Not inspected, so not known to be documentation: shown as a problem file (as loadAgent does).
+    result.isAgent = true;
     report('error', 'FILE_TOO_LARGE', { params: { size: text.length, limit: MAX_FILE_CHARS } });
     return result;
   }
@@ -69,6 +71,8 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
   const lines = source.split('\n');
   const split = splitFrontMatter(lines);
   if (split.kind === 'none') {
+    // Documentation: a BOM, CRLF or NUL in a README is not agentpack's business (and must not fail --strict).
+    diagnostics.length = 0;
     report('info', 'NOT_AN_AGENT', { params: { reason: 'no-front-matter' } });
     result.body = source;
     return result;
