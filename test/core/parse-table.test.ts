@@ -136,6 +136,16 @@ const ROWS: Row[] = [
     },
   },
   {
+    name: 'banner both before --- and as first body line: the body keeps neither',
+    text: `> **[English](../en.md)** | **日本語**\n\n${agent('', '> **[English](../en.md)** | **日本語**\n\nYou are a test agent.\n')}`,
+    diagnostics: ['warning BANNER_BEFORE_FRONTMATTER'],
+    loadableAsIs: false,
+    check: (p) => {
+      expect(p.bannerPosition).toBe('before-front-matter');
+      expect(p.body).toBe('You are a test agent.\n');
+    },
+  },
+  {
     name: 'a blockquote that is not a banner stays in the body',
     text: agent('', '> Note: be careful | very careful\n'),
     diagnostics: [],
