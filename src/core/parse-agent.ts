@@ -49,6 +49,8 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
   if (file !== undefined) result.path = file;
 
   if (text.length > MAX_FILE_CHARS) {
+    // Not inspected, so not known to be documentation: shown as a problem file (as loadAgent does).
+    result.isAgent = true;
     report('error', 'FILE_TOO_LARGE', { params: { size: text.length, limit: MAX_FILE_CHARS } });
     return result;
   }
@@ -69,6 +71,8 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
   const lines = source.split('\n');
   const split = splitFrontMatter(lines);
   if (split.kind === 'none') {
+    // Documentation: a BOM, CRLF or NUL in a README is not agentpack's business (and must not fail --strict).
+    diagnostics.length = 0;
     report('info', 'NOT_AN_AGENT', { params: { reason: 'no-front-matter' } });
     result.body = source;
     return result;
@@ -106,11 +110,14 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
   let bodyLines = split.rest.split('\n');
   let bodyLine = split.closeLine + 2;
   const firstText = bodyLines.findIndex((l) => l.trim() !== '');
-  if (firstText !== -1 && !result.banner) {
+  if (firstText !== -1) {
     const banner = parseBannerLine(bodyLines[firstText] ?? '', bodyLine + firstText);
+    // A second banner (one before the front-matter and one in the body) is removed too: the body never keeps one.
     if (banner) {
-      result.banner = banner;
-      result.bannerPosition = 'body';
+      if (!result.banner) {
+        result.banner = banner;
+        result.bannerPosition = 'body';
+      }
       bodyLines = bodyLines.slice(firstText + 1);
       bodyLine += firstText + 1;
     }
@@ -131,8 +138,8 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
       parsed = retry;
     } else {
       const later = nextFenceAfter(lines, split.closeLine);
-      const longer = later === -1 ? undefined : parseYamlMapping(joinThrough({ lines, from: split.openLine + 1, to: later }));
-      if (longer?.ok) report('error', 'FRONTMATTER_CUT_SHORT', { line: split.closeLine + 1 });
+      const cut = later !== -1 && readsThroughLaterFence({ lines, from: split.openLine + 1, close: split.closeLine, to: later });
+      if (cut) report('error', 'FRONTMATTER_CUT_SHORT', { line: split.closeLine + 1 });
       else report('error', 'YAML_INVALID', { line: fmLine + (parsed.line ?? 1) - 1, params: { detail: parsed.detail } });
       result.loadableAsIs = false;
       return result;
@@ -163,8 +170,21 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
   }
   if (checked.spec) result.spec = checked.spec;
   if (checked.i18n) result.i18n = checked.i18n;
-  result.loadableAsIs = loadable && checked.loadable;
+  // An error (e.g. NUL_BYTE) means the agent is unusable: never call such a file loadable as is.
+  result.loadableAsIs = loadable && checked.loadable && !diagnostics.some((d) => d.severity === 'error');
   return result;
+}
+
+/**
+ * Whether the block parses when it runs on to a later fence: the `---` line that closed it was part of a
+ * value. Tried with the inner `---` lines indented, then (for a quoted value whose next lines sit at column 0)
+ * with every line from the cut on indented as the value's continuation.
+ */
+function readsThroughLaterFence(options: { lines: readonly string[]; from: number; close: number; to: number }): boolean {
+  const { lines, from, close, to } = options;
+  if (parseYamlMapping(joinThrough({ lines, from, to })).ok) return true;
+  const continued = [...lines.slice(from, close), ...lines.slice(close, to).map((l) => (l === '' ? l : `  ${l}`))];
+  return parseYamlMapping(continued.join('\n')).ok;
 }
 
 /** The lines between two fences with inner `---` lines indented: what the author meant as one block. */

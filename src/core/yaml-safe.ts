@@ -22,8 +22,12 @@ export function parseYamlMapping(source: string): YamlResult {
     return { ok: false, code: 'YAML_TOO_DEEP', detail: describe(error) };
   }
   const first = doc.errors[0];
+  // The yaml package turns a stack overflow on deeply nested collections into a RESOURCE_EXHAUSTION error.
+  const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) return { ok: false, code: 'YAML_TOO_DEEP', detail: exhausted.message.split('\n')[0] ?? exhausted.code };
   if (first) {
-    const line = first.linePos?.[0]?.line;
+    // prettyErrors is off, so linePos is not filled in: count lines up to the error's offset.
+    const line = first.linePos?.[0]?.line ?? lineAt(source, first.pos[0]);
     const result: YamlResult = { ok: false, code: 'YAML_INVALID', detail: first.message.split('\n')[0] ?? first.code };
     if (line !== undefined) result.line = line;
     return result;
@@ -79,6 +83,12 @@ function toPlain(options: { value: unknown; path: string; depth: number; unsafeK
   if (value instanceof Uint8Array) return '[binary]';
   if (value instanceof Date) return value.toISOString();
   return value;
+}
+
+function lineAt(source: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
+  return line;
 }
 
 function describe(error: unknown): string {
