@@ -176,6 +176,24 @@ describe('invariants between the variants', () => {
   });
 });
 
+describe('validate <path> on a translation', () => {
+  it('checks it against the file its i18n.source names', async () => {
+    const clean = await runCli(['validate', join(ROOT, JA), '--json']);
+    expect(clean.code).toBe(0);
+    const root = copyPackageCatalog();
+    write(root, EN, read(root, EN).replace('Builds production', 'Builds reliable production'));
+    write(root, JA, read(root, JA).replace('model: sonnet', 'model: opus'));
+    const r = await runCli(['validate', JA, '--json'], { cwd: root });
+    expect(r.code).toBe(1);
+    const d = (JSON.parse(r.stdout) as ValidateJson).files[0]?.diagnostics ?? [];
+    expect(d.map((x) => x.code)).toEqual(['TRANSLATION_FIELD_DIFFERS', 'TRANSLATION_OUTDATED']);
+    expect(d[1]?.hint).toContain('agentpack i18n stamp ml-engineer --locale ja --root .');
+    write(root, JA, read(root, JA).replace('source: ../../../agents/', 'source: ../../agents/'));
+    const nowhere = await runCli(['validate', JA, '--json'], { cwd: root });
+    expect((JSON.parse(nowhere.stdout) as ValidateJson).files[0]?.diagnostics.map((x) => x.code)).toEqual(['I18N_SOURCE_NOT_FOUND']);
+  });
+});
+
 describe('statuses of a catalog', () => {
   it('missing, orphaned and untracked translations each get their status', async () => {
     const root = copyPackageCatalog();

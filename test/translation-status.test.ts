@@ -117,7 +117,7 @@ describe('translation status', () => {
     const files = { [EN]: source(), 'agents/other.md': source().replace('name: demo', 'name: other'), [JA]: translation({ sourcePath }) };
     const { rows, diagnostics } = assessTranslations(catalogOf(files));
     expect(rows.find((r) => r.agent === 'demo')?.status).toBe('invalid');
-    expect(diagnostics.filter((d) => d.file === JA).map((d) => [d.code, d.params['expected']])).toEqual([[code, '../../../agents/demo.md']]);
+    expect(diagnostics.filter((d) => d.file === JA).map((d) => [d.code, d.params['suggestion']])).toEqual([[code, '../../../agents/demo.md']]);
   });
 
   it('resolves links relative to the file, like Markdown', () => {

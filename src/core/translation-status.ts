@@ -57,7 +57,7 @@ function checkSource(options: { translation: Variant; canonical: Variant; knownF
   const resolved = resolveCatalogLink({ from: translation.relPath, href: source });
   if (resolved === canonical.relPath) return [];
   const code = resolved !== undefined && knownFiles.has(resolved) ? 'I18N_SOURCE_MISMATCH' : 'I18N_SOURCE_NOT_FOUND';
-  return [makeDiagnostic({ severity: 'error', code, file: translation.relPath, ...(line === undefined ? {} : { line }), params: { source, expected } })];
+  return [makeDiagnostic({ severity: 'error', code, file: translation.relPath, ...(line === undefined ? {} : { line }), params: { source, suggestion: expected } })];
 }
 
 /** Status and invariant diagnostics of one existing translation file. */

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { AgentpackError } from '../core/errors.js';
 import type { ParsedAgent } from '../core/parse-agent.js';
 import type { TranslationRow } from '../core/translation-status.js';
+import { checkTranslationFile } from './check-translation-file.js';
 import { readCatalog } from './read-catalog.js';
 import { loadAgent } from './read-agent.js';
 import { findMarkdownFiles } from './walk.js';
@@ -65,7 +66,13 @@ export async function validateTargets(options: { paths: string[]; cwd: string; r
     targets.push(...(info.isDirectory() ? await findMarkdownFiles(full) : [full]));
   }
   const files = await Promise.all(
-    targets.map(async (path) => toReport(await loadAgent(path), relative(options.cwd, path) || path)),
+    targets.map(async (path) => {
+      const parsed = await loadAgent(path);
+      const shownPath = relative(options.cwd, path) || path;
+      const report = toReport(parsed, shownPath);
+      report.diagnostics.push(...(await checkTranslationFile({ parsed, path, shownPath, cwd: options.cwd, strict: options.strict ?? false })));
+      return report;
+    }),
   );
   return { files, translations: [] };
 }
