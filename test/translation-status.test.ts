@@ -75,6 +75,10 @@ describe('translation status', () => {
     ]);
   });
 
+  it('ignores documentation among the sources (no front-matter, no translation)', () => {
+    expect(statusOf({ [EN]: source(), [JA]: translation(), 'agents/README.md': '# Agents\n' })).toEqual([['demo', 'ja', 'current']]);
+  });
+
   it('is invalid when the translation does not load, with the reason', () => {
     const { rows } = assessTranslations(catalogOf({ [EN]: source(), [JA]: '---\nname: demo\n---\nno description\n' }));
     expect(rows[0]).toMatchObject({ status: 'invalid', problems: ['DESCRIPTION_MISSING'] });

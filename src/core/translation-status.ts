@@ -108,6 +108,7 @@ export function assessTranslations(catalog: Catalog): { rows: TranslationRow[]; 
   const diagnostics: Diagnostic[] = [];
   for (const agent of catalog.agents.values()) {
     const canonical = agent.variants.get(CANONICAL_LOCALE);
+    if (canonical && !canonical.parsed.isAgent && agent.variants.size === 1) continue; // documentation, not an agent
     for (const locale of locales) {
       const translation = agent.variants.get(locale);
       if (!translation) {

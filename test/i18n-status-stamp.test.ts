@@ -1,51 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentHash } from '../src/core/canonical-hash.js';
+import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from './helpers/cli.js';
-import { copyPackageCatalog, readRepoFile } from './helpers/catalog.js';
+import { copyPackageCatalog, diagnosticsOf, EN, guardRepoFiles, JA, read, readRepoFile, statusJson, validateJson, write, type ValidateJson } from './helpers/catalog.js';
 
-const EN = 'agents/ml-engineer.md';
-const JA = 'locales/ja/agents/ml-engineer.md';
-const SEED = '/work/shared/seed/000_db40e43e05501209.txt';
-
-interface JsonDiagnostic {
-  severity: string;
-  code: string;
-  line?: number;
-  message: string;
-  hint: string;
-}
-interface ValidateJson {
-  ok: boolean;
-  files: Array<{ path: string; diagnostics: JsonDiagnostic[] }>;
-  summary: { files: number; errors: number; warnings: number };
-  translations: Array<{ agent: string; locale: string; status: string; path: string; recordedHash: string | null; sourceHash: string | null }>;
-}
-
-const read = (root: string, rel: string): string => readFileSync(join(root, rel), 'utf8');
-const write = (root: string, rel: string, text: string): void => {
-  mkdirSync(join(root, rel, '..'), { recursive: true });
-  writeFileSync(join(root, rel), text);
-};
-const diagnosticsOf = (out: ValidateJson, rel: string): JsonDiagnostic[] => out.files.find((f) => f.path === rel)?.diagnostics ?? [];
-async function validateJson(root: string, extra: string[] = []): Promise<{ code: number | null; out: ValidateJson }> {
-  const r = await runCli(['validate', '--root', root, '--json', ...extra]);
-  return { code: r.code, out: JSON.parse(r.stdout) as ValidateJson };
-}
-async function statusJson(root: string): Promise<{ code: number | null; rows: ValidateJson['translations'] }> {
-  const r = await runCli(['i18n', 'status', '--root', root, '--json']);
-  return { code: r.code, rows: (JSON.parse(r.stdout) as { translations: ValidateJson['translations'] }).translations };
-}
-
-// The repo's own files must never change: tests work on temporary copies.
-const repoBefore = new Map<string, string>();
-beforeAll(() => {
-  for (const rel of [EN, JA]) repoBefore.set(rel, contentHash(readRepoFile(rel)));
-});
-afterAll(() => {
-  for (const [rel, hash] of repoBefore) expect(contentHash(readRepoFile(rel)), rel).toBe(hash);
-});
+guardRepoFiles();
 
 describe('i18n status on the package', () => {
   it('lists the Japanese ml-engineer as current and exits 0', async () => {
@@ -123,77 +82,6 @@ describe('a source that gains one word', () => {
   });
 });
 
-describe('invariants between the variants', () => {
-  it('model changed only in the translation: an error naming both values; stamp refuses', async () => {
-    const root = copyPackageCatalog();
-    const text = read(root, JA).replace('model: sonnet', 'model: inherit');
-    write(root, JA, text);
-    const { code, out } = await validateJson(root);
-    expect(code).toBe(1);
-    const d = diagnosticsOf(out, JA).find((x) => x.code === 'TRANSLATION_FIELD_DIFFERS');
-    expect(d).toMatchObject({ severity: 'error', line: 4 });
-    expect(d?.message).toBe('"model" differs from the source: agents/ml-engineer.md has "sonnet", this translation has "inherit". Only description and the body are translated.');
-    expect(out.translations[0]?.status).toBe('invalid');
-
-    const stamp = await runCli(['i18n', 'stamp', 'ml-engineer', '--locale', 'ja', '--root', root]);
-    expect(stamp.code).toBe(1);
-    expect(stamp.stderr).toContain('TRANSLATION_FIELD_DIFFERS');
-    expect(stamp.stderr).toContain('error I18N_STAMP_INVALID: Refusing to stamp locales/ja/agents/ml-engineer.md');
-    expect(read(root, JA)).toBe(text);
-    const ja = await runCli(['validate', '--root', root, '--lang', 'ja']);
-    expect(ja.stdout).toContain('"model" が原文と異なります。agents/ml-engineer.md では "sonnet"、この翻訳では "inherit" です。');
-  });
-
-  it('i18n.source pointing nowhere is an error', async () => {
-    const root = copyPackageCatalog();
-    write(root, JA, read(root, JA).replace('source: ../../../agents/ml-engineer.md', 'source: ../../agents/ml-engineer.md'));
-    const { code, out } = await validateJson(root);
-    expect(code).toBe(1);
-    expect(diagnosticsOf(out, JA).map((d) => d.code)).toContain('I18N_SOURCE_NOT_FOUND');
-  });
-
-  it('a bullet removed from the translation: a parity warning naming the section and both line numbers; an error with --strict', async () => {
-    const root = copyPackageCatalog();
-    const lines = read(root, JA).split('\n');
-    const heading = lines.indexOf('### モデルサービングとデプロイメント');
-    lines.splice(heading + 3, 1);
-    write(root, JA, lines.join('\n'));
-    const enLine = read(root, EN).split('\n').indexOf('### Model Serving and Deployment') + 1;
-    const { code, out } = await validateJson(root);
-    expect(code).toBe(0);
-    const d = diagnosticsOf(out, JA).filter((x) => x.code.startsWith('PARITY_'));
-    expect(d).toEqual([
-      expect.objectContaining({
-        severity: 'warning',
-        code: 'PARITY_ITEMS',
-        line: heading + 1,
-        message: `§ 'Model Serving and Deployment' (line ${enLine}) has 8 items; its translation (line ${heading + 1}) has 7.`,
-      }),
-    ]);
-    const strict = await validateJson(root, ['--strict']);
-    expect(strict.code).toBe(1);
-    expect(diagnosticsOf(strict.out, JA).find((x) => x.code === 'PARITY_ITEMS')?.severity).toBe('error');
-  });
-});
-
-describe('validate <path> on a translation', () => {
-  it('checks it against the file its i18n.source names', async () => {
-    const clean = await runCli(['validate', join(ROOT, JA), '--json']);
-    expect(clean.code).toBe(0);
-    const root = copyPackageCatalog();
-    write(root, EN, read(root, EN).replace('Builds production', 'Builds reliable production'));
-    write(root, JA, read(root, JA).replace('model: sonnet', 'model: opus'));
-    const r = await runCli(['validate', JA, '--json'], { cwd: root });
-    expect(r.code).toBe(1);
-    const d = (JSON.parse(r.stdout) as ValidateJson).files[0]?.diagnostics ?? [];
-    expect(d.map((x) => x.code)).toEqual(['TRANSLATION_FIELD_DIFFERS', 'TRANSLATION_OUTDATED']);
-    expect(d[1]?.hint).toContain('agentpack i18n stamp ml-engineer --locale ja --root .');
-    write(root, JA, read(root, JA).replace('source: ../../../agents/', 'source: ../../agents/'));
-    const nowhere = await runCli(['validate', JA, '--json'], { cwd: root });
-    expect((JSON.parse(nowhere.stdout) as ValidateJson).files[0]?.diagnostics.map((x) => x.code)).toEqual(['I18N_SOURCE_NOT_FOUND']);
-  });
-});
-
 describe('statuses of a catalog', () => {
   it('missing, orphaned and untracked translations each get their status', async () => {
     const root = copyPackageCatalog();
@@ -231,34 +119,6 @@ describe('statuses of a catalog', () => {
     const r = await runCli(['i18n', 'stamp', 'ml-engineer', '--locale', 'ja', '--root', root]);
     expect(r.code).toBe(0);
     expect(read(root, JA)).toBe(readRepoFile(JA));
-  });
-});
-
-describe('the seed as given', () => {
-  it('loads, and validate reports the dead banner link as a warning, not a crash', async () => {
-    expect(existsSync(SEED)).toBe(true);
-    const root = copyPackageCatalog();
-    copyFileSync(SEED, join(root, JA));
-    const { code, out } = await validateJson(root);
-    expect(code).toBe(0);
-    const d = diagnosticsOf(out, JA);
-    expect(d.every((x) => x.severity !== 'error')).toBe(true);
-    const dead = d.find((x) => x.code === 'BANNER_LINK_DEAD');
-    expect(dead).toMatchObject({ severity: 'warning', line: 1 });
-    expect(dead?.message).toContain('../../../../../machine-learning-ops/agents/ml-engineer.md');
-    expect(dead?.hint).toBe('Point it at ../../../agents/ml-engineer.md.');
-    expect(d.map((x) => x.code)).toEqual(expect.arrayContaining(['BANNER_BEFORE_FRONTMATTER', 'BANNER_LINK_DEAD', 'TRANSLATION_UNTRACKED']));
-    expect(d.map((x) => x.code).filter((c) => c.startsWith('PARITY_'))).toEqual([]);
-    expect(out.translations.map((t) => t.status)).toEqual(['untracked']);
-
-    // stamping the seed adds the i18n block inside its front-matter and leaves the banner where it is
-    const before = read(root, JA);
-    const r = await runCli(['i18n', 'stamp', 'ml-engineer', '--locale', 'ja', '--root', root]);
-    expect(r.code).toBe(0);
-    const after = read(root, JA);
-    expect(after.startsWith(before.split('\n---\n')[0] ?? '')).toBe(true);
-    expect(after.split('\n').length).toBe(before.split('\n').length + 3);
-    expect((await statusJson(root)).rows[0]?.status).toBe('current');
   });
 });
 
