@@ -26,6 +26,8 @@ export interface Catalog {
   agents: Map<string, CatalogAgent>;
   /** Translations whose canonical file does not exist. */
   orphans: Variant[];
+  /** Locales with a `locales/<lang>/agents/` folder (where translations live), sorted. */
+  translationLocales?: string[];
 }
 
 export function sortedLocales(agent: CatalogAgent): string[] {
@@ -35,4 +37,16 @@ export function sortedLocales(agent: CatalogAgent): string[] {
 /** Pick the variant for a locale, or undefined. */
 export function variantOf(agent: CatalogAgent, locale: string): Variant | undefined {
   return agent.variants.get(locale);
+}
+
+/**
+ * The locales an agent is expected to be translated into: every locale with a translations folder, or,
+ * when the catalog does not say, every locale any variant or orphan has. Never the canonical locale.
+ */
+export function translationLocalesOf(catalog: Catalog): string[] {
+  const set = new Set<string>(catalog.translationLocales ?? []);
+  for (const agent of catalog.agents.values()) for (const locale of agent.variants.keys()) set.add(locale);
+  for (const orphan of catalog.orphans) set.add(orphan.locale);
+  set.delete(CANONICAL_LOCALE);
+  return [...set].sort();
 }

@@ -26,6 +26,8 @@ export interface ParsedAgent {
   banner?: Banner;
   bannerPosition?: 'before-front-matter' | 'body';
   i18n?: I18nLink;
+  /** 1-based line in the original file of each top-level front-matter key. */
+  fieldLines?: Map<string, number>;
   diagnostics: Diagnostic[];
   /** Whether Claude Code would load this exact file if copied into its agents folder. */
   loadableAsIs: boolean;
@@ -161,6 +163,7 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
   result.data = parsed.data;
 
   const fieldLines = locateKeys(split.yaml, fmLine);
+  result.fieldLines = fieldLines;
   const checked = checkFields({ data: parsed.data, fieldLines, report });
   if (checked.notAnAgent) {
     result.isAgent = false;

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CANONICAL_LOCALE, type Catalog, type CatalogAgent, type Variant } from '../core/catalog.js';
 import { packageInfo } from './package-root.js';
@@ -12,12 +12,20 @@ async function mdFiles(dir: string): Promise<string[]> {
   }
 }
 
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Read a catalog laid out as DESIGN §2: `agents/X.md` (canonical, English) and
  * `locales/<lang>/agents/X.md` (translations). Defaults to the package's own catalog.
  */
 export async function readCatalog(root: string = packageInfo().root): Promise<Catalog> {
-  const catalog: Catalog = { root, agents: new Map(), orphans: [] };
+  const catalog: Catalog = { root, agents: new Map(), orphans: [], translationLocales: [] };
   const canonical = await mdFiles(join(root, 'agents'));
   await Promise.all(
     canonical.map(async (file) => {
@@ -35,6 +43,7 @@ export async function readCatalog(root: string = packageInfo().root): Promise<Ca
   }
   for (const locale of locales) {
     if (locale === CANONICAL_LOCALE) continue;
+    if (await isDirectory(join(root, 'locales', locale, 'agents'))) catalog.translationLocales?.push(locale);
     const files = await mdFiles(join(root, 'locales', locale, 'agents'));
     await Promise.all(
       files.map(async (file) => {
@@ -48,5 +57,6 @@ export async function readCatalog(root: string = packageInfo().root): Promise<Ca
     );
   }
   catalog.agents = new Map([...catalog.agents.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  catalog.orphans.sort((a, b) => a.relPath.localeCompare(b.relPath));
   return catalog;
 }

@@ -1,8 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
+import { checkCatalog } from '../core/check-catalog.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { AgentpackError } from '../core/errors.js';
 import type { ParsedAgent } from '../core/parse-agent.js';
+import type { TranslationRow } from '../core/translation-status.js';
+import { checkTranslationFile } from './check-translation-file.js';
 import { readCatalog } from './read-catalog.js';
 import { loadAgent } from './read-agent.js';
 import { findMarkdownFiles } from './walk.js';
@@ -19,6 +22,8 @@ export interface FileReport {
 
 export interface ValidationReport {
   files: FileReport[];
+  /** Translation status per agent and locale (package/catalog mode only; empty for paths). */
+  translations: TranslationRow[];
 }
 
 function toReport(parsed: ParsedAgent, shownPath: string, locale?: string): FileReport {
@@ -33,16 +38,21 @@ function toReport(parsed: ParsedAgent, shownPath: string, locale?: string): File
   return report;
 }
 
-/** Validate files or folders given on the command line, or the package's own catalog when none are. */
-export async function validateTargets(options: { paths: string[]; cwd: string }): Promise<ValidationReport> {
+/**
+ * Validate files or folders given on the command line, or a whole catalog when none are: the package's own,
+ * or the one at `root`. A catalog is also checked for the links between its variants (DESIGN §4).
+ */
+export async function validateTargets(options: { paths: string[]; cwd: string; root?: string; rootArg?: string; strict?: boolean }): Promise<ValidationReport> {
   if (options.paths.length === 0) {
-    const catalog = await readCatalog();
+    const catalog = await readCatalog(options.root);
     const files: FileReport[] = [];
     for (const agent of catalog.agents.values()) {
       for (const variant of agent.variants.values()) files.push(toReport(variant.parsed, variant.relPath, variant.locale));
     }
     for (const orphan of catalog.orphans) files.push(toReport(orphan.parsed, orphan.relPath, orphan.locale));
-    return { files };
+    const check = checkCatalog({ catalog, strict: options.strict ?? false, rootArg: options.rootArg ?? '' });
+    for (const d of check.diagnostics) files.find((f) => f.path === d.file)?.diagnostics.push(d);
+    return { files, translations: check.translations };
   }
   const targets: string[] = [];
   for (const given of options.paths) {
@@ -56,7 +66,13 @@ export async function validateTargets(options: { paths: string[]; cwd: string })
     targets.push(...(info.isDirectory() ? await findMarkdownFiles(full) : [full]));
   }
   const files = await Promise.all(
-    targets.map(async (path) => toReport(await loadAgent(path), relative(options.cwd, path) || path)),
+    targets.map(async (path) => {
+      const parsed = await loadAgent(path);
+      const shownPath = relative(options.cwd, path) || path;
+      const report = toReport(parsed, shownPath);
+      report.diagnostics.push(...(await checkTranslationFile({ parsed, path, shownPath, cwd: options.cwd, strict: options.strict ?? false })));
+      return report;
+    }),
   );
-  return { files };
+  return { files, translations: [] };
 }

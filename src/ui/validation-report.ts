@@ -3,6 +3,7 @@ import { countBySeverity } from '../core/diagnostics.js';
 import type { ValidationReport } from '../io/validate-targets.js';
 import { describeDiagnostic, formatDiagnostic } from './report.js';
 import { sanitizeForTerminal } from './style.js';
+import { formatTranslationLines, translationRowJson } from './translation-report.js';
 
 /** Print a validation report (human or `--json`) and return the exit code. */
 export function printValidation(options: { report: ValidationReport; strict: boolean; ctx: CliContext }): number {
@@ -23,6 +24,7 @@ export function printValidation(options: { report: ValidationReport; strict: boo
         diagnostics: f.diagnostics.map((d) => describeDiagnostic(d, messages)),
       })),
       summary: { files: report.files.length, errors, warnings },
+      translations: report.translations.map(translationRowJson),
     };
     ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
     return ok ? 0 : 1;
@@ -39,6 +41,7 @@ export function printValidation(options: { report: ValidationReport; strict: boo
     for (const d of problems) lines.push(formatDiagnostic(d, ctx));
     if (!file.loadableAsIs && problems.every((d) => d.severity !== 'error')) lines.push(`  ${style.dim(messages.t('validate.file.notLoadable'))}`);
   }
+  lines.push(...formatTranslationLines(report.translations, ctx));
   lines.push('', messages.t('validate.summary', { files: report.files.length, errors, warnings }));
   ctx.stdout.write(`${lines.join('\n')}\n`);
   return ok ? 0 : 1;

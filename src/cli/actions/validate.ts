@@ -1,12 +1,19 @@
 import * as z from 'zod';
+import { AgentpackError } from '../../core/errors.js';
+import { resolveCatalogRoot, rootArgument } from '../../io/catalog-root.js';
 import { validateTargets } from '../../io/validate-targets.js';
 import { printValidation } from '../../ui/validation-report.js';
 import type { CliContext } from '../context.js';
 
-const optionsSchema = z.object({ strict: z.boolean().default(false) });
+const optionsSchema = z.object({ strict: z.boolean().default(false), root: z.string().optional() });
 
 export async function runValidate(options: { paths: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
-  const { strict } = optionsSchema.parse(options.raw);
-  const report = await validateTargets({ paths: options.paths, cwd: options.ctx.cwd });
+  const { strict, root } = optionsSchema.parse(options.raw);
+  const { ctx } = options;
+  if (root !== undefined && options.paths.length > 0) {
+    throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.rootWithPaths') }, exitCode: 2 });
+  }
+  const catalogRoot = options.paths.length === 0 ? await resolveCatalogRoot({ root, cwd: ctx.cwd }) : undefined;
+  const report = await validateTargets({ paths: options.paths, cwd: ctx.cwd, root: catalogRoot, rootArg: rootArgument(root), strict });
   options.ctx.exitCode = printValidation({ report, strict, ctx: options.ctx });
 }

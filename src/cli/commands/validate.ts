@@ -8,5 +8,6 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     .description(t('cmd.validate.description'))
     .argument('[paths...]', t('cli.arg.paths'))
     .addOption(new Option('--strict', t('cli.opt.strict')))
+    .addOption(new Option('--root <dir>', t('cli.opt.root')))
     .action(async (paths: string[], raw: unknown) => (await import('../actions/validate.js')).runValidate({ paths, raw, ctx }));
 }

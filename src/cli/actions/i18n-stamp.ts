@@ -1,0 +1,28 @@
+import * as z from 'zod';
+import type { Diagnostic } from '../../core/diagnostics.js';
+import { isAgentpackError } from '../../core/errors.js';
+import { resolveCatalogRoot, rootArgument } from '../../io/catalog-root.js';
+import { stampTranslation } from '../../io/stamp-translation.js';
+import { formatDiagnostic } from '../../ui/report.js';
+import { printStamp } from '../../ui/translation-report.js';
+import type { CliContext } from '../context.js';
+
+const optionsSchema = z.object({ locale: z.string().min(1), root: z.string().optional() });
+
+/** Record the source's current hash in a reviewed translation. */
+export async function runI18nStamp(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
+  const { ctx } = options;
+  const { locale, root } = optionsSchema.parse(options.raw);
+  const catalogRoot = await resolveCatalogRoot({ root, cwd: ctx.cwd });
+  try {
+    const outcome = await stampTranslation({ root: catalogRoot, agent: options.agent, locale, rootArg: rootArgument(root) });
+    printStamp({ outcome, ctx });
+  } catch (error) {
+    // Show why a translation is invalid before the refusal itself (human output; --json carries them in details).
+    if (!ctx.json && isAgentpackError(error) && error.code === 'I18N_STAMP_INVALID') {
+      const { diagnostics } = error.details as { diagnostics: Diagnostic[] };
+      for (const d of diagnostics) ctx.stderr.write(`${formatDiagnostic(d, ctx)}\n`);
+    }
+    throw error;
+  }
+}

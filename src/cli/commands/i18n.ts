@@ -1,0 +1,21 @@
+import { Option, type Command } from 'commander';
+import type { CliContext } from '../context.js';
+
+/** `i18n status` and `i18n stamp <agent> --locale <l>`: the link between an agent's variants (DESIGN §4). */
+export function registerI18n(program: Command, ctx: CliContext): void {
+  const { t } = ctx.messages;
+  const i18n = program.command('i18n').description(t('cmd.i18n.description'));
+  i18n
+    .command('status')
+    .description(t('cmd.i18n.status.description'))
+    .addOption(new Option('--root <dir>', t('cli.opt.root')))
+    .action(async (raw: unknown) => (await import('../actions/i18n-status.js')).runI18nStatus({ raw, ctx }));
+  i18n
+    .command('stamp')
+    .description(t('cmd.i18n.stamp.description'))
+    .argument('<agent>', t('cli.arg.agent'))
+    .addOption(new Option('--locale <locale>', t('cli.opt.stampLocale')).makeOptionMandatory())
+    .addOption(new Option('--root <dir>', t('cli.opt.root')))
+    .action(async (agent: string, raw: unknown) => (await import('../actions/i18n-stamp.js')).runI18nStamp({ agent, raw, ctx }));
+  for (const command of i18n.commands) command.helpOption('-h, --help', t('cli.opt.help'));
+}
