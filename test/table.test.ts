@@ -106,6 +106,21 @@ describe('wrapToWidth', () => {
     expect(wrapped.split('\n').length).toBeGreaterThan(1);
   });
 
+  it('breaks Japanese between phrases (a kanji/katakana run with its hiragana), not inside them', () => {
+    expect(wrapToWidth('利用できるエージェントと対応言語を一覧表示します', 36)).toBe('利用できるエージェントと対応言語を\n一覧表示します');
+    expect(wrapToWidth('install で書き込まれるファイルの内容をそのまま表示します', 34)).toBe('install で書き込まれるファイルの\n内容をそのまま表示します');
+  });
+
+  it('keeps opening punctuation with what follows and closing punctuation with what precedes', () => {
+    expect(wrapToWidth('出力します（エディター用）', 16)).toBe('出力します\n（エディター用）');
+    expect(wrapToWidth('ああああ、いいいい。', 8)).toBe('ああああ、\nいいいい。');
+  });
+
+  it('breaks a phrase wider than the line between characters, never overflowing', () => {
+    const wrapped = wrapToWidth('あ'.repeat(30), 20);
+    expect(wrapped.split('\n').map((l) => stringWidth(l))).toEqual([20, 20, 20]);
+  });
+
   it('keeps a word longer than the width whole, on its own line', () => {
     expect(wrapToWidth('see https://example.com/a/very/long/path now', 10)).toBe('see\nhttps://example.com/a/very/long/path\nnow');
   });

@@ -31,46 +31,76 @@ export function padToWidth(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 
-// Japanese line-breaking rules (kinsoku), simplified: never start a line with closing punctuation,
-// never end one with opening punctuation.
-const NO_BREAK_BEFORE = /^[、。，．）」』】〕〉》！？：；ー…・々ぁぃぅぇぉっゃゅょァィゥェォッャュョ,.:;!?)\]}]$/u;
-const NO_BREAK_AFTER = /^[（「『【〔〈《([{]$/u;
+type CharClass = 'space' | 'narrow' | 'hiragana' | 'katakana' | 'han' | 'open' | 'close' | 'wide';
 
-/** Split one line into units that may not be broken: words of narrow text, single wide graphemes, spaces. */
-function breakUnits(line: string): string[] {
-  const units: string[] = [];
-  let word = '';
-  const flush = (): void => {
-    if (word) units.push(word);
-    word = '';
-  };
-  for (const g of graphemes(line)) {
-    if (/^\s+$/u.test(g)) {
-      flush();
-      units.push(g);
-    } else if (stringWidth(g) >= 2) {
-      flush();
-      units.push(g);
-    } else {
-      word += g;
-    }
-  }
-  flush();
-  // Glue units where a break is not allowed.
-  const glued: string[] = [];
-  for (const unit of units) {
-    const prev = glued[glued.length - 1];
-    const glueToPrev = prev !== undefined && !/^\s/u.test(unit) && !/\s$/u.test(prev) && (NO_BREAK_BEFORE.test(graphemes(unit)[0] ?? '') || NO_BREAK_AFTER.test(graphemes(prev).at(-1) ?? ''));
-    if (glueToPrev) glued[glued.length - 1] = prev + unit;
-    else glued.push(unit);
-  }
-  return glued;
+const OPEN = /^[（「『【〔〈《［｛]$/u;
+const CLOSE = /^[、。，．）」』】〕〉》］｝！？：；…・]$/u;
+
+function classify(g: string): CharClass {
+  if (/^\s+$/u.test(g)) return 'space';
+  if (OPEN.test(g)) return 'open';
+  if (CLOSE.test(g)) return 'close';
+  if (/^\p{Script=Hiragana}/u.test(g)) return 'hiragana';
+  if (/^(\p{Script=Katakana}|ー)/u.test(g)) return 'katakana';
+  if (/^(\p{Script=Han}|々)/u.test(g)) return 'han';
+  return stringWidth(g) >= 2 ? 'wide' : 'narrow';
 }
 
 /**
- * Wrap text to `width` columns, measuring with string-width. Breaks at spaces, and between Japanese
- * characters (which have no spaces), keeping closing punctuation with the character before it.
- * Existing line breaks are kept; a single unit wider than `width` stays whole on its own line.
+ * Split one line into units a line break may not fall inside: words of narrow text, spaces, and Japanese
+ * phrases — a run of kanji or katakana with the hiragana that follows it (`対応言語を`, `表示します`),
+ * closing punctuation kept with what precedes it and opening punctuation with what follows.
+ */
+function breakUnits(line: string): string[] {
+  const units: string[] = [];
+  let unit = '';
+  let kind: CharClass | undefined;
+  let glueNext = false;
+  const start = (g: string, k: CharClass): void => {
+    if (unit) units.push(unit);
+    unit = g;
+    kind = k;
+  };
+  for (const g of graphemes(line)) {
+    const k = classify(g);
+    if (glueNext && k !== 'space') {
+      unit += g;
+      kind = k === 'open' ? kind : k;
+      glueNext = k === 'open';
+      continue;
+    }
+    glueNext = false;
+    if (k === 'close' && kind !== undefined && kind !== 'space') unit += g;
+    else if (k === 'open') {
+      start(g, k);
+      glueNext = true;
+    } else if (k === 'space') start(g, k);
+    else if (k === 'narrow' && kind === 'narrow') unit += g;
+    else if ((k === 'han' || k === 'katakana') && kind === k) unit += g;
+    else if (k === 'hiragana' && (kind === 'han' || kind === 'katakana' || kind === 'hiragana')) {
+      unit += g;
+      kind = 'hiragana';
+    } else start(g, k);
+    if (k === 'close') kind = 'close';
+  }
+  if (unit) units.push(unit);
+  return units;
+}
+
+/** A Japanese phrase too long for a line is broken between characters (closing punctuation kept attached). */
+function splitLongUnit(unit: string): string[] {
+  const out: string[] = [];
+  for (const g of graphemes(unit)) {
+    if (out.length > 0 && classify(g) === 'close') out[out.length - 1] += g;
+    else out.push(g);
+  }
+  return out;
+}
+
+/**
+ * Wrap text to `width` columns, measuring with string-width. Breaks at spaces, and in Japanese (which has
+ * no spaces) between phrases, never before closing punctuation nor after opening punctuation. Existing
+ * line breaks are kept; a word of narrow text wider than `width` (a URL) stays whole on its own line.
  */
 export function wrapToWidth(text: string, width: number): string {
   const out: string[] = [];
@@ -78,13 +108,22 @@ export function wrapToWidth(text: string, width: number): string {
     let current = '';
     let used = 0;
     let wrapped = false;
-    for (const unit of breakUnits(line)) {
+    const queue = breakUnits(line);
+    for (let unit = queue.shift(); unit !== undefined; unit = queue.shift()) {
       const w = stringWidth(unit);
       const isSpace = /^\s+$/u.test(unit);
       if (isSpace && wrapped && current === '') continue; // no spaces at the start of a continuation line
       if (current === '' || isSpace || used + w <= width) {
+        if (w > width && /[^\x00-\x7f]/u.test(unit) && graphemes(unit).length > 1) {
+          queue.unshift(...splitLongUnit(unit));
+          continue;
+        }
         current += unit;
         used += w;
+        continue;
+      }
+      if (w > width && /[^\x00-\x7f]/u.test(unit) && graphemes(unit).length > 1) {
+        queue.unshift(...splitLongUnit(unit));
         continue;
       }
       out.push(current.trimEnd());
