@@ -113,7 +113,7 @@ describe('wrapToWidth', () => {
 
   it('keeps opening punctuation with what follows and closing punctuation with what precedes', () => {
     expect(wrapToWidth('出力します（エディター用）', 16)).toBe('出力します\n（エディター用）');
-    expect(wrapToWidth('ああああ、いいいい。', 8)).toBe('ああああ、\nいいいい。');
+    expect(wrapToWidth('ああああ、いいいい。', 10)).toBe('ああああ、\nいいいい。');
   });
 
   it('breaks a phrase wider than the line between characters, never overflowing', () => {
