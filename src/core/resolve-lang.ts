@@ -15,8 +15,13 @@ export function langOfTag(tag: string | undefined): Lang | undefined {
 /**
  * Language of agentpack's own messages (DESIGN §6): `--lang`, then `AGENTPACK_LANG`, then the first
  * non-empty of `LC_ALL`, `LC_MESSAGES`, `LANG` (`C`/`POSIX` mean English), then the `Intl` locale
- * (ignoring `und`), then English. A set variable in an unsupported language means English, as it would
- * for any program without that translation.
+ * (ignoring `und`), then English.
+ * - Empty or blank values are skipped at every step.
+ * - A set `LC_*`/`LANG` in an unsupported language (fr_FR.UTF-8) means English, as it would for any program
+ *   without that translation; `Intl` is not consulted then.
+ * - An unsupported `AGENTPACK_LANG` (fr) is skipped: it is agentpack's own switch, and the system locale
+ *   is a better guess than English. The CLI validates `--lang` itself (en or ja) before calling this.
+ * - `LANGUAGE` and `LC_CTYPE` are not consulted (DESIGN §6 names the three variables above).
  */
 export function resolveLang(options: { flag?: string | undefined; env: Record<string, string | undefined>; intlLocale?: string | undefined }): Lang {
   const { flag, env, intlLocale } = options;

@@ -18,6 +18,8 @@ void catalogComplete;
 export interface Messages {
   readonly lang: Lang;
   t(key: MessageKey, params?: DiagnosticParams): string;
+  /** A key computed at run time (e.g. `help.placeholder.<name>`): the message, or undefined when absent. */
+  find(key: string, params?: DiagnosticParams): string | undefined;
   /** Message and hint for a diagnostic or error code (`diag` or `error` namespace). */
   describe(kind: 'diag' | 'error', code: string, params: DiagnosticParams): { message: string; hint: string };
 }
@@ -33,6 +35,11 @@ function loadCatalog(lang: Lang): Record<string, string> {
   return catalog;
 }
 
+/** The `{name}` placeholders a template uses, sorted and without duplicates. */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
+}
+
 /** Replace `{name}` placeholders; unknown placeholders stay visible rather than vanish. */
 export function format(template: string, params: DiagnosticParams = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
@@ -45,6 +52,10 @@ export function createMessages(lang: Lang): Messages {
     lang,
     t(key, params) {
       return format(lookup(key) ?? key, params);
+    },
+    find(key, params) {
+      const template = lookup(key);
+      return template === undefined ? undefined : format(template, params);
     },
     describe(kind, code, params) {
       const base = `${kind}.${code}`;

@@ -1,43 +1,28 @@
-import stringWidth from 'string-width';
+import { displayWidth, padToWidth, truncateToWidth } from './text-width.js';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/** Cut text to at most `width` terminal columns, by grapheme, ending with `…` when cut. */
-export function truncateToWidth(text: string, width: number): string {
-  if (width <= 0) return '';
-  if (stringWidth(text) <= width) return text;
-  let out = '';
-  let used = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    const w = stringWidth(segment);
-    if (used + w > width - 1) break;
-    out += segment;
-    used += w;
-  }
-  return `${out}…`;
-}
-
-export function padToWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-}
+export { padToWidth, truncateToWidth } from './text-width.js';
 
 /**
- * Lay out rows in columns measured with string-width (so Japanese lines up). When `maxWidth` is given,
- * the last column is truncated so that no line is wider; otherwise it is printed in full.
+ * Lay out rows in columns measured with string-width (so Japanese lines up), separated by spaces, with an
+ * ASCII rule under the header. When `maxWidth` is given (stdout is a terminal), the last column is cut by
+ * grapheme with `…` so that each line fits: a cut line is exactly `maxWidth` columns, or one less when the
+ * next character is a wide one that does not fit. Without `maxWidth` every cell is printed in full.
  */
 export function formatTable(options: { header: string[]; rows: string[][]; maxWidth?: number; gap?: number }): string {
   const { header, rows, maxWidth } = options;
   const gap = options.gap ?? 2;
   const all = [header, ...rows];
   const columns = header.length;
-  const widths = Array.from({ length: columns - 1 }, (_, c) => Math.max(...all.map((r) => stringWidth(r[c] ?? ''))));
+  const widths = Array.from({ length: columns - 1 }, (_, c) => Math.max(...all.map((r) => displayWidth(r[c] ?? ''))));
   const lead = widths.reduce((sum, w) => sum + w + gap, 0);
   const lines = all.map((row) => {
     const cells = widths.map((w, c) => padToWidth(row[c] ?? '', w + gap)).join('');
     const last = row[columns - 1] ?? '';
-    const line = cells + (maxWidth !== undefined ? truncateToWidth(last, Math.max(1, maxWidth - lead)) : last);
-    return line.replace(/\s+$/, '');
+    if (maxWidth === undefined) return (cells + last).trimEnd();
+    // The first columns are never cut unless they alone overflow; then the whole line is cut.
+    return truncateToWidth((cells + truncateToWidth(last, Math.max(1, maxWidth - lead))).trimEnd(), maxWidth);
   });
-  const rule = lines.length > 0 ? '-'.repeat(Math.min(maxWidth ?? Infinity, Math.max(...lines.map((l) => stringWidth(l))))) : '';
+  const widest = Math.max(0, ...lines.map((l) => displayWidth(l)));
+  const rule = '-'.repeat(Math.min(maxWidth ?? Infinity, widest));
   return [lines[0] ?? '', rule, ...lines.slice(1)].join('\n');
 }

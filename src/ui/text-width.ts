@@ -1,0 +1,137 @@
+import stringWidth from 'string-width';
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Terminal columns a string takes (East Asian wide characters count 2, ANSI colour codes 0). */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** The grapheme clusters of a string (an emoji with modifiers or a kana with a combining mark stays whole). */
+export function graphemes(text: string): string[] {
+  return [...segmenter.segment(text)].map((s) => s.segment);
+}
+
+/** Cut text to at most `width` terminal columns, by grapheme, ending with `…` when cut. */
+export function truncateToWidth(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const segment of graphemes(text)) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+export function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}
+
+type CharClass = 'space' | 'narrow' | 'hiragana' | 'katakana' | 'han' | 'open' | 'close' | 'wide';
+
+const OPEN = /^[（「『【〔〈《［｛]$/u;
+const CLOSE = /^[、。，．）」』】〕〉》］｝！？：；…・]$/u;
+
+function classify(g: string): CharClass {
+  if (/^\s+$/u.test(g)) return 'space';
+  if (OPEN.test(g)) return 'open';
+  if (CLOSE.test(g)) return 'close';
+  if (/^\p{Script=Hiragana}/u.test(g)) return 'hiragana';
+  if (/^(\p{Script=Katakana}|ー)/u.test(g)) return 'katakana';
+  if (/^(\p{Script=Han}|々)/u.test(g)) return 'han';
+  return stringWidth(g) >= 2 ? 'wide' : 'narrow';
+}
+
+/**
+ * Split one line into units a line break may not fall inside: words of narrow text, spaces, and Japanese
+ * phrases — a run of kanji or katakana with the hiragana that follows it (`対応言語を`, `表示します`),
+ * closing punctuation kept with what precedes it and opening punctuation with what follows.
+ */
+function breakUnits(line: string): string[] {
+  const units: string[] = [];
+  let unit = '';
+  let kind: CharClass | undefined;
+  let glueNext = false;
+  const start = (g: string, k: CharClass): void => {
+    if (unit) units.push(unit);
+    unit = g;
+    kind = k;
+  };
+  for (const g of graphemes(line)) {
+    const k = classify(g);
+    if (glueNext && k !== 'space') {
+      unit += g;
+      kind = k === 'open' ? kind : k;
+      glueNext = k === 'open';
+      continue;
+    }
+    glueNext = false;
+    if (k === 'close' && kind !== undefined && kind !== 'space') unit += g;
+    else if (k === 'open') {
+      start(g, k);
+      glueNext = true;
+    } else if (k === 'space') start(g, k);
+    else if (k === 'narrow' && kind === 'narrow') unit += g;
+    else if ((k === 'han' || k === 'katakana') && kind === k) unit += g;
+    else if (k === 'hiragana' && (kind === 'han' || kind === 'katakana' || kind === 'hiragana')) {
+      unit += g;
+      kind = 'hiragana';
+    } else start(g, k);
+    if (k === 'close') kind = 'close';
+  }
+  if (unit) units.push(unit);
+  return units;
+}
+
+/** A Japanese phrase too long for a line is broken between characters (closing punctuation kept attached). */
+function splitLongUnit(unit: string): string[] {
+  const out: string[] = [];
+  for (const g of graphemes(unit)) {
+    if (out.length > 0 && classify(g) === 'close') out[out.length - 1] += g;
+    else out.push(g);
+  }
+  return out;
+}
+
+/**
+ * Wrap text to `width` columns, measuring with string-width. Breaks at spaces, and in Japanese (which has
+ * no spaces) between phrases, never before closing punctuation nor after opening punctuation. Existing
+ * line breaks are kept; a word of narrow text wider than `width` (a URL) stays whole on its own line.
+ */
+export function wrapToWidth(text: string, width: number): string {
+  const out: string[] = [];
+  for (const line of text.split(/\r\n|\n/)) {
+    let current = '';
+    let used = 0;
+    let wrapped = false;
+    const queue = breakUnits(line);
+    for (let unit = queue.shift(); unit !== undefined; unit = queue.shift()) {
+      const w = stringWidth(unit);
+      const isSpace = /^\s+$/u.test(unit);
+      if (isSpace && wrapped && current === '') continue; // no spaces at the start of a continuation line
+      if (current === '' || isSpace || used + w <= width) {
+        if (w > width && /[^\x00-\x7f]/u.test(unit) && graphemes(unit).length > 1) {
+          queue.unshift(...splitLongUnit(unit));
+          continue;
+        }
+        current += unit;
+        used += w;
+        continue;
+      }
+      if (w > width && /[^\x00-\x7f]/u.test(unit) && graphemes(unit).length > 1) {
+        queue.unshift(...splitLongUnit(unit));
+        continue;
+      }
+      out.push(current.trimEnd());
+      current = unit;
+      used = w;
+      wrapped = true;
+    }
+    out.push(current);
+  }
+  return out.join('\n');
+}
