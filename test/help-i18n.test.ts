@@ -16,6 +16,9 @@ const squash = (text: string): string => text.replace(/\s+/g, '');
  * choices of the actual program are allowed automatically.
  */
 const ALLOWED_WORDS = new Set([
+  // folder names of the catalog layout (DESIGN §2)
+  'agents',
+  'locales',
   'agentpack',
   'Claude',
   'Code',

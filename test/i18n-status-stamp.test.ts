@@ -143,6 +143,6 @@ describe('usage', () => {
     const both = await runCli(['validate', '--root', ROOT, 'agents']);
     expect(both.code).toBe(2);
     const help = await runCli(['i18n', '--help', '--lang', 'ja']);
-    expect(help.stdout).toContain('各翻訳が英語の原文に対して最新かどうかを表示します');
+    expect(help.stdout.replace(/\s+/g, '')).toContain('各翻訳が英語の原文に対して最新かどうかを表示します');
   });
 });

@@ -12,7 +12,7 @@ interface Outline {
 }
 
 /**
- * Headings (outside code) and fenced code blocks. In shell blocks a trailing `# comment` is prose (it is
+ * Headings (outside code) and fenced code blocks. In shell and YAML blocks a trailing `# comment` is prose (it is
  * translated), so only the command part is compared; other blocks are compared whole.
  */
 function outline(markdown: string): Outline {
@@ -22,7 +22,7 @@ function outline(markdown: string): Outline {
     const open = /^(`{3,}|~{3,})\s*([\w-]*)/.exec(line);
     if (fence) {
       if (line.startsWith(fence.marker)) {
-        const shell = ['sh', 'bash', 'shell', 'console', ''].includes(fence.lang);
+        const shell = ['sh', 'bash', 'shell', 'console', '', 'yaml', 'yml'].includes(fence.lang);
         const commands = fence.lines.map((l) => (shell ? l.replace(/\s+#\s.*$/, '') : l).trimEnd()).filter((l) => l !== '');
         out.blocks.push({ lang: fence.lang, commands });
         fence = undefined;
