@@ -4,19 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAgent } from '../src/core/parse-agent.js';
 import { CLAUDE_PROBE_ARGS, claudeProbeEnv } from '../src/io/claude-probe.js';
-import { ROOT, isolatedEnv, runCli, tempDir } from '../test/helpers/cli.js';
+import { isolatedEnv, runCli, tempDir } from '../test/helpers/cli.js';
 import { askClaude, claudeBin, claudeVersion, durations, fileAgents, freshHome, summarise } from './helpers/ask-claude.js';
+import { packageDescription, sameBytes, SEED } from './helpers/package-agent.js';
 import { PIN } from './helpers/pinned.js';
-
-const SEED = join(ROOT, 'test-claude', 'fixtures', 'seed-ml-engineer.txt');
-const VARIANT_FILES = { en: join(ROOT, 'agents', 'ml-engineer.md'), ja: join(ROOT, 'locales', 'ja', 'agents', 'ml-engineer.md') };
-
-/** The description written in the package's own variant file (what scenarios compare byte for byte). */
-function packageDescription(locale: 'en' | 'ja'): string {
-  const description = parseAgent(readFileSync(VARIANT_FILES[locale], 'utf8')).spec?.description;
-  if (description === undefined) throw new Error(`no description in ${VARIANT_FILES[locale]}`);
-  return description;
-}
 
 /** The exact bytes `agentpack show ml-engineer --locale <l>` prints: what install will write. */
 async function rendered(locale: 'en' | 'ja'): Promise<string> {
@@ -64,7 +55,7 @@ describe.skipIf(claudeBin === '')('the real Claude Code sees what agentpack writ
     const listed = await mlEngineers({ home });
     expect(listed).toHaveLength(1);
     const expected = packageDescription(locale);
-    expect(Buffer.from(listed[0]?.description ?? '', 'utf8').equals(Buffer.from(expected, 'utf8'))).toBe(true);
+    expect(sameBytes(listed[0]?.description, expected)).toBe(true);
     expect(listed[0]?.description).toBe(parseAgent(content).spec?.description);
     expect(listed[0]?.model).toBe('sonnet');
     if (locale === 'ja') expect(listed[0]?.description).toMatch(/本番MLシステムを構築します/);

@@ -187,14 +187,8 @@ function readAsCut(options: { source: string; at: number; file: string | undefin
   const view = parseText(text, { path: file, cut: true });
   const cut: Parameters<typeof makeDiagnostic>[0] = { severity: 'warning', code: 'FRONTMATTER_ENDS_EARLY', line: lineOfIndex(source, at) };
   if (file !== undefined) cut.file = file;
-  view.diagnostics.splice(0, 0, ...options.prelude, makeDiagnostic(cut));
-  const seen = new Set<string>();
-  view.diagnostics = view.diagnostics.filter((d) => {
-    const key = `${d.code}:${d.line ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // The prelude (BOM, CRLF, NUL) was reported on the original text; the view only repeats NUL.
+  view.diagnostics = [...options.prelude, makeDiagnostic(cut), ...view.diagnostics.filter((d) => d.code !== 'NUL_BYTE')];
   view.loadableAsIs = view.loadableAsIs && options.loadable;
   return view;
 }
