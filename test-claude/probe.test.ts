@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAgent } from '../src/core/parse-agent.js';
@@ -87,6 +87,33 @@ describe.skipIf(claudeBin === '')('the real Claude Code sees what agentpack writ
     // Negative control: outside the project the user (en) agent is the one listed.
     const outside = await mlEngineers({ home, cwd: home });
     expect(outside.map((a) => a.description)).toEqual([packageDescription('en')]);
+  });
+
+  it("runs none of the user's hooks, yet lists what the documented command lists", async () => {
+    const { home, agents } = freshHome();
+    writeFileSync(join(agents, 'ml-engineer.md'), await rendered('en'));
+    const marker = join(home, 'hook-ran');
+    const hook = { hooks: { SessionStart: [{ hooks: [{ type: 'command', command: `touch "${marker}"` }] }] } };
+    writeFileSync(join(home, '.claude', 'settings.json'), JSON.stringify(hook));
+    // Positive control: the documented command (claude-code-agents.md) runs the user's SessionStart hook.
+    const documented = await new Promise<string>((resolve, reject) => {
+      const env = { ...claudeProbeEnv({ PATH: process.env['PATH'], HOME: home }), TMPDIR: join(home, 'tmp') };
+      mkdirSync(join(home, 'tmp'), { recursive: true });
+      const child = spawn(claudeBin, ['-p', '--input-format', 'stream-json', '--output-format', 'stream-json', '--verbose'], { cwd: home, env });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+      child.on('error', reject);
+      child.on('close', () => resolve(out));
+      child.stdin.end('{"type":"control_request","request_id":"init-1","request":{"subtype":"initialize"}}\n');
+    });
+    expect(existsSync(marker)).toBe(true);
+    rmSync(marker);
+    const answer = documented.split('\n').find((l) => l.includes('"control_response"')) ?? '{}';
+    const documentedNames = (JSON.parse(answer) as { response: { response: { agents: Array<{ name: string }> } } }).response.response.agents.map((a) => a.name);
+    const probed = await askClaude({ home });
+    expect(existsSync(marker)).toBe(false);
+    expect(probed.agents.map((a) => a.name)).toEqual(documentedNames);
+    expect(documentedNames).toContain('ml-engineer');
   });
 
   it.skipIf(!hasStrace)('opens no network connection (every connect() traced with strace)', async () => {

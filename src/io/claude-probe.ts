@@ -12,7 +12,8 @@ import { AgentpackError } from '../core/errors.js';
  * mode, send one `initialize` control request, read the `agents` of its answer, let it exit at end of input.
  *
  * It runs no model, no hooks (`disableAllHooks`), no MCP server (`--strict-mcp-config`), saves no session,
- * and with the variables of CLAUDE_OFFLINE_ENV opens no network connection. agentpack writes nothing;
+ * and with the variables of CLAUDE_OFFLINE_ENV (in its environment and its flag settings) opens no network
+ * connection. agentpack writes nothing;
  * Claude Code itself updates its own state file (`~/.claude.json` or `$CLAUDE_CONFIG_DIR/.claude.json`) as it
  * does on every start. This is an internal protocol of Claude Code, not a documented interface.
  */
@@ -28,12 +29,18 @@ export const CLAUDE_OFFLINE_ENV: Readonly<Record<string, string>> = {
 /** What the probe passes through from the caller's environment: where to find programs and configuration. */
 const PASSED_THROUGH = ['PATH', 'HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'APPDATA', 'LOCALAPPDATA', 'SYSTEMROOT', 'CLAUDE_CONFIG_DIR'];
 
+/**
+ * Flag settings outrank the user's settings: no hooks run, and the offline variables hold even when the
+ * user's settings.json sets them (its `env` would otherwise override the process environment).
+ */
+const PROBE_SETTINGS = JSON.stringify({ disableAllHooks: true, env: CLAUDE_OFFLINE_ENV });
+
 export const CLAUDE_PROBE_ARGS: readonly string[] = [
   '-p',
   '--input-format', 'stream-json',
   '--output-format', 'stream-json',
   '--verbose',
-  '--settings', '{"disableAllHooks":true}',
+  '--settings', PROBE_SETTINGS,
   '--strict-mcp-config',
   '--no-session-persistence',
 ];

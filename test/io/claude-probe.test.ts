@@ -49,7 +49,9 @@ describe.skipIf(process.platform === 'win32')('probeClaudeAgents', () => {
       request: { subtype: 'initialize' },
     });
     const args = readFileSync(join(dir, 'args.txt'), 'utf8').trim().split('\n');
-    expect(args).toEqual(expect.arrayContaining(['-p', 'stream-json', '--strict-mcp-config', '--no-session-persistence', '{"disableAllHooks":true}']));
+    expect(args).toEqual(expect.arrayContaining(['-p', 'stream-json', '--strict-mcp-config', '--no-session-persistence']));
+    // Flag settings outrank the user's: no hooks, and the offline variables even if settings.json unsets them.
+    expect(JSON.parse(args[args.indexOf('--settings') + 1] ?? '')).toEqual({ disableAllHooks: true, env: CLAUDE_OFFLINE_ENV });
   });
 
   it('runs with an environment built from scratch, offline, with a temporary folder it removes', async () => {
