@@ -6,6 +6,12 @@ import { checkFields, type I18nLink } from './check-fields.js';
 import type { AgentSpec } from './schema.js';
 import { parseYamlAsClaude, parseYamlMapping } from './yaml-safe.js';
 
+/**
+ * Errors after which Claude Code still loads the file (the agent is useless, but listed): a description of
+ * blanks only is shown as is and never matches a task.
+ */
+const LOADED_DESPITE_ERROR: ReadonlySet<DiagnosticCode> = new Set(['DESCRIPTION_BLANK']);
+
 /** Files above this size are not parsed at all (Claude Code agent files are a few KiB). */
 export const MAX_FILE_CHARS = 2 * 1024 * 1024;
 /** Front-matter above this size is not parsed. */
@@ -145,7 +151,9 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
   if (!parsed.ok && (parsed.code === 'YAML_INVALID' || parsed.code === 'YAML_ALIAS_LIMIT')) {
     const retry = parseYamlAsClaude(split.yaml);
     if (retry.ok) {
-      report('warning', 'YAML_LENIENT', { line: fmLine + (parsed.line ?? 1) - 1, params: { detail: parsed.detail } });
+      // An alias bomb is read as text by Claude Code's retry (its values get quoted): say what it was.
+      const code = parsed.code === 'YAML_ALIAS_LIMIT' ? 'YAML_ALIAS_LIMIT' : 'YAML_LENIENT';
+      report('warning', code, { line: fmLine + (parsed.line ?? 1) - 1, params: { detail: parsed.detail } });
       parsed = retry;
     } else {
       const later = nextFenceAfter(lines, split.closeLine);
@@ -183,7 +191,7 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
   if (checked.spec) result.spec = checked.spec;
   if (checked.i18n) result.i18n = checked.i18n;
   // An error (e.g. NUL_BYTE) means the agent is unusable: never call such a file loadable as is.
-  result.loadableAsIs = loadable && checked.loadable && !diagnostics.some((d) => d.severity === 'error');
+  result.loadableAsIs = loadable && checked.loadable && !diagnostics.some((d) => d.severity === 'error' && !LOADED_DESPITE_ERROR.has(d.code));
   return result;
 }
 

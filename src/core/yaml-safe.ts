@@ -46,7 +46,9 @@ function parseMapping(source: string, uniqueKeys: boolean): YamlResult {
     js = doc.toJS({ mapAsMap: true, maxAliasCount: YAML_LIMITS.maxAliasCount });
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, code: 'YAML_TOO_DEEP', detail: describe(error) };
-    return { ok: false, code: 'YAML_ALIAS_LIMIT', detail: describe(error) };
+    const detail = describe(error);
+    // Only an alias count over the limit is a bomb; an undefined alias is plain invalid YAML.
+    return { ok: false, code: /excessive alias/i.test(detail) ? 'YAML_ALIAS_LIMIT' : 'YAML_INVALID', detail };
   }
   const unsafeKeys: string[] = [];
   const converted = toPlain({ value: js, path: '', depth: 0, unsafeKeys });

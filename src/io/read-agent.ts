@@ -30,7 +30,7 @@ export async function loadAgent(path: string): Promise<ParsedAgent> {
     return empty('ENCODING_INVALID', {});
   }
   const parsed = parseAgent(text, { path });
-  if (parsed.isAgent && bytes.length > CLAUDE_MAX_FILE_BYTES) {
+  if (parsed.isAgent && bytes.length > CLAUDE_MAX_FILE_BYTES && !parsed.diagnostics.some((d) => d.code === 'FILE_TOO_LARGE')) {
     // Claude Code skips files above 1 MiB without reading them.
     parsed.diagnostics.push(makeDiagnostic({ severity: 'error', code: 'FILE_TOO_LARGE', file: path, params: { size: bytes.length, limit: CLAUDE_MAX_FILE_BYTES } }));
     parsed.loadableAsIs = false;
