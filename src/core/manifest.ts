@@ -38,6 +38,12 @@ export function parseManifest(text: string): { ok: true; manifest: Manifest } | 
   } catch (error) {
     return { ok: false, detail: error instanceof Error ? error.message : String(error) };
   }
+  // zod's record skips a `__proto__` key; refuse it (and any unsafe name) here rather than drop an entry silently.
+  const rawAgents = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['agents'] : undefined;
+  if (rawAgents !== null && typeof rawAgents === 'object') {
+    const unsafe = Object.keys(rawAgents).find((name) => !isSafeAgentName(name));
+    if (unsafe !== undefined) return { ok: false, detail: `agents: ${JSON.stringify(unsafe)} is not a valid agent name` };
+  }
   const parsed = manifestSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
