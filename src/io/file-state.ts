@@ -5,17 +5,17 @@ import { errnoOf } from './fs-errors.js';
 
 /** What is at `path`, without following a symlink; a regular file comes with its sha256 (and bytes). */
 export async function readFileState(path: string): Promise<FileState & { bytes?: Buffer }> {
-  let info;
   try {
-    info = await lstat(path);
+    const info = await lstat(path);
+    if (info.isSymbolicLink()) return { kind: 'symlink', target: await readlink(path) };
+    if (!info.isFile()) return { kind: 'other' };
+    const bytes = await readFile(path);
+    return { kind: 'file', sha256: contentHash(bytes), bytes };
   } catch (error) {
+    // Gone (possibly between lstat and read, when another run removed it): that is its state now.
     if (errnoOf(error) === 'ENOENT' || errnoOf(error) === 'ENOTDIR') return { kind: 'missing' };
     throw error;
   }
-  if (info.isSymbolicLink()) return { kind: 'symlink', target: await readlink(path) };
-  if (!info.isFile()) return { kind: 'other' };
-  const bytes = await readFile(path);
-  return { kind: 'file', sha256: contentHash(bytes), bytes };
 }
 
 /** Whether two states describe the same thing on disk (same kind, same bytes, same link target). */
