@@ -26,6 +26,7 @@ export async function applyPlan(options: { dir: string; plan: Plan; manifest: Ma
   const applied: AppliedAction[] = [];
   let removedTemps: string[] = [];
   let current = '';
+  const recordsSomething = plan.actions.some((a) => a.entry !== undefined);
   try {
     removedTemps = await removeLeftoverTemps(dir);
     for (const action of plan.actions) {
@@ -36,11 +37,11 @@ export async function applyPlan(options: { dir: string; plan: Plan; manifest: Ma
       applied.push({ action, backup });
     }
   } catch (error) {
-    await writeManifest({ dir, manifest, previousText: options.manifestText }).catch(() => undefined);
+    if (recordsSomething) await writeManifest({ dir, manifest, previousText: options.manifestText }).catch(() => undefined);
     throw toIoError({ error, path: current || dir, dir });
   }
   try {
-    await writeManifest({ dir, manifest, previousText: options.manifestText });
+    if (recordsSomething) await writeManifest({ dir, manifest, previousText: options.manifestText });
     await syncDir(dir);
   } catch (error) {
     throw toIoError({ error, path: dir, dir });

@@ -55,24 +55,33 @@ export async function previewPlan(run: PlanRun): Promise<PlanOutcome> {
 
 /**
  * Plan, then apply under the folder's lock. Nothing is created — not even the folder — when the plan has a
- * conflict (PlanConflict) or changes nothing. Under the lock the state is read and planned again, so a run
- * that waited for another one acts on what that one left.
+ * conflict (PlanConflict) or changes nothing. The first look is taken without the lock: a conflict seen there is
+ * real (another agentpack run only ever leaves package renders or no file), and a plan that changes nothing and
+ * needs no attention describes a consistent moment. Anything else — a change, or a skip that may come from
+ * another run being half-way (a file just removed, its manifest entry not yet) — is planned again under the lock,
+ * so a run that waited for another acts on what that one left.
  */
 export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
   const first = await previewPlan(run);
   if (first.plan.actions.some((a) => a.kind === 'conflict')) throw new PlanConflict(first.plan);
-  if (!changesSomething(first.plan)) return first;
+  const changes = changesSomething(first.plan);
+  if (!changes && (!first.dirExisted || !first.plan.actions.some((a) => a.attention))) return first;
   let createdDir = false;
-  try {
-    createdDir = (await mkdir(run.dir, { recursive: true })) !== undefined;
-  } catch (error) {
-    throw toIoError({ error, path: run.dir, dir: run.dir });
+  if (changes) {
+    try {
+      createdDir = (await mkdir(run.dir, { recursive: true })) !== undefined;
+    } catch (error) {
+      throw toIoError({ error, path: run.dir, dir: run.dir });
+    }
   }
   let lock;
   try {
     lock = await acquireLock({ dir: run.dir, ...(run.lockWaitMs !== undefined ? { waitMs: run.lockWaitMs } : {}) });
   } catch (error) {
-    throw error instanceof AgentpackError ? error : toIoError({ error, path: run.dir, dir: run.dir });
+    const failure = error instanceof AgentpackError ? error : toIoError({ error, path: run.dir, dir: run.dir });
+    // Only looking (nothing to change) in a folder we may not write: no run can be changing it either.
+    if (!changes && failure.code === 'TARGET_NOT_WRITABLE') return first;
+    throw failure;
   }
   try {
     const state = await readTargetState({ dir: run.dir, agents: run.agents });

@@ -9,7 +9,7 @@ beforeAll(async () => {
   ({ ja: JA } = await packageRenders());
 });
 
-describe('install lifecycle commands: usage, aliases, defaults, languages', () => {
+describe.concurrent('install lifecycle commands: usage, aliases, defaults, languages', () => {
   it.each([
     [['install', AGENT, '--user', '--project']],
     [['install']],

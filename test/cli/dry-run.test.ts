@@ -23,7 +23,7 @@ function copy(edit = false): string {
   return root;
 }
 
-describe('--dry-run changes nothing at all (full listing with hashes and mtimes, before and after)', () => {
+describe.concurrent('--dry-run changes nothing at all (full listing with hashes and mtimes, before and after)', () => {
   it('install into a home that has no ~/.claude yet: plans a create, creates no folder', async () => {
     const { env: e, home } = isolatedEnv();
     const before = hashTree(home);

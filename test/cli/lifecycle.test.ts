@@ -49,8 +49,8 @@ const setups: Record<string, () => Setup> = {
   },
 };
 
-describe.each(Object.keys(setups))('full cycle: %s', (label) => {
-  it('install en → list ok → locale ja → locale en (same bytes) → uninstall (nothing left)', { timeout: 90_000 }, async () => {
+describe.concurrent('full cycle: install en → list ok → locale ja → locale en (same bytes) → uninstall (nothing left)', () => {
+  it.each(Object.keys(setups))('%s', { timeout: 90_000 }, async (label) => {
     const s = setups[label]!();
     const run = (args: string[]) => runCli([...args, ...s.flags], { env: s.env, cwd: s.cwd });
     const file = join(s.dir, `${AGENT}.md`);

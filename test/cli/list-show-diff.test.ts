@@ -40,7 +40,7 @@ function makeOutdated(dir: string, old: string): void {
 
 type ListJson = { agents: { name: string; description: string; locales: string[]; installed: Record<string, { locale: string | null; state: string; path: string } | null> }[] };
 
-describe('list shows where each agent is installed, in which locale and state', () => {
+describe.concurrent('list shows where each agent is installed, in which locale and state', () => {
   it('ok / foreign / modified, then outdated / missing / not installed', async () => {
     const w = world();
     const userFile = w.place(w.user);
@@ -73,7 +73,7 @@ describe('list shows where each agent is installed, in which locale and state', 
   });
 });
 
-describe('update', () => {
+describe.concurrent('update', () => {
   it('rewrites an unmodified outdated file with the current render of its locale and records it', async () => {
     const dir = join(tempDir(), 'agents');
     cpSync(template, dir, { recursive: true });
@@ -88,7 +88,7 @@ describe('update', () => {
   });
 });
 
-describe('show and diff', () => {
+describe.concurrent('show and diff', () => {
   it('show defaults to the installed locale; --locale and AGENTPACK_LOCALE come first', async () => {
     const w = world();
     w.place(w.user);

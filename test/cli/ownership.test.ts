@@ -34,7 +34,7 @@ const commands: [string, string[], string][] = [
   ['uninstall', ['uninstall', AGENT], `agentpack uninstall ${AGENT} --force --dir`],
 ];
 
-describe('an edited installed file is never overwritten or removed', () => {
+describe.concurrent('an edited installed file is never overwritten or removed', () => {
   it.each(commands)('%s exits 1, names the file and the --force command, and changes nothing', async (_label, args, force) => {
     const { dir, file, edited } = editedCopy();
     const before = hashTree(dir);
@@ -75,7 +75,7 @@ describe('an edited installed file is never overwritten or removed', () => {
   });
 });
 
-describe('files agentpack did not write', () => {
+describe.concurrent('files agentpack did not write', () => {
   it('a hand-written ml-engineer.md (not in the manifest) is refused without --force, kept as a backup with it', async () => {
     const dir = tempDir();
     const file = join(dir, `${AGENT}.md`);

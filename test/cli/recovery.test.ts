@@ -25,7 +25,7 @@ function copy(): string {
   return dir;
 }
 
-describe('after an interrupted run (files are written before the manifest)', () => {
+describe.concurrent('after an interrupted run (files are written before the manifest)', () => {
   it('a file switched whose manifest was not yet written is recognised by its bytes, not refused', async () => {
     const dir = copy();
     writeFileSync(join(dir, `${AGENT}.md`), JA);

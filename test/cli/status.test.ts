@@ -23,7 +23,7 @@ async function setup(extra: Record<string, string> = {}) {
   return { env, home, project, user: extra['CLAUDE_CONFIG_DIR'] ? join(extra['CLAUDE_CONFIG_DIR'], 'agents') : join(home, '.claude', 'agents'), projectAgents: join(project, '.claude', 'agents') };
 }
 
-describe('status', () => {
+describe.concurrent('status', () => {
   it('clean: the installed agent loads, exit 0 (negative control)', async () => {
     const s = await setup();
     const r = await runCli(['status', '--json'], { env: s.env, cwd: s.project });
