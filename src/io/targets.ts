@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { AgentpackError } from '../core/errors.js';
@@ -46,13 +46,23 @@ export function homeAgentsDir(env: Env): string {
 export function findProjectRoot(options: { cwd: string; home: string; exists?: (path: string) => boolean }): string | undefined {
   const has = options.exists ?? existsSync;
   const home = resolve(options.home);
+  // The working folder comes from the OS as a real path; HOME may name the same folder through a link.
+  const homes = new Set([home, realPath(home)]);
   const start = resolve(options.cwd);
   for (let dir = start; ; dir = dirname(dir)) {
-    if (dir === home) break;
+    if (homes.has(dir)) break;
     if (has(join(dir, '.git')) || has(join(dir, '.claude'))) return dir;
     if (dirname(dir) === dir) break;
   }
-  return start === home ? undefined : start;
+  return homes.has(start) ? undefined : start;
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Project scope: `<project root>/.claude/agents`; PROJECT_IS_HOME when the only candidate is the home folder. */

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findProjectRoot, resolveTarget, userAgentsDir } from '../../src/io/targets.js';
@@ -36,5 +36,17 @@ describe('targets', () => {
 
   it('--dir resolves against the working folder', () => {
     expect(resolveTarget({ scope: 'dir', dir: 'x/agents', env: {}, cwd: '/w' }).dir).toBe(join('/w', 'x', 'agents'));
+  });
+});
+
+describe('targets through a symlinked home', () => {
+  it('a HOME that is a link to the real home folder is still never a project', () => {
+    const root = tempDir();
+    const real = join(root, 'real-home');
+    mkdirSync(join(real, '.claude'), { recursive: true });
+    mkdirSync(join(real, 'notes'));
+    symlinkSync(real, join(root, 'home-link'));
+    expect(findProjectRoot({ cwd: join(real, 'notes'), home: join(root, 'home-link') })).toBe(join(real, 'notes'));
+    expect(findProjectRoot({ cwd: real, home: join(root, 'home-link') })).toBeUndefined();
   });
 });

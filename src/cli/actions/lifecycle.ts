@@ -114,7 +114,7 @@ function printOutcome(run: LifecycleRun, outcome: PlanOutcome): void {
   if (outcome.createdDir) out.unshift(t('install.createdDir', { path: target.dir }));
   if (applied.length === 0) out.push(t('install.nothingInstalled', { dir: target.dir }));
   const present = applied.filter(({ action }) => action.kind !== 'remove' && action.kind !== 'conflict' && (action.kind !== 'skip' || action.reason === 'up-to-date'));
-  if (run.command !== 'uninstall' && present.length > 0) {
+  if ((run.command === 'install' || run.command === 'locale') && present.length > 0) {
     const written = new Set(present.map(({ action }) => action.locale).filter((l): l is string => l !== null));
     const available = [...new Set(present.flatMap(({ action }) => run.pkg.agents.get(action.agent)?.locales ?? []))];
     out.push(...(run.notes?.() ?? []), ...switchHints({ written, available, messages: ctx.messages, commandFor }));

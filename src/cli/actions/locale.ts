@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import * as z from 'zod';
+import { agentFileName } from '../../core/agent-file-name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales } from '../../core/find-agent.js';
 import { assessAgent, installedAgents, planSwitch } from '../../core/plan.js';
@@ -46,7 +48,7 @@ async function printInstalledLocales(options: { ctx: CliContext; target: Target;
   const input = { dir: target.dir, pkg, manifest: state.manifest, files: state.files, declared: state.declared, force: false };
   const rows = installedAgents(input).map((agent) => {
     const inst = assessAgent(input, agent);
-    return { agent, locale: inst.locale, state: inst.state, path: state.files.has(agent) ? `${target.dir}/${agent}.md` : '' };
+    return { agent, locale: inst.locale, state: inst.state, path: join(target.dir, agentFileName(agent)) };
   });
   if (ctx.json) {
     ctx.stdout.write(`${JSON.stringify({ ok: true, target, agents: rows }, null, 2)}\n`);
