@@ -70,7 +70,7 @@ export async function runList(options: { raw: unknown; ctx: CliContext }): Promi
       ...scopes.map((s) => cell(a.installed[s], ctx.messages)),
       sanitizeForTerminal(a.localDescription.replace(/\s+/g, ' ')),
     ]),
-    ...(ctx.stdout.isTTY ? { maxWidth: ctx.stdout.columns ?? 80 } : {}),
+    ...(ctx.stdout.isTTY ? { maxWidth: ctx.stdout.columns || 80 } : {}),
   });
   ctx.stdout.write(`${table}\n`);
 }
