@@ -1,20 +1,58 @@
+import * as z from 'zod';
 import { CANONICAL_LOCALE, sortedLocales } from '../../core/catalog.js';
-import { readCatalog } from '../../io/read-catalog.js';
+import { AgentpackError } from '../../core/errors.js';
+import { readInstalled, type InstalledInfo } from '../../io/installed-report.js';
+import { readPackage } from '../../io/read-package.js';
+import { resolveTarget, type Scope } from '../../io/targets.js';
+import type { Messages } from '../../ui/messages.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
 import { formatTable } from '../../ui/table.js';
 import type { CliContext } from '../context.js';
 
-/** Available agents with their locales. `--json` descriptions are the canonical (English) ones. */
+const optionsSchema = z.object({ dir: z.string().min(1).optional() });
+
+/** Installed info of every agent per scope; project is skipped (all null) when the working folder is the home folder. */
+async function installedByScope(options: { ctx: CliContext; dir: string | undefined; pkg: Parameters<typeof readInstalled>[0]['pkg'] }): Promise<Map<Scope, Map<string, InstalledInfo | null>>> {
+  const { ctx, dir, pkg } = options;
+  const scopes: Scope[] = dir !== undefined ? ['user', 'project', 'dir'] : ['user', 'project'];
+  const out = new Map<Scope, Map<string, InstalledInfo | null>>();
+  for (const scope of scopes) {
+    let target;
+    try {
+      target = resolveTarget({ scope, dir, env: ctx.env, cwd: ctx.cwd });
+    } catch (error) {
+      if (error instanceof AgentpackError && error.code === 'PROJECT_IS_HOME') {
+        out.set(scope, new Map());
+        continue;
+      }
+      throw error;
+    }
+    out.set(scope, await readInstalled({ dir: target.dir, pkg }));
+  }
+  return out;
+}
+
+function cell(info: InstalledInfo | null | undefined, messages: Messages): string {
+  if (!info) return '-';
+  const state = messages.t(`state.${info.state}`);
+  return info.locale !== null ? `${info.locale} ${state}` : state;
+}
+
+/** Available agents with their locales, and where each is installed (user, project, and `--dir` when given). */
 export async function runList(options: { raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const catalog = await readCatalog();
+  const { dir } = optionsSchema.parse(options.raw);
+  const { catalog, pkg } = await readPackage();
+  const installed = await installedByScope({ ctx, dir, pkg });
   const agents = [...catalog.agents.values()].map((agent) => {
     const canonical = agent.variants.get(CANONICAL_LOCALE)?.parsed.spec?.description ?? '';
     const local = agent.variants.get(ctx.messages.lang)?.parsed.spec?.description ?? canonical;
-    return { name: agent.name, description: canonical, localDescription: local, locales: sortedLocales(agent) };
+    const where: Record<string, InstalledInfo | null> = {};
+    for (const [scope, infos] of installed) where[scope] = infos.get(agent.name) ?? null;
+    return { name: agent.name, description: canonical, localDescription: local, locales: sortedLocales(agent), installed: where };
   });
   if (ctx.json) {
-    const payload = { agents: agents.map(({ name, description, locales }) => ({ name, description, locales })) };
+    const payload = { agents: agents.map(({ name, description, locales, installed: where }) => ({ name, description, locales, installed: where })) };
     ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
     return;
   }
@@ -23,9 +61,15 @@ export async function runList(options: { raw: unknown; ctx: CliContext }): Promi
     return;
   }
   const { t } = ctx.messages;
+  const scopes = [...installed.keys()];
   const table = formatTable({
-    header: [t('list.header.name'), t('list.header.locales'), t('list.header.description')],
-    rows: agents.map((a) => [a.name, a.locales.join(', '), sanitizeForTerminal(a.localDescription.replace(/\s+/g, ' '))]),
+    header: [t('list.header.name'), t('list.header.locales'), ...scopes.map((s) => t(`list.header.${s}`)), t('list.header.description')],
+    rows: agents.map((a) => [
+      a.name,
+      a.locales.join(', '),
+      ...scopes.map((s) => cell(a.installed[s], ctx.messages)),
+      sanitizeForTerminal(a.localDescription.replace(/\s+/g, ' ')),
+    ]),
     ...(ctx.stdout.isTTY ? { maxWidth: ctx.stdout.columns || 80 } : {}),
   });
   ctx.stdout.write(`${table}\n`);

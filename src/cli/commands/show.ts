@@ -1,12 +1,13 @@
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { addScopeOptions } from './scope-options.js';
 
 export function registerShow(program: Command, ctx: CliContext): void {
   const { t } = ctx.messages;
-  program
+  const command = program
     .command('show')
     .description(t('cmd.show.description'))
     .argument('<agent>', t('cli.arg.agent'))
-    .addOption(new Option('--locale <locale>', t('cli.opt.locale')))
-    .action(async (agent: string, raw: unknown) => (await import('../actions/show.js')).runShow({ agent, raw, ctx }));
+    .addOption(new Option('--locale <locale>', t('cli.opt.locale')));
+  addScopeOptions(command, ctx).action(async (agent: string, raw: unknown) => (await import('../actions/show.js')).runShow({ agent, raw, ctx }));
 }
