@@ -19,7 +19,8 @@ export type FrontMatterSplit =
     }
   | { kind: 'none' };
 
-const FENCE = /^---[ \t]*([A-Za-z][\w-]*)?[ \t]*$/;
+// Written so that no two quantifiers can share a run of blanks: `---` + a million spaces + `!` is linear.
+const FENCE = /^---[ \t]*(?:([A-Za-z][\w-]*)[ \t]*)?$/;
 const CLOSE = /^---[ \t]*$/;
 
 /**

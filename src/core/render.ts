@@ -36,6 +36,7 @@ function renderTools(selection: ToolSelection): string | string[] {
 
 /** LF only, no trailing whitespace-only lines at the ends, exactly one final newline. */
 export function normaliseBody(body: string): string {
-  const text = body.replace(/\r\n?/g, '\n').replace(/^\n+/, '').replace(/\s+$/, '');
+  // trimEnd(), not /\s+$/: the regex is quadratic on a long run of blanks followed by text.
+  const text = body.replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd();
   return text === '' ? '' : `${text}\n`;
 }
