@@ -8,8 +8,11 @@ import { parseYamlMapping, quoteColonValues } from './yaml-safe.js';
 
 /** Files above this size are not parsed at all (Claude Code agent files are a few KiB). */
 export const MAX_FILE_CHARS = 2 * 1024 * 1024;
-/** Front-matter above this size is not parsed. */
-export const MAX_FRONTMATTER_CHARS = 256 * 1024;
+/**
+ * Front-matter above this size is not parsed. Real front-matter is a few KiB; the `yaml` parser costs
+ * up to ~10 µs per token on hostile input, so 32 KiB keeps the worst case within a few seconds.
+ */
+export const MAX_FRONTMATTER_CHARS = 32 * 1024;
 
 export interface ParsedAgent {
   path?: string;
@@ -125,14 +128,13 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
   // YAML: strict first, then Claude Code's lenient retry.
   let parsed = parseYamlMapping(split.yaml);
   if (!parsed.ok && parsed.code === 'YAML_INVALID') {
-    const retry = parseYamlMapping(quoteColonValues(split.yaml));
+    const quoted = quoteColonValues(split.yaml);
+    const retry = quoted === split.yaml ? parsed : parseYamlMapping(quoted);
     if (retry.ok) {
       report('warning', 'YAML_LENIENT', { line: fmLine + (parsed.line ?? 1) - 1, params: { detail: parsed.detail } });
       parsed = retry;
     } else {
-      const later = nextFenceAfter(lines, split.closeLine);
-      const longer = later === -1 ? undefined : parseYamlMapping(joinThrough({ lines, from: split.openLine + 1, to: later }));
-      if (longer?.ok) report('error', 'FRONTMATTER_CUT_SHORT', { line: split.closeLine + 1 });
+      if (parseLonger({ lines, split })) report('error', 'FRONTMATTER_CUT_SHORT', { line: split.closeLine + 1 });
       else report('error', 'YAML_INVALID', { line: fmLine + (parsed.line ?? 1) - 1, params: { detail: parsed.detail } });
       result.loadableAsIs = false;
       return result;
@@ -143,11 +145,8 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
     return result;
   }
   const firstRest = split.rest.split('\n', 1)[0] ?? '';
-  if (/^[ \t]+\S/.test(firstRest)) {
-    const later = nextFenceAfter(lines, split.closeLine);
-    if (later !== -1 && parseYamlMapping(joinThrough({ lines, from: split.openLine + 1, to: later })).ok) {
-      report('warning', 'FRONTMATTER_CUT_SHORT', { line: split.closeLine + 1 });
-    }
+  if (/^[ \t]+\S/.test(firstRest) && parseLonger({ lines, split })) {
+    report('warning', 'FRONTMATTER_CUT_SHORT', { line: split.closeLine + 1 });
   }
   for (const key of parsed.unsafeKeys) report('warning', 'UNSAFE_KEY', { line: fmLine, params: { key } });
   for (const tag of parsed.ignoredTags) report('warning', 'YAML_TAG_IGNORED', { line: fmLine, params: { detail: tag } });
@@ -165,6 +164,18 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
   if (checked.i18n) result.i18n = checked.i18n;
   result.loadableAsIs = loadable && checked.loadable;
   return result;
+}
+
+/**
+ * Whether the block up to the next `---` parses, i.e. an inner `---` cut the front-matter short. Skipped
+ * above the front-matter limit: otherwise a body of megabytes would be handed to the YAML parser.
+ */
+function parseLonger(options: { lines: readonly string[]; split: { openLine: number; closeLine: number } }): boolean {
+  const { lines, split } = options;
+  const later = nextFenceAfter(lines, split.closeLine);
+  if (later === -1) return false;
+  const block = joinThrough({ lines, from: split.openLine + 1, to: later });
+  return block.length <= MAX_FRONTMATTER_CHARS && parseYamlMapping(block).ok;
 }
 
 /** The lines between two fences with inner `---` lines indented: what the author meant as one block. */

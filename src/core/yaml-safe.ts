@@ -1,4 +1,5 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
+import { exceedsNesting, hasDuplicateKey } from './yaml-guards.js';
 
 /** Limits that keep hostile YAML bounded. */
 export const YAML_LIMITS = { maxAliasCount: 20, maxDepth: 64 } as const;
@@ -15,12 +16,17 @@ export type YamlResult =
  * `yaml` package's core schema has no function tags, unknown tags (`!!js/function`) stay strings.
  */
 export function parseYamlMapping(source: string): YamlResult {
+  if (exceedsNesting(source, YAML_LIMITS.maxDepth)) return { ok: false, code: 'YAML_TOO_DEEP', detail: `deeper than ${YAML_LIMITS.maxDepth}` };
   let doc;
   try {
-    doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, schema: 'core', version: '1.2', keepSourceTokens: false });
+    // uniqueKeys is checked below in linear time; the built-in check is quadratic.
+    doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, schema: 'core', version: '1.2', keepSourceTokens: false });
   } catch (error) {
     return { ok: false, code: 'YAML_TOO_DEEP', detail: describe(error) };
   }
+  // The composer reports a stack overflow as RESOURCE_EXHAUSTION: that is nesting, whatever else failed.
+  const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) return { ok: false, code: 'YAML_TOO_DEEP', detail: exhausted.message.split('\n')[0] ?? exhausted.code };
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0]?.line;
@@ -28,6 +34,7 @@ export function parseYamlMapping(source: string): YamlResult {
     if (line !== undefined) result.line = line;
     return result;
   }
+  if (hasDuplicateKey(doc, YAML_LIMITS.maxDepth)) return { ok: false, code: 'YAML_INVALID', detail: 'Map keys must be unique' };
   const ignoredTags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED').map((w) => w.message.split('\n')[0] ?? '');
   if (doc.contents === null) return { ok: true, data: Object.create(null) as Record<string, unknown>, unsafeKeys: [], ignoredTags };
   if (!isMap(doc.contents)) {
@@ -93,9 +100,11 @@ export function quoteColonValues(source: string): string {
   return source
     .split('\n')
     .map((line) => {
-      const m = /^(\s*[A-Za-z_][\w-]*):[ \t]+(.*)$/.exec(line);
+      // `[^\n]*`, not `.*`: `.` stops at U+2028, and the backtracking into `[ \t]+` was then quadratic.
+      const m = /^(\s*[A-Za-z_][\w-]*):[ \t]+([^\n]*)$/.exec(line);
       if (!m || m[1] === undefined || m[2] === undefined) return line;
       const value = m[2];
+      if (/[\r\u2028\u2029]/.test(value)) return line; // what `.*` refused to match before
       if (!value.includes(': ') || /^["'[{|>]/.test(value)) return line;
       return `${m[1]}: ${JSON.stringify(value)}`;
     })
