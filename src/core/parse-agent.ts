@@ -105,25 +105,23 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
     return result;
   }
 
-  // Body, with a banner as its first line recognised and removed.
-  let bodyLines = split.rest.split('\n');
-  let bodyLine = split.closeLine + 2;
-  const firstText = bodyLines.findIndex((l) => l.trim() !== '');
-  if (firstText !== -1 && !result.banner) {
-    const banner = parseBannerLine(bodyLines[firstText] ?? '', bodyLine + firstText);
-    if (banner) {
+  // Body: leading blank lines and banner lines dropped (the first banner is recorded). All of them, so
+  // that a rendered body never starts with a banner that the next parse would remove. Indexes, no
+  // shift()/slice() per line: a body of a million blank lines stays linear.
+  const bodyLines = split.rest.split('\n');
+  let first = 0;
+  for (;;) {
+    while (first < bodyLines.length && (bodyLines[first] ?? '').trim() === '') first++;
+    const banner = first < bodyLines.length ? parseBannerLine(bodyLines[first] ?? '', split.closeLine + 2 + first) : undefined;
+    if (!banner) break;
+    if (!result.banner) {
       result.banner = banner;
       result.bannerPosition = 'body';
-      bodyLines = bodyLines.slice(firstText + 1);
-      bodyLine += firstText + 1;
     }
+    first++;
   }
-  while (bodyLines.length > 0 && (bodyLines[0] ?? '').trim() === '') {
-    bodyLines.shift();
-    bodyLine++;
-  }
-  result.body = bodyLines.join('\n');
-  result.bodyLine = bodyLine;
+  result.body = bodyLines.slice(first).join('\n');
+  result.bodyLine = split.closeLine + 2 + first;
 
   // YAML: strict first, then Claude Code's lenient retry.
   let parsed = parseYamlMapping(split.yaml);

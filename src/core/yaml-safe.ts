@@ -45,6 +45,8 @@ export function parseYamlMapping(source: string): YamlResult {
     js = doc.toJS({ mapAsMap: true, maxAliasCount: YAML_LIMITS.maxAliasCount });
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, code: 'YAML_TOO_DEEP', detail: describe(error) };
+    // `*a` without an `&a` before it is a mistake, not an attack.
+    if (describe(error).startsWith('Unresolved alias')) return { ok: false, code: 'YAML_INVALID', detail: describe(error) };
     return { ok: false, code: 'YAML_ALIAS_LIMIT', detail: describe(error) };
   }
   const unsafeKeys: string[] = [];
