@@ -23,6 +23,8 @@ process.stdout.write(
     hash,
     rendered,
     ms,
-    maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    // RSS right after the parse, with the input and the result still alive (maxRSS is not usable here:
+    // Linux carries the parent's high-water mark across fork+exec).
+    rssMB: Math.round(process.memoryUsage().rss / 1024 / 1024),
   })}\n`,
 );

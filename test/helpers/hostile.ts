@@ -51,7 +51,7 @@ export interface ChildOutcome {
   killed: boolean;
   stdout: string;
   stderr: string;
-  result?: { diagnostics: string[]; isAgent: boolean; loadableAsIs: boolean; hash?: string; rendered?: number; ms: number; maxRssMB: number };
+  result?: { diagnostics: string[]; isAgent: boolean; loadableAsIs: boolean; hash?: string; rendered?: number; ms: number; rssMB: number };
 }
 
 /**
