@@ -26,7 +26,7 @@ export async function runList(options: { raw: unknown; ctx: CliContext }): Promi
   const table = formatTable({
     header: [t('list.header.name'), t('list.header.locales'), t('list.header.description')],
     rows: agents.map((a) => [sanitizeForTerminal(a.name), sanitizeForTerminal(a.locales.join(', ')), sanitizeForTerminal(a.localDescription.replace(/\s+/g, ' '))]),
-    ...(ctx.stdout.isTTY ? { maxWidth: ctx.stdout.columns ?? 80 } : {}),
+    ...(ctx.stdout.isTTY ? { maxWidth: ctx.stdout.columns || 80 } : {}),
   });
   ctx.stdout.write(`${table}\n`);
 }
