@@ -18,7 +18,21 @@ export interface Banner {
   current?: string;
 }
 
-const ENTRY = /^\*\*\s*(?:\[([^\]]+)\]\(([^)\s]+)\)|([^*[\]]+?))\s*\*\*$/;
+const LINK = /^\[([^\]]+)\]\(([^)\s]+)\)$/;
+const PLAIN = /^[^*[\]]+$/;
+
+/**
+ * One `**…**` entry: a link or a plain label. Parsed without a single regex spanning the blanks on both
+ * sides (that form backtracked cubically: a 10,000-space entry took minutes).
+ */
+function parseEntry(part: string): { link?: BannerLink; current?: string } | undefined {
+  if (part.length < 5 || !part.startsWith('**') || !part.endsWith('**')) return undefined;
+  const inner = part.slice(2, -2);
+  const link = LINK.exec(inner.trim());
+  if (link?.[1] !== undefined && link[2] !== undefined) return { link: { label: link[1].trim(), href: link[2] } };
+  if (PLAIN.test(inner)) return { current: inner.trim() };
+  return undefined;
+}
 
 /** Parse one line as a banner, or return undefined. */
 export function parseBannerLine(text: string, line: number): Banner | undefined {
@@ -29,12 +43,12 @@ export function parseBannerLine(text: string, line: number): Banner | undefined 
   const parts = inner.split('|').map((p) => p.trim());
   const banner: Banner = { raw: text, line, links: [] };
   for (const part of parts) {
-    const m = ENTRY.exec(part);
-    if (!m) return undefined;
-    if (m[1] !== undefined && m[2] !== undefined) banner.links.push({ label: m[1].trim(), href: m[2] });
-    else if (m[3] !== undefined) {
+    const entry = parseEntry(part);
+    if (!entry) return undefined;
+    if (entry.link) banner.links.push(entry.link);
+    else if (entry.current !== undefined) {
       if (banner.current !== undefined) return undefined;
-      banner.current = m[3].trim();
+      banner.current = entry.current;
     }
   }
   if (banner.links.length === 0) return undefined;

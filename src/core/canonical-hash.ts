@@ -14,7 +14,7 @@ export function canonicaliseText(text: string): string {
     .replace(/\r\n?/g, '\n')
     .normalize('NFC')
     .split('\n')
-    .map((l) => l.replace(/[ \t]+$/, ''));
+    .map(stripTrailingBlanks);
   const out: string[] = [];
   for (const line of lines) {
     if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
@@ -22,6 +22,17 @@ export function canonicaliseText(text: string): string {
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
+}
+
+/** Drop spaces and tabs at the end of a line. A loop, not `/[ \t]+$/`, which is quadratic on long blank runs. */
+function stripTrailingBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0) {
+    const c = line.charCodeAt(end - 1);
+    if (c !== 0x20 && c !== 0x09) break;
+    end--;
+  }
+  return end === line.length ? line : line.slice(0, end);
 }
 
 /**

@@ -1,8 +1,9 @@
+import { agentNameProblem, MAX_AGENT_NAME_LENGTH, previewName } from './agent-name.js';
 import type { DiagnosticCode } from './codes.js';
 import type { DiagnosticParams, Severity } from './diagnostics.js';
 import { claudeHooksProblem, claudeNameProblem } from './claude-rules.js';
 import { nearestKey } from './nearest.js';
-import { agentFrontMatterSchema, fieldSchemas, KNOWN_FIELDS, KNOWN_TOOLS, MODEL_ALIASES, PORTABLE_NAME, type AgentSpec, type ToolSelection } from './schema.js';
+import { agentFrontMatterSchema, fieldSchemas, KNOWN_FIELDS, KNOWN_TOOLS, MODEL_ALIASES, type AgentSpec, type ToolSelection } from './schema.js';
 
 /** The machine-readable link from a translation to its source (DESIGN §4). */
 export interface I18nLink {
@@ -46,8 +47,12 @@ export function checkFields(options: { data: Record<string, unknown>; fieldLines
   } else if (claudeNameProblem(name)) {
     report('error', 'NAME_INVALID', { ...at('name'), params: { name, reason: claudeNameProblem(name) ?? '' } });
     usable = false;
-  } else if (!PORTABLE_NAME.test(name)) {
-    report('warning', 'NAME_NOT_PORTABLE', { ...at('name'), params: { name } });
+  } else {
+    // The check the installer applies before a name becomes a file name (agent-name.ts).
+    const problem = agentNameProblem(name);
+    if (problem === 'pattern') report('warning', 'NAME_NOT_PORTABLE', { ...at('name'), params: { name: previewName(name) } });
+    else if (problem === 'reserved') report('warning', 'NAME_RESERVED', { ...at('name'), params: { name } });
+    else if (problem === 'too-long') report('warning', 'NAME_TOO_LONG', { ...at('name'), params: { name: previewName(name), limit: MAX_AGENT_NAME_LENGTH } });
   }
   if (!usable) claudeLoads = false;
   if (description === undefined || description === null || description === '') {

@@ -44,6 +44,8 @@ export const DIAGNOSTIC_CODES = [
   'NAME_INVALID',
   'NAME_MISSING',
   'NAME_NOT_PORTABLE',
+  'NAME_RESERVED',
+  'NAME_TOO_LONG',
   'NOT_AN_AGENT',
   'NOT_MD_EXTENSION',
   'NUL_BYTE',
@@ -102,5 +104,7 @@ export const ERROR_CODES = [
   'USAGE',
   'VALIDATION_FAILED',
   'AGENT_INVALID',
+  'AGENT_NAME_UNSAFE',
+  'PATH_UNSAFE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

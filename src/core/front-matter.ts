@@ -19,7 +19,8 @@ export type FrontMatterSplit =
     }
   | { kind: 'none' };
 
-const FENCE = /^---[ \t]*([A-Za-z][\w-]*)?[ \t]*$/;
+// Written so that no two quantifiers can share a run of blanks: `---` + a million spaces + `!` is linear.
+const FENCE = /^---[ \t]*(?:([A-Za-z][\w-]*)[ \t]*)?$/;
 const CLOSE = /^---[ \t]*$/;
 
 /**
@@ -65,7 +66,8 @@ export function splitFrontMatter(lines: readonly string[]): FrontMatterSplit {
     openLine: i,
     leading,
     closeLine: close,
-    yaml: lines.slice(i + 1, yamlEnd).join('\n'),
+    // Every line of a closed block ends with a newline; keeping the last one matters to `|+` scalars.
+    yaml: close === -1 ? lines.slice(i + 1).join('\n') : lines.slice(i + 1, yamlEnd).map((l) => `${l}\n`).join(''),
     rest: close === -1 ? '' : lines.slice(close + 1).join('\n'),
   };
   if (language !== undefined) split.language = language;

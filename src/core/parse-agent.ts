@@ -14,8 +14,11 @@ const LOADED_DESPITE_ERROR: ReadonlySet<DiagnosticCode> = new Set(['DESCRIPTION_
 
 /** Files above this size are not parsed at all (Claude Code agent files are a few KiB). */
 export const MAX_FILE_CHARS = 2 * 1024 * 1024;
-/** Front-matter above this size is not parsed. */
-export const MAX_FRONTMATTER_CHARS = 256 * 1024;
+/**
+ * Front-matter above this size is not parsed. Real front-matter is a few KiB; the `yaml` parser costs
+ * up to ~10 µs per token on hostile input, so 32 KiB keeps the worst case within a few seconds.
+ */
+export const MAX_FRONTMATTER_CHARS = 32 * 1024;
 
 export interface ParsedAgent {
   path?: string;
@@ -123,28 +126,23 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
     return result;
   }
 
-  // Body, with a banner as its first line recognised and removed.
-  let bodyLines = split.rest.split('\n');
-  let bodyLine = split.closeLine + 2;
-  const firstText = bodyLines.findIndex((l) => l.trim() !== '');
-  if (firstText !== -1) {
-    const banner = parseBannerLine(bodyLines[firstText] ?? '', bodyLine + firstText);
-    // A second banner (one before the front-matter and one in the body) is removed too: the body never keeps one.
-    if (banner) {
-      if (!result.banner) {
-        result.banner = banner;
-        result.bannerPosition = 'body';
-      }
-      bodyLines = bodyLines.slice(firstText + 1);
-      bodyLine += firstText + 1;
+  // Body: leading blank lines and banner lines dropped (the first banner is recorded). All of them, so
+  // that a rendered body never starts with a banner that the next parse would remove. Indexes, no
+  // shift()/slice() per line: a body of a million blank lines stays linear.
+  const bodyLines = split.rest.split('\n');
+  let first = 0;
+  for (;;) {
+    while (first < bodyLines.length && (bodyLines[first] ?? '').trim() === '') first++;
+    const banner = first < bodyLines.length ? parseBannerLine(bodyLines[first] ?? '', split.closeLine + 2 + first) : undefined;
+    if (!banner) break;
+    if (!result.banner) {
+      result.banner = banner;
+      result.bannerPosition = 'body';
     }
+    first++;
   }
-  while (bodyLines.length > 0 && (bodyLines[0] ?? '').trim() === '') {
-    bodyLines.shift();
-    bodyLine++;
-  }
-  result.body = bodyLines.join('\n');
-  result.bodyLine = bodyLine;
+  result.body = bodyLines.slice(first).join('\n');
+  result.bodyLine = split.closeLine + 2 + first;
 
   // YAML: strict first, then the way Claude Code reads what strict YAML rejects.
   let parsed = parseYamlMapping(split.yaml);
@@ -169,11 +167,8 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
     return result;
   }
   const firstRest = split.rest.split('\n', 1)[0] ?? '';
-  if (/^[ \t]+\S/.test(firstRest)) {
-    const later = nextFenceAfter(lines, split.closeLine);
-    if (later !== -1 && parseYamlMapping(joinThrough({ lines, from: split.openLine + 1, to: later })).ok) {
-      report('warning', 'FRONTMATTER_CUT_SHORT', { line: split.closeLine + 1 });
-    }
+  if (/^[ \t]+\S/.test(firstRest) && parseLonger({ lines, split })) {
+    report('warning', 'FRONTMATTER_CUT_SHORT', { line: split.closeLine + 1 });
   }
   for (const key of parsed.unsafeKeys) report('warning', 'UNSAFE_KEY', { line: fmLine, params: { key } });
   for (const tag of parsed.ignoredTags) report('warning', 'YAML_TAG_IGNORED', { line: fmLine, params: { detail: tag } });
@@ -202,7 +197,10 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
  */
 function readsThroughLaterFence(options: { lines: readonly string[]; from: number; close: number; to: number }): boolean {
   const { lines, from, close, to } = options;
-  if (parseYamlMapping(joinThrough({ lines, from, to })).ok) return true;
+  // Skipped above the front-matter limit: otherwise a body of megabytes would be handed to the YAML parser.
+  const through = joinThrough({ lines, from, to });
+  if (through.length > MAX_FRONTMATTER_CHARS) return false;
+  if (parseYamlMapping(through).ok) return true;
   const continued = [...lines.slice(from, close), ...lines.slice(close, to).map((l) => (l === '' ? l : `  ${l}`))];
   return parseYamlMapping(continued.join('\n')).ok;
 }
@@ -222,6 +220,18 @@ function readAsCut(options: { source: string; at: number; file: string | undefin
   view.diagnostics = [...options.prelude, makeDiagnostic(cut), ...view.diagnostics.filter((d) => d.code !== 'NUL_BYTE')];
   view.loadableAsIs = view.loadableAsIs && options.loadable;
   return view;
+}
+
+/**
+ * Whether the block up to the next `---` parses, i.e. an inner `---` cut the front-matter short. Skipped
+ * above the front-matter limit: otherwise a body of megabytes would be handed to the YAML parser.
+ */
+function parseLonger(options: { lines: readonly string[]; split: { openLine: number; closeLine: number } }): boolean {
+  const { lines, split } = options;
+  const later = nextFenceAfter(lines, split.closeLine);
+  if (later === -1) return false;
+  const block = joinThrough({ lines, from: split.openLine + 1, to: later });
+  return block.length <= MAX_FRONTMATTER_CHARS && parseYamlMapping(block).ok;
 }
 
 /** The lines between two fences with inner `---` lines indented: what the author meant as one block. */

@@ -1,5 +1,5 @@
-import { Document, Scalar } from 'yaml';
-import { KNOWN_FIELDS, type AgentSpec, type ToolSelection } from './schema.js';
+import { Document, parseDocument, Scalar } from 'yaml';
+import { KNOWN_FIELDS, splitToolString, type AgentSpec, type ToolSelection } from './schema.js';
 
 /**
  * Render the exact bytes agentpack installs (DESIGN §5): front-matter at byte 0 in canonical field order,
@@ -19,23 +19,40 @@ export function renderAgent(agent: { spec: AgentSpec; body: string }): string {
     .sort();
   for (const key of extra) ordered[key] = spec[key];
 
-  const doc = new Document(ordered, { sortMapEntries: false });
+  // No anchors: an object used twice is written out twice.
+  const doc = new Document(ordered, { sortMapEntries: false, aliasDuplicateObjects: false });
   const description = doc.get('description', true);
   if (description instanceof Scalar && typeof description.value === 'string' && /[\n\t]/.test(description.value)) {
     description.type = 'QUOTE_DOUBLE';
   }
-  const yaml = doc.toString({ lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER });
+  const options = { lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER } as const;
+  let yaml = doc.toString(options);
+  // yaml 2.x writes some block scalars that do not read back (the list item " \n" comes back as "\n"):
+  // then every multi-line string is written double-quoted, which always does.
+  if (!readsBack(yaml, doc)) yaml = doc.toString({ ...options, blockQuote: false });
   return `---\n${yaml}---\n\n${normaliseBody(agent.body)}`;
+}
+
+/**
+ * `tools` as one comma-separated string, or as a YAML list when the string would not split back into
+ * the same entries (an unbalanced parenthesis such as `Bash(x` swallows the commas after it).
+ */
+function readsBack(yaml: string, doc: Document): boolean {
+  const again = parseDocument(yaml, { schema: 'core', version: '1.2', uniqueKeys: false });
+  return again.errors.length === 0 && JSON.stringify(again.toJS()) === JSON.stringify(doc.toJS());
 }
 
 function renderTools(selection: ToolSelection): string | string[] {
   if (selection.kind === 'all') return '*';
   if (selection.kind === 'none') return [];
-  return selection.tools.join(', ');
+  const joined = selection.tools.join(', ');
+  const back = splitToolString(joined);
+  return back.length === selection.tools.length && back.every((t, i) => t === selection.tools[i]) ? joined : [...selection.tools];
 }
 
 /** LF only, no trailing whitespace-only lines at the ends, exactly one final newline. */
 export function normaliseBody(body: string): string {
-  const text = body.replace(/\r\n?/g, '\n').replace(/^\n+/, '').replace(/\s+$/, '');
+  // trimEnd(), not /\s+$/: the regex is quadratic on a long run of blanks followed by text.
+  const text = body.replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd();
   return text === '' ? '' : `${text}\n`;
 }

@@ -1,4 +1,5 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
+import { exceedsNesting, hasDuplicateKey } from './yaml-guards.js';
 
 /** Limits that keep hostile YAML bounded. */
 export const YAML_LIMITS = { maxAliasCount: 20, maxDepth: 64 } as const;
@@ -19,9 +20,11 @@ export function parseYamlMapping(source: string): YamlResult {
 }
 
 function parseMapping(source: string, uniqueKeys: boolean): YamlResult {
+  if (exceedsNesting(source, YAML_LIMITS.maxDepth)) return { ok: false, code: 'YAML_TOO_DEEP', detail: `deeper than ${YAML_LIMITS.maxDepth}` };
   let doc;
   try {
-    doc = parseDocument(source, { uniqueKeys, prettyErrors: false, schema: 'core', version: '1.2', keepSourceTokens: false });
+    // Unique keys are checked below in linear time when asked for; the built-in check is quadratic.
+    doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, schema: 'core', version: '1.2', keepSourceTokens: false });
   } catch (error) {
     return { ok: false, code: 'YAML_TOO_DEEP', detail: describe(error) };
   }
@@ -36,6 +39,7 @@ function parseMapping(source: string, uniqueKeys: boolean): YamlResult {
     if (line !== undefined) result.line = line;
     return result;
   }
+  if (uniqueKeys && hasDuplicateKey(doc, YAML_LIMITS.maxDepth)) return { ok: false, code: 'YAML_INVALID', detail: 'Map keys must be unique' };
   const ignoredTags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED').map((w) => w.message.split('\n')[0] ?? '');
   if (doc.contents === null) return { ok: true, data: Object.create(null) as Record<string, unknown>, unsafeKeys: [], ignoredTags };
   if (!isMap(doc.contents)) {

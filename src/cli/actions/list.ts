@@ -65,8 +65,8 @@ export async function runList(options: { raw: unknown; ctx: CliContext }): Promi
   const table = formatTable({
     header: [t('list.header.name'), t('list.header.locales'), ...scopes.map((s) => t(`list.header.${s}`)), t('list.header.description')],
     rows: agents.map((a) => [
-      a.name,
-      a.locales.join(', '),
+      sanitizeForTerminal(a.name),
+      sanitizeForTerminal(a.locales.join(', ')),
       ...scopes.map((s) => cell(a.installed[s], ctx.messages)),
       sanitizeForTerminal(a.localDescription.replace(/\s+/g, ' ')),
     ]),

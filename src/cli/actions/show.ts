@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { assessInstallation } from '../../core/installed-state.js';
 import { readPackage } from '../../io/read-package.js';
 import { readTargetState } from '../../io/target-state.js';
+import { sanitizeForTerminal } from '../../ui/style.js';
 import type { CliContext } from '../context.js';
 import { scopeOf, scopeOptionsSchema, targetOf } from '../scope.js';
 
@@ -25,7 +26,10 @@ async function installedLocale(options: { agent: string; raw: z.infer<typeof opt
   }
 }
 
-/** Print the exact bytes `install` would write; `--json` wraps them with the name, locale and path. */
+/**
+ * Print the exact bytes `install` would write (control characters escaped when stdout is a terminal);
+ * `--json` wraps them with the name, locale and path.
+ */
 export async function runShow(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
   const opts = optionsSchema.parse(options.raw);
@@ -37,5 +41,7 @@ export async function runShow(options: { agent: string; raw: unknown; ctx: CliCo
   const variant = findVariant({ agent, locale, knownLocales: catalogLocales(catalog) });
   const content = renderVariant(variant);
   if (ctx.json) ctx.stdout.write(`${JSON.stringify({ ok: true, agent: agent.name, locale, content }, null, 2)}\n`);
-  else ctx.stdout.write(content);
+  // Piped or redirected: the exact bytes. On a terminal, control characters (ESC, BEL, …) from the file
+  // are shown as \xNN so that an agent file cannot drive the terminal (see SECURITY.md).
+  else ctx.stdout.write(ctx.stdout.isTTY ? sanitizeForTerminal(content) : content);
 }

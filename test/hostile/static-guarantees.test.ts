@@ -1,0 +1,43 @@
+/**
+ * SECURITY.md promises no network, no telemetry and no code execution. These checks keep the sources and
+ * the built bundle honest: no network or process-spawning module, no eval, no front-matter library with a
+ * code engine among the dependencies.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+
+function files(dir: string, ext: RegExp): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && ext.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+const FORBIDDEN = [
+  /from ['"](node:)?(http|https|http2|net|tls|dgram|dns|child_process|worker_threads|vm)['"]/,
+  /import\(['"](node:)?(http|https|http2|net|tls|dgram|dns|child_process|worker_threads|vm)['"]\)/,
+  /require\(['"](node:)?(http|https|http2|net|tls|dgram|dns|child_process|worker_threads|vm)['"]\)/,
+  /\beval\s*\(/,
+  /\bnew Function\s*\(/,
+  /\bfetch\s*\(/,
+  /\bWebSocket\b/,
+];
+
+describe('static guarantees', () => {
+  it.each([
+    ['src', /\.ts$/],
+    ['dist', /\.js$/],
+  ] as const)('%s uses no network, process-spawning or eval', (dir, ext) => {
+    const found = files(join(ROOT, dir), ext).flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return FORBIDDEN.filter((re) => re.test(text)).map((re) => `${file}: ${re.source}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('no dependency brings a front-matter parser with code engines or an unsafe YAML loader', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies).filter((d) => /gray-matter|front-?matter|js-yaml|coffee/.test(d))).toEqual([]);
+  });
+});
