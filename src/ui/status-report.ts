@@ -1,8 +1,10 @@
+import type { ClaudeStatus } from '../cli/actions/status-claude.js';
 import type { CliContext } from '../cli/context.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Finding } from '../core/status-findings.js';
 import type { ScopeSnapshot } from '../io/inspect-scope.js';
 import type { Scope } from '../io/targets.js';
+import { claudeJson, claudeLines } from './claude-report.js';
 import { describeDiagnostic, formatDiagnostic } from './report.js';
 import { sanitizeForTerminal } from './style.js';
 
@@ -17,20 +19,25 @@ function installedOf(snapshot: ScopeSnapshot, rel: string): { locale: string | n
   return inst ? { locale: inst.locale, state: inst.state } : null;
 }
 
-/** Print status (human or `--json`) and return the exit code: 1 when something would not load. */
+/**
+ * Print status (human or `--json`) and return the exit code: 1 when something would not load, or when
+ * Claude Code itself (`--claude`) does not list an agent agentpack installed.
+ */
 export function printStatus(options: {
   snapshots: ScopeSnapshot[];
   findings: Finding[];
   skipped: { scope: Scope; reason: string; home: string }[];
+  claude?: ClaudeStatus | undefined;
   ctx: CliContext;
 }): number {
-  const { snapshots, findings, skipped, ctx } = options;
+  const { snapshots, findings, skipped, claude, ctx } = options;
   const { messages, style } = ctx;
   const { t } = messages;
   const notLoadable = snapshots.flatMap((s) => s.tree).filter((f) => f.parsed.isAgent && !f.parsed.loadableAsIs).length;
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
-  const ok = notLoadable === 0 && errors === 0;
+  const unseen = claude?.available ? claude.agents.filter((a) => !a.seen).length : 0;
+  const ok = notLoadable === 0 && errors === 0 && unseen === 0;
   if (ctx.json) {
     const payload = {
       ok,
@@ -50,6 +57,7 @@ export function printStatus(options: {
       skipped: skipped.map(({ scope, reason }) => ({ scope, reason })),
       findings: findings.map((f) => ({ scope: f.scope, ...describeDiagnostic(asDiagnostic(f), messages) })),
       summary: { files: snapshots.reduce((n, s) => n + s.tree.length, 0), notLoadable, errors, warnings },
+      ...(claude ? { claude: claudeJson(claude, ctx) } : {}),
     };
     ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
     return ok ? 0 : 1;
@@ -70,6 +78,7 @@ export function printStatus(options: {
     for (const f of findings.filter((x) => x.scope === s.scope && !global.includes(x))) lines.push(formatDiagnostic(asDiagnostic(f), ctx));
   }
   for (const s of skipped) lines.push(style.bold(`${t(`status.scope.${s.scope}`)}: `) + style.dim(t('status.projectIsHome', { home: s.home })));
+  if (claude) lines.push(...claudeLines(claude, ctx));
   lines.push('', t('status.summary', { files: snapshots.reduce((n, s) => n + s.tree.length, 0), notLoadable, errors, warnings }));
   ctx.stdout.write(`${lines.join('\n')}\n`);
   return ok ? 0 : 1;

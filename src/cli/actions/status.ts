@@ -7,8 +7,9 @@ import { claudeConfigDir, homeAgentsDir, resolveTarget, type Scope, type Target 
 import { printStatus } from '../../ui/status-report.js';
 import type { CliContext } from '../context.js';
 import { commandLine } from '../scope.js';
+import { askClaudeForStatus } from './status-claude.js';
 
-const optionsSchema = z.object({ dir: z.string().min(1).optional() });
+const optionsSchema = z.object({ dir: z.string().min(1).optional(), claude: z.boolean().optional(), claudeBin: z.string().min(1).optional() });
 
 function toStatusScope(snapshot: ScopeSnapshot): StatusScope {
   const out: StatusScope = {
@@ -26,10 +27,11 @@ function toStatusScope(snapshot: ScopeSnapshot): StatusScope {
 /**
  * `status`: for the user and project folders (and `--dir`), would Claude Code load each agent file, and does
  * the manifest match the disk? Exit 1 when a file would not load, a name is declared twice, or a manifest is unreadable.
+ * `--claude` / `--claude-bin <path>` also asks the real Claude Code; without a binary the static checks decide.
  */
 export async function runStatus(options: { raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const { dir } = optionsSchema.parse(options.raw);
+  const { dir, claude, claudeBin } = optionsSchema.parse(options.raw);
   const { pkg } = await readPackage();
   const scopes: Scope[] = dir !== undefined ? ['user', 'project', 'dir'] : ['user', 'project'];
   const snapshots: ScopeSnapshot[] = [];
@@ -58,5 +60,6 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
     ...(configInfo ? { configDir: configInfo } : {}),
     command: (args, scope) => commandLine({ args, target: { scope: scope.scope, dir: scope.dir } }),
   });
-  ctx.exitCode = printStatus({ snapshots, findings, skipped, ctx });
+  const asked = claude === true || claudeBin !== undefined ? await askClaudeForStatus({ ctx, snapshots, bin: claudeBin }) : undefined;
+  ctx.exitCode = printStatus({ snapshots, findings, skipped, claude: asked, ctx });
 }
