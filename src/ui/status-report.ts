@@ -1,6 +1,7 @@
 import type { ClaudeStatus } from '../cli/actions/status-claude.js';
 import type { CliContext } from '../cli/context.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { InstalledOrigin } from '../core/installed-origin.js';
 import type { Finding } from '../core/status-findings.js';
 import type { ScopeSnapshot } from '../io/inspect-scope.js';
 import type { Scope } from '../io/targets.js';
@@ -14,9 +15,11 @@ function asDiagnostic(finding: Finding): Diagnostic {
   return d;
 }
 
-function installedOf(snapshot: ScopeSnapshot, rel: string): { locale: string | null; state: string } | null {
-  const inst = snapshot.installations.find((i) => `${i.agent}.md` === rel);
-  return inst ? { locale: inst.locale, state: inst.state } : null;
+function installedOf(options: { snapshot: ScopeSnapshot; rel: string; origins?: Record<string, InstalledOrigin> | undefined }): { locale: string | null; state: string; origin?: InstalledOrigin } | null {
+  const inst = options.snapshot.installations.find((i) => `${i.agent}.md` === options.rel);
+  if (!inst) return null;
+  const origin = options.origins?.[inst.agent];
+  return origin ? { locale: inst.locale, state: inst.state, origin } : { locale: inst.locale, state: inst.state };
 }
 
 /**
@@ -25,12 +28,14 @@ function installedOf(snapshot: ScopeSnapshot, rel: string): { locale: string | n
  */
 export function printStatus(options: {
   snapshots: ScopeSnapshot[];
+  /** Per snapshot (same order), the origin of each installed agent. */
+  origins?: Record<string, InstalledOrigin>[];
   findings: Finding[];
   skipped: { scope: Scope; reason: string; home: string }[];
   claude?: ClaudeStatus | undefined;
   ctx: CliContext;
 }): number {
-  const { snapshots, findings, skipped, claude, ctx } = options;
+  const { snapshots, origins, findings, skipped, claude, ctx } = options;
   const { messages, style } = ctx;
   const { t } = messages;
   const notLoadable = snapshots.flatMap((s) => s.tree).filter((f) => f.parsed.isAgent && !f.parsed.loadableAsIs).length;
@@ -41,7 +46,7 @@ export function printStatus(options: {
   if (ctx.json) {
     const payload = {
       ok,
-      scopes: snapshots.map((s) => ({
+      scopes: snapshots.map((s, index) => ({
         scope: s.scope,
         dir: s.dir,
         exists: s.exists,
@@ -50,7 +55,7 @@ export function printStatus(options: {
           agent: f.name,
           isAgent: f.parsed.isAgent,
           loadable: f.parsed.isAgent && f.parsed.loadableAsIs,
-          installed: installedOf(s, f.rel),
+          installed: installedOf({ snapshot: s, rel: f.rel, origins: origins?.[index] }),
           diagnostics: f.parsed.diagnostics.filter((d) => d.severity !== 'info').map((d) => describeDiagnostic({ ...d, file: f.path }, messages)),
         })),
       })),
@@ -68,7 +73,7 @@ export function printStatus(options: {
   for (const s of snapshots) {
     lines.push(style.bold(`${t(`status.scope.${s.scope}`)}: ${sanitizeForTerminal(s.dir)}`) + (s.exists ? '' : `  ${style.dim(t('status.noFolder'))}`));
     for (const f of s.tree) {
-      const installed = installedOf(s, f.rel);
+      const installed = installedOf({ snapshot: s, rel: f.rel });
       const mark = !f.parsed.isAgent ? style.dim(t('status.file.notAgent')) : f.parsed.loadableAsIs ? style.ok(t('status.file.loads')) : style.error(t('status.file.skipped'));
       const by = installed ? `  ${style.dim(t('status.file.installed', { locale: installed.locale ?? '?', state: t(`state.${installed.state as 'ok'}`) }))}` : '';
       lines.push(`  ${sanitizeForTerminal(f.rel)}  ${f.name !== null ? `${sanitizeForTerminal(f.name)}  ` : ''}${mark}${by}`);

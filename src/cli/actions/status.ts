@@ -1,5 +1,7 @@
 import * as z from 'zod';
+import type { Catalog } from '../../core/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
+import { installedOrigin, type InstalledOrigin } from '../../core/installed-origin.js';
 import { statusFindings, type StatusScope } from '../../core/status-findings.js';
 import { countAgentFiles, inspectScope, type ScopeSnapshot } from '../../io/inspect-scope.js';
 import { readPackage } from '../../io/read-package.js';
@@ -11,16 +13,25 @@ import { askClaudeForStatus } from './status-claude.js';
 
 const optionsSchema = z.object({ dir: z.string().min(1).optional(), claude: z.boolean().optional(), claudeBin: z.string().min(1).optional() });
 
-function toStatusScope(snapshot: ScopeSnapshot): StatusScope {
+function toStatusScope(snapshot: ScopeSnapshot, catalog: Catalog): StatusScope {
   const out: StatusScope = {
     scope: snapshot.scope,
     dir: snapshot.dir,
     files: snapshot.tree.map((f) => ({ rel: f.rel, path: f.path, name: f.name, isAgent: f.parsed.isAgent, loadable: f.parsed.isAgent && f.parsed.loadableAsIs })),
     installations: snapshot.installations,
+    origins: originsOf(snapshot, catalog),
     leftovers: snapshot.leftovers,
   };
   if (snapshot.manifestError !== undefined) out.manifestError = snapshot.manifestError;
   if (snapshot.lock) out.lock = snapshot.lock;
+  return out;
+}
+
+function originsOf(snapshot: ScopeSnapshot, catalog: Catalog): Record<string, InstalledOrigin> {
+  const out: Record<string, InstalledOrigin> = {};
+  for (const inst of snapshot.installations) {
+    if (inst.entry && inst.state !== 'none' && inst.state !== 'foreign') out[inst.agent] = installedOrigin({ catalog, agent: inst.agent, entry: inst.entry, state: inst.state });
+  }
   return out;
 }
 
@@ -32,7 +43,7 @@ function toStatusScope(snapshot: ScopeSnapshot): StatusScope {
 export async function runStatus(options: { raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
   const { dir, claude, claudeBin } = optionsSchema.parse(options.raw);
-  const { pkg } = await readPackage();
+  const { catalog, pkg } = await readPackage();
   const scopes: Scope[] = dir !== undefined ? ['user', 'project', 'dir'] : ['user', 'project'];
   const snapshots: ScopeSnapshot[] = [];
   const skipped: { scope: Scope; reason: 'project-is-home'; home: string }[] = [];
@@ -49,7 +60,7 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
     }
     snapshots.push(await inspectScope({ scope, dir: target.dir, pkg }));
   }
-  const views = snapshots.map(toStatusScope);
+  const views = snapshots.map((s) => toStatusScope(s, catalog));
   const configDir = claudeConfigDir({ env: ctx.env, cwd: ctx.cwd });
   const home = homeAgentsDir(ctx.env);
   const user = views.find((v) => v.scope === 'user');
@@ -61,5 +72,5 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
     command: (args, scope) => commandLine({ args, target: { scope: scope.scope, dir: scope.dir } }),
   });
   const asked = claude === true || claudeBin !== undefined ? await askClaudeForStatus({ ctx, snapshots, bin: claudeBin }) : undefined;
-  ctx.exitCode = printStatus({ snapshots, findings, skipped, claude: asked, ctx });
+  ctx.exitCode = printStatus({ snapshots, origins: views.map((v) => v.origins ?? {}), findings, skipped, claude: asked, ctx });
 }
