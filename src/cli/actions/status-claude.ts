@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { compareWithClaude, type ClaudeAgentView, type InstalledForClaude } from '../../core/claude-view.js';
 import { AgentpackError } from '../../core/errors.js';
 import { probeClaudeAgents } from '../../io/claude-probe.js';
@@ -21,7 +22,7 @@ function installedAgents(snapshots: readonly ScopeSnapshot[]): InstalledForClaud
     for (const inst of s.installations) {
       if (inst.state === 'none' || inst.state === 'foreign' || inst.state === 'missing') continue;
       const file = s.tree.find((f) => f.rel === `${inst.agent}.md`);
-      out.push({ name: inst.agent, scope: s.scope, path: file?.path ?? `${s.dir}/${inst.agent}.md`, description: file?.parsed.spec?.description });
+      out.push({ name: inst.agent, scope: s.scope, path: file?.path ?? join(s.dir, `${inst.agent}.md`), description: file?.parsed.spec?.description });
     }
   }
   return out;
