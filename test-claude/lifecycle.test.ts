@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { isolatedEnv, runCli, tempDir, type CliResult } from '../test/helpers/cli.js';
 import { askClaude, claudeBin, fileAgents } from './helpers/ask-claude.js';
 import { packageDescription, sameBytes, SEED } from './helpers/package-agent.js';
@@ -8,17 +9,7 @@ import { packageDescription, sameBytes, SEED } from './helpers/package-agent.js'
 /**
  * The install lifecycle, proved by the real Claude Code: each scenario runs the built agentpack in a
  * temporary home/project, then asks Claude Code which agents it loads.
- *
- * GUARD (remove after merging the lifecycle branch): skipped while `agentpack install --help` fails,
- * i.e. while the install/locale/uninstall/status commands do not exist yet. Commander answers an unknown
- * command's --help with the program's help and exit 0, so the guard also wants the install usage line.
  */
-const installHelp = await runCli(['install', '--help']);
-const lifecycleReady = installHelp.code === 0 && /agentpack install\b/.test(installHelp.stdout);
-if (!lifecycleReady && claudeBin !== '') {
-  process.stdout.write('[test:claude] lifecycle scenarios SKIPPED: `agentpack install --help` fails (the install lifecycle is not built yet).\n');
-}
-
 type Locale = 'en' | 'ja';
 
 /** A temporary home for both agentpack and Claude Code, optionally with CLAUDE_CONFIG_DIR. */
@@ -46,28 +37,26 @@ async function expectListed(options: { home: string; configDir?: string; cwd?: s
   expect(agents[0]?.model).toBe('sonnet');
 }
 
-/**
- * Whether `status --json` says Claude Code will load ml-engineer. The shape of status' JSON belongs to the
- * lifecycle branch: this looks for an object naming ml-engineer (or its file) with a boolean loadability
- * field. Tighten it to the real shape after merging.
- */
-function statusSaysLoadable(json: unknown): boolean | undefined {
-  const keys = ['loadable', 'loadableAsIs', 'loads', 'claudeLoads', 'willLoad'];
-  let found: boolean | undefined;
-  const visit = (value: unknown): void => {
-    if (found !== undefined || typeof value !== 'object' || value === null) return;
-    if (Array.isArray(value)) return value.forEach(visit);
-    const record = value as Record<string, unknown>;
-    const names = Object.values(record).some((v) => v === 'ml-engineer' || (typeof v === 'string' && v.endsWith('ml-engineer.md')));
-    const key = keys.find((k) => typeof record[k] === 'boolean');
-    if (names && key) found = record[key] as boolean;
-    else Object.values(record).forEach(visit);
-  };
-  visit(json);
-  return found;
+const statusJsonSchema = z.looseObject({
+  ok: z.boolean(),
+  scopes: z.array(
+    z.looseObject({
+      scope: z.enum(['user', 'project', 'dir']),
+      dir: z.string(),
+      files: z.array(z.looseObject({ path: z.string(), agent: z.string().nullable(), isAgent: z.boolean(), loadable: z.boolean() })),
+    }),
+  ),
+});
+
+/** The user-scope file entry of `status --json` for ml-engineer.md, in the shape status prints. */
+function statusFile(stdout: string, path: string): z.infer<typeof statusJsonSchema>['scopes'][number]['files'][number] {
+  const status = statusJsonSchema.parse(JSON.parse(stdout));
+  const files = status.scopes.find((s) => s.scope === 'user')?.files.filter((f) => f.path === path) ?? [];
+  expect(files, `status --json lists ${path} once`).toHaveLength(1);
+  return files[0] as z.infer<typeof statusJsonSchema>['scopes'][number]['files'][number];
 }
 
-describe.skipIf(claudeBin === '' || !lifecycleReady)('the install lifecycle, as the real Claude Code sees it', () => {
+describe.skipIf(claudeBin === '')('the install lifecycle, as the real Claude Code sees it', () => {
   it('install --locale en, then locale ja, then locale en: Claude Code follows each step', async () => {
     const { env, home } = setup();
     expect(await listed({ home }), 'negative control: nothing before install').toEqual([]);
@@ -75,7 +64,8 @@ describe.skipIf(claudeBin === '' || !lifecycleReady)('the install lifecycle, as 
     expect(existsSync(join(home, '.claude', 'agents', 'ml-engineer.md'))).toBe(true);
     await expectListed({ home, locale: 'en' });
     const status = await runCli(['status', '--json'], { env });
-    expect(statusSaysLoadable(JSON.parse(status.stdout))).toBe(true);
+    expect(status.code).toBe(0);
+    expect(statusFile(status.stdout, join(home, '.claude', 'agents', 'ml-engineer.md'))).toMatchObject({ agent: 'ml-engineer', isAgent: true, loadable: true });
 
     await agentpack(['locale', 'ja'], { env });
     await expectListed({ home, locale: 'ja' });
@@ -88,7 +78,7 @@ describe.skipIf(claudeBin === '' || !lifecycleReady)('the install lifecycle, as 
     if (configDir === undefined) throw new Error('no config dir');
     await agentpack(['install', 'ml-engineer', '--locale', 'ja'], { env });
     expect(existsSync(join(configDir, 'agents', 'ml-engineer.md'))).toBe(true);
-    expect(existsSync(join(home, '.claude', 'agents', 'ml-engineer.md'))).toBe(false);
+    expect(existsSync(join(home, '.claude')), 'agentpack wrote nothing under ~/.claude').toBe(false);
     await expectListed({ home, configDir, locale: 'ja' });
     // Negative control: the same home without CLAUDE_CONFIG_DIR does not see it.
     expect(await listed({ home })).toEqual([]);
@@ -118,9 +108,14 @@ describe.skipIf(claudeBin === '' || !lifecycleReady)('the install lifecycle, as 
   it('the seed copied verbatim: Claude Code does not list it, and agentpack status flags it as not loadable', async () => {
     const { env, home } = setup();
     mkdirSync(join(home, '.claude', 'agents'), { recursive: true });
-    copyFileSync(SEED, join(home, '.claude', 'agents', 'ml-engineer.md'));
+    const file = join(home, '.claude', 'agents', 'ml-engineer.md');
+    copyFileSync(SEED, file);
     expect(await listed({ home })).toEqual([]);
     const status = await runCli(['status', '--json'], { env });
-    expect(statusSaysLoadable(JSON.parse(status.stdout))).toBe(false);
+    expect(status.code).toBe(1);
+    expect(statusFile(status.stdout, file)).toMatchObject({ isAgent: true, loadable: false });
+    const human = await runCli(['status'], { env });
+    expect(human.code).toBe(1);
+    expect(human.stdout + human.stderr).toContain('ml-engineer.md');
   });
 });

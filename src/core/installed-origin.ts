@@ -1,4 +1,6 @@
 import { CANONICAL_LOCALE, type Catalog } from './catalog.js';
+import type { InstallState } from './installed-state.js';
+import type { ManifestEntry } from './manifest.js';
 import { assessTranslation, variantHash, type TranslationStatus } from './translation-status.js';
 
 /** What the installer records about the origin of an installed variant (one manifest entry's i18n part). */
@@ -72,4 +74,21 @@ export function checkInstalledOrigin(options: {
   if (recorded.sourceHash === undefined) return { ...base, state: 'unrecorded', updateDue: false, packageSourceHash };
   const changed = recorded.sourceHash !== packageSourceHash;
   return { ...base, state: changed ? 'source-changed' : 'same-source', updateDue: changed, packageSourceHash };
+}
+
+/** `list --json`'s `origin`: the translation's status when installed, and whether `update` is due now. */
+export interface InstalledOrigin {
+  /** Recorded at install: `current`, `outdated`, … or `source` (the canonical variant); null for older manifests. */
+  translationStatus: string | null;
+  /** Whether the installed translation was `current`; null for the canonical variant or when not recorded. */
+  translationWasCurrent: boolean | null;
+  /** The package's source changed since install, or the package now renders other bytes: `agentpack update <agent>`. */
+  updateDue: boolean;
+}
+
+/** The origin of one manifest entry against the package's catalog now. */
+export function installedOrigin(options: { catalog: Catalog; agent: string; entry: ManifestEntry; state: InstallState }): InstalledOrigin {
+  const { catalog, agent, entry, state } = options;
+  const check = checkInstalledOrigin({ catalog, agent, locale: entry.locale, recorded: { sourceHash: entry.sourceHash, translationStatus: entry.translationStatus } });
+  return { translationStatus: entry.translationStatus ?? null, translationWasCurrent: check.wasCurrent ?? null, updateDue: check.updateDue || state === 'outdated' };
 }

@@ -12,6 +12,11 @@ export const manifestEntrySchema = z.strictObject({
   packageVersion: z.string().min(1),
   sourceHash: z.string().regex(HASH),
   sha256: z.string().regex(HASH),
+  /**
+   * The translation's status (issue 4) when this variant was installed: `current`, `outdated`, … or
+   * `source` for the canonical variant. Optional: manifests written before it still load.
+   */
+  translationStatus: z.enum(['source', 'current', 'outdated', 'untracked', 'missing', 'invalid', 'orphaned']).optional(),
 });
 
 export const manifestSchema = z.strictObject({
@@ -19,7 +24,7 @@ export const manifestSchema = z.strictObject({
   agents: z.record(z.string().refine(isSafeAgentName, { message: 'agent name must be lowercase letters, digits and hyphens' }), manifestEntrySchema),
 });
 
-/** What agentpack records per installed agent: the locale, package version, source hash and sha256 of the bytes written. */
+/** What agentpack records per installed agent: the locale, package version, source hash, sha256 of the bytes written, translation status at install. */
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
 

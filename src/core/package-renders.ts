@@ -1,6 +1,7 @@
 import { canonicalHash, contentHash } from './canonical-hash.js';
 import { CANONICAL_LOCALE, sortedLocales, type Catalog } from './catalog.js';
 import { renderVariant } from './find-agent.js';
+import { originAtInstall, type InstallOrigin } from './installed-origin.js';
 
 /** One locale of one agent as agentpack would write it. */
 export interface RenderedVariant {
@@ -17,6 +18,8 @@ export interface PackageAgent {
   renders: Map<string, RenderedVariant>;
   /** Canonical hash (DESIGN §4) of the canonical variant: identifies the content a render came from. */
   sourceHash: string;
+  /** Per locale, the translation's status now (what the manifest records at install); absent in hand-made test packages. */
+  origins?: Map<string, InstallOrigin['translationStatus']>;
 }
 
 export interface PackageRenders {
@@ -42,7 +45,12 @@ export function renderPackage(options: { catalog: Catalog; version: string }): P
     }
     const canonical = agent.variants.get(CANONICAL_LOCALE)?.parsed;
     const sourceHash = canonicalHash({ description: canonical?.spec?.description ?? '', body: canonical?.body ?? '' });
-    agents.set(agent.name, { name: agent.name, locales: sortedLocales(agent), renders, sourceHash });
+    const origins = new Map<string, InstallOrigin['translationStatus']>();
+    for (const locale of renders.keys()) {
+      const origin = originAtInstall({ catalog: options.catalog, agent: agent.name, locale });
+      if (origin !== undefined) origins.set(locale, origin.translationStatus);
+    }
+    agents.set(agent.name, { name: agent.name, locales: sortedLocales(agent), renders, sourceHash, origins });
   }
   return { version: options.version, agents };
 }

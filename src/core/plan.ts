@@ -26,7 +26,8 @@ function render(input: PlanInput, agent: string, locale: string): { content: str
   const pkgAgent = input.pkg.agents.get(agent);
   const rendered = pkgAgent?.renders.get(locale);
   if (!pkgAgent || !rendered) throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent, locale } });
-  const entry = { locale, packageVersion: input.pkg.version, sourceHash: pkgAgent.sourceHash, sha256: rendered.sha256 };
+  const translationStatus = pkgAgent.origins?.get(locale);
+  const entry: ManifestEntry = { locale, packageVersion: input.pkg.version, sourceHash: pkgAgent.sourceHash, sha256: rendered.sha256, ...(translationStatus ? { translationStatus } : {}) };
   return { content: rendered.content, sha256: rendered.sha256, entry };
 }
 
@@ -36,6 +37,10 @@ function skip(options: { input: PlanInput; inst: Installation; reason: ActionRea
   const action = base(input, inst, { kind: 'skip', reason, attention: options.attention ?? false });
   if (inst.recovered && inst.locale !== null && inst.file.kind === 'file') {
     action.entry = { ...render(input, inst.agent, inst.locale).entry };
+  } else if (inst.state === 'ok' && inst.entry !== undefined && inst.locale !== null) {
+    // The file is the package's render: record the origin again when the entry predates it (or the source moved).
+    const fresh = render(input, inst.agent, inst.locale).entry;
+    if (fresh.sourceHash !== inst.entry.sourceHash || fresh.translationStatus !== inst.entry.translationStatus) action.entry = fresh;
   }
   return action;
 }

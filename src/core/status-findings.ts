@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DiagnosticCode } from './codes.js';
 import type { DiagnosticParams, Severity } from './diagnostics.js';
+import type { InstalledOrigin } from './installed-origin.js';
 import type { Installation } from './installed-state.js';
 
 /** One folder as status sees it (a pure view of io's snapshot). */
@@ -9,6 +10,8 @@ export interface StatusScope {
   dir: string;
   files: { rel: string; path: string; name: string | null; isAgent: boolean; loadable: boolean }[];
   installations: Installation[];
+  /** Per installed agent, where it came from (issue 4): a stale translation at install, an update due now. */
+  origins?: Record<string, InstalledOrigin>;
   manifestError?: string;
   leftovers: string[];
   lock?: { path: string; stale: boolean; owner?: { pid: number; host: string } };
@@ -76,10 +79,21 @@ function installationFindings(options: { inst: Installation; scope: StatusScope;
     case 'outdated':
       return [at('info', 'INSTALLED_OUTDATED', { command: command(['update', inst.agent], scope) })];
     case 'ok':
-      return inst.recovered ? [at('info', 'INSTALLED_UNTRACKED')] : [];
+      return [...(inst.recovered ? [at('info', 'INSTALLED_UNTRACKED')] : []), ...originFindings({ inst, scope, command, at })];
     default:
       return [];
   }
+}
+
+function originFindings(options: { inst: Installation; scope: StatusScope; command: HintCommand; at: (severity: Severity, code: DiagnosticCode, extra?: DiagnosticParams) => Finding }): Finding[] {
+  const { inst, scope, command, at } = options;
+  const origin = scope.origins?.[inst.agent];
+  if (!origin) return [];
+  const update = command(['update', inst.agent], scope);
+  return [
+    ...(origin.updateDue ? [at('info', 'UPDATE_DUE', { command: update })] : []),
+    ...(origin.translationWasCurrent === false ? [at('info', 'INSTALLED_FROM_STALE_TRANSLATION', { status: origin.translationStatus ?? '?', command: update })] : []),
+  ];
 }
 
 /** Project agents win over user agents of the same name (claude-code-agents.md): say which user agent is hidden. */

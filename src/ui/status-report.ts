@@ -1,8 +1,11 @@
+import type { ClaudeStatus } from '../cli/actions/status-claude.js';
 import type { CliContext } from '../cli/context.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { InstalledOrigin } from '../core/installed-origin.js';
 import type { Finding } from '../core/status-findings.js';
 import type { ScopeSnapshot } from '../io/inspect-scope.js';
 import type { Scope } from '../io/targets.js';
+import { claudeJson, claudeLines } from './claude-report.js';
 import { describeDiagnostic, formatDiagnostic } from './report.js';
 import { sanitizeForTerminal } from './style.js';
 
@@ -12,29 +15,38 @@ function asDiagnostic(finding: Finding): Diagnostic {
   return d;
 }
 
-function installedOf(snapshot: ScopeSnapshot, rel: string): { locale: string | null; state: string } | null {
-  const inst = snapshot.installations.find((i) => `${i.agent}.md` === rel);
-  return inst ? { locale: inst.locale, state: inst.state } : null;
+function installedOf(options: { snapshot: ScopeSnapshot; rel: string; origins?: Record<string, InstalledOrigin> | undefined }): { locale: string | null; state: string; origin?: InstalledOrigin } | null {
+  const inst = options.snapshot.installations.find((i) => `${i.agent}.md` === options.rel);
+  if (!inst) return null;
+  const origin = options.origins?.[inst.agent];
+  return origin ? { locale: inst.locale, state: inst.state, origin } : { locale: inst.locale, state: inst.state };
 }
 
-/** Print status (human or `--json`) and return the exit code: 1 when something would not load. */
+/**
+ * Print status (human or `--json`) and return the exit code: 1 when something would not load, or when
+ * Claude Code itself (`--claude`) does not list an agent agentpack installed.
+ */
 export function printStatus(options: {
   snapshots: ScopeSnapshot[];
+  /** Per snapshot (same order), the origin of each installed agent. */
+  origins?: Record<string, InstalledOrigin>[];
   findings: Finding[];
   skipped: { scope: Scope; reason: string; home: string }[];
+  claude?: ClaudeStatus | undefined;
   ctx: CliContext;
 }): number {
-  const { snapshots, findings, skipped, ctx } = options;
+  const { snapshots, origins, findings, skipped, claude, ctx } = options;
   const { messages, style } = ctx;
   const { t } = messages;
   const notLoadable = snapshots.flatMap((s) => s.tree).filter((f) => f.parsed.isAgent && !f.parsed.loadableAsIs).length;
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
-  const ok = notLoadable === 0 && errors === 0;
+  const unseen = claude?.available ? claude.agents.filter((a) => !a.seen).length : 0;
+  const ok = notLoadable === 0 && errors === 0 && unseen === 0;
   if (ctx.json) {
     const payload = {
       ok,
-      scopes: snapshots.map((s) => ({
+      scopes: snapshots.map((s, index) => ({
         scope: s.scope,
         dir: s.dir,
         exists: s.exists,
@@ -43,13 +55,14 @@ export function printStatus(options: {
           agent: f.name,
           isAgent: f.parsed.isAgent,
           loadable: f.parsed.isAgent && f.parsed.loadableAsIs,
-          installed: installedOf(s, f.rel),
+          installed: installedOf({ snapshot: s, rel: f.rel, origins: origins?.[index] }),
           diagnostics: f.parsed.diagnostics.filter((d) => d.severity !== 'info').map((d) => describeDiagnostic({ ...d, file: f.path }, messages)),
         })),
       })),
       skipped: skipped.map(({ scope, reason }) => ({ scope, reason })),
       findings: findings.map((f) => ({ scope: f.scope, ...describeDiagnostic(asDiagnostic(f), messages) })),
       summary: { files: snapshots.reduce((n, s) => n + s.tree.length, 0), notLoadable, errors, warnings },
+      ...(claude ? { claude: claudeJson(claude, ctx) } : {}),
     };
     ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
     return ok ? 0 : 1;
@@ -60,7 +73,7 @@ export function printStatus(options: {
   for (const s of snapshots) {
     lines.push(style.bold(`${t(`status.scope.${s.scope}`)}: ${sanitizeForTerminal(s.dir)}`) + (s.exists ? '' : `  ${style.dim(t('status.noFolder'))}`));
     for (const f of s.tree) {
-      const installed = installedOf(s, f.rel);
+      const installed = installedOf({ snapshot: s, rel: f.rel });
       const mark = !f.parsed.isAgent ? style.dim(t('status.file.notAgent')) : f.parsed.loadableAsIs ? style.ok(t('status.file.loads')) : style.error(t('status.file.skipped'));
       const by = installed ? `  ${style.dim(t('status.file.installed', { locale: installed.locale ?? '?', state: t(`state.${installed.state as 'ok'}`) }))}` : '';
       lines.push(`  ${sanitizeForTerminal(f.rel)}  ${f.name !== null ? `${sanitizeForTerminal(f.name)}  ` : ''}${mark}${by}`);
@@ -70,6 +83,7 @@ export function printStatus(options: {
     for (const f of findings.filter((x) => x.scope === s.scope && !global.includes(x))) lines.push(formatDiagnostic(asDiagnostic(f), ctx));
   }
   for (const s of skipped) lines.push(style.bold(`${t(`status.scope.${s.scope}`)}: `) + style.dim(t('status.projectIsHome', { home: s.home })));
+  if (claude) lines.push(...claudeLines(claude, ctx));
   lines.push('', t('status.summary', { files: snapshots.reduce((n, s) => n + s.tree.length, 0), notLoadable, errors, warnings }));
   ctx.stdout.write(`${lines.join('\n')}\n`);
   return ok ? 0 : 1;

@@ -53,9 +53,9 @@ describe.concurrent('list shows where each agent is installed, in which locale a
     const agent = (JSON.parse(r.stdout) as ListJson).agents[0]!;
     expect(agent).toMatchObject({ name: AGENT, locales: ['en', 'ja'], description: expect.stringContaining('machine learning') });
     expect(agent.installed).toEqual({
-      user: { locale: 'ja', state: 'ok', path: userFile },
+      user: { locale: 'ja', state: 'ok', path: userFile, origin: { translationStatus: 'current', translationWasCurrent: true, updateDue: false } },
       project: { locale: null, state: 'foreign', path: join(w.projectAgents, 'team', 'ml.md') },
-      dir: { locale: 'ja', state: 'modified', path: join(extra, `${AGENT}.md`) },
+      dir: { locale: 'ja', state: 'modified', path: join(extra, `${AGENT}.md`), origin: { translationStatus: 'current', translationWasCurrent: true, updateDue: false } },
     });
 
     makeOutdated(w.user, EN.replace('You are', 'You were'));
@@ -67,8 +67,9 @@ describe.concurrent('list shows where each agent is installed, in which locale a
     expect(human.stdout).toMatch(/ml-engineer\s+en, ja\s+ja update available\s+ja file missing/);
     const again = (JSON.parse((await runCli(['list', '--json'], { env: w.env, cwd: w.project })).stdout) as ListJson).agents[0]!;
     expect(again.installed).toEqual({
-      user: { locale: 'ja', state: 'outdated', path: userFile },
-      project: { locale: 'ja', state: 'missing', path: join(w.projectAgents, `${AGENT}.md`) },
+      // An outdated file: `update` is due whatever the recorded source hash says.
+      user: { locale: 'ja', state: 'outdated', path: userFile, origin: expect.objectContaining({ updateDue: true }) },
+      project: { locale: 'ja', state: 'missing', path: join(w.projectAgents, `${AGENT}.md`), origin: expect.objectContaining({ updateDue: false }) },
     });
   });
 });

@@ -31,7 +31,7 @@ describe.concurrent('status', () => {
     const out = JSON.parse(r.stdout) as StatusJson;
     expect(out.ok).toBe(true);
     expect(out.findings).toEqual([]);
-    expect(out.scopes[0]?.files).toEqual([expect.objectContaining({ agent: AGENT, loadable: true, installed: { locale: 'en', state: 'ok' }, diagnostics: [] })]);
+    expect(out.scopes[0]?.files).toEqual([expect.objectContaining({ agent: AGENT, loadable: true, installed: { locale: 'en', state: 'ok', origin: { translationStatus: 'source', translationWasCurrent: null, updateDue: false } }, diagnostics: [] })]);
   });
 
   it('reports a banner before the front-matter, a BOM, a missing description, a duplicate name in a subfolder and a shadowed user agent', async () => {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CANONICAL_LOCALE, sortedLocales } from '../../core/catalog.js';
+import { CANONICAL_LOCALE, sortedLocales, type Catalog } from '../../core/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
 import { readInstalled, type InstalledInfo } from '../../io/installed-report.js';
 import { readPackage } from '../../io/read-package.js';
@@ -12,8 +12,8 @@ import type { CliContext } from '../context.js';
 const optionsSchema = z.object({ dir: z.string().min(1).optional() });
 
 /** Installed info of every agent per scope; project is skipped (all null) when the working folder is the home folder. */
-async function installedByScope(options: { ctx: CliContext; dir: string | undefined; pkg: Parameters<typeof readInstalled>[0]['pkg'] }): Promise<Map<Scope, Map<string, InstalledInfo | null>>> {
-  const { ctx, dir, pkg } = options;
+async function installedByScope(options: { ctx: CliContext; dir: string | undefined; pkg: Parameters<typeof readInstalled>[0]['pkg']; catalog: Catalog }): Promise<Map<Scope, Map<string, InstalledInfo | null>>> {
+  const { ctx, dir, pkg, catalog } = options;
   const scopes: Scope[] = dir !== undefined ? ['user', 'project', 'dir'] : ['user', 'project'];
   const out = new Map<Scope, Map<string, InstalledInfo | null>>();
   for (const scope of scopes) {
@@ -27,7 +27,7 @@ async function installedByScope(options: { ctx: CliContext; dir: string | undefi
       }
       throw error;
     }
-    out.set(scope, await readInstalled({ dir: target.dir, pkg }));
+    out.set(scope, await readInstalled({ dir: target.dir, pkg, catalog }));
   }
   return out;
 }
@@ -35,7 +35,12 @@ async function installedByScope(options: { ctx: CliContext; dir: string | undefi
 function cell(info: InstalledInfo | null | undefined, messages: Messages): string {
   if (!info) return '-';
   const state = messages.t(`state.${info.state}`);
-  return info.locale !== null ? `${info.locale} ${state}` : state;
+  const notes = [
+    ...(info.origin?.updateDue && info.state !== 'outdated' ? [messages.t('state.outdated')] : []),
+    ...(info.origin?.translationWasCurrent === false ? [messages.t('list.note.translationWasNotCurrent')] : []),
+  ];
+  const text = [state, ...notes].join(messages.t('list.note.separator'));
+  return info.locale !== null ? `${info.locale} ${text}` : text;
 }
 
 /** Available agents with their locales, and where each is installed (user, project, and `--dir` when given). */
@@ -43,7 +48,7 @@ export async function runList(options: { raw: unknown; ctx: CliContext }): Promi
   const { ctx } = options;
   const { dir } = optionsSchema.parse(options.raw);
   const { catalog, pkg } = await readPackage();
-  const installed = await installedByScope({ ctx, dir, pkg });
+  const installed = await installedByScope({ ctx, dir, pkg, catalog });
   const agents = [...catalog.agents.values()].map((agent) => {
     const canonical = agent.variants.get(CANONICAL_LOCALE)?.parsed.spec?.description ?? '';
     const local = agent.variants.get(ctx.messages.lang)?.parsed.spec?.description ?? canonical;

@@ -1,5 +1,7 @@
 import * as z from 'zod';
+import type { Catalog } from '../../core/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
+import { installedOrigin, type InstalledOrigin } from '../../core/installed-origin.js';
 import { statusFindings, type StatusScope } from '../../core/status-findings.js';
 import { countAgentFiles, inspectScope, type ScopeSnapshot } from '../../io/inspect-scope.js';
 import { readPackage } from '../../io/read-package.js';
@@ -7,15 +9,17 @@ import { claudeConfigDir, homeAgentsDir, resolveTarget, type Scope, type Target 
 import { printStatus } from '../../ui/status-report.js';
 import type { CliContext } from '../context.js';
 import { commandLine } from '../scope.js';
+import { askClaudeForStatus } from './status-claude.js';
 
-const optionsSchema = z.object({ dir: z.string().min(1).optional() });
+const optionsSchema = z.object({ dir: z.string().min(1).optional(), claude: z.boolean().optional(), claudeBin: z.string().min(1).optional() });
 
-function toStatusScope(snapshot: ScopeSnapshot): StatusScope {
+function toStatusScope(snapshot: ScopeSnapshot, catalog: Catalog): StatusScope {
   const out: StatusScope = {
     scope: snapshot.scope,
     dir: snapshot.dir,
     files: snapshot.tree.map((f) => ({ rel: f.rel, path: f.path, name: f.name, isAgent: f.parsed.isAgent, loadable: f.parsed.isAgent && f.parsed.loadableAsIs })),
     installations: snapshot.installations,
+    origins: originsOf(snapshot, catalog),
     leftovers: snapshot.leftovers,
   };
   if (snapshot.manifestError !== undefined) out.manifestError = snapshot.manifestError;
@@ -23,14 +27,23 @@ function toStatusScope(snapshot: ScopeSnapshot): StatusScope {
   return out;
 }
 
+function originsOf(snapshot: ScopeSnapshot, catalog: Catalog): Record<string, InstalledOrigin> {
+  const out: Record<string, InstalledOrigin> = {};
+  for (const inst of snapshot.installations) {
+    if (inst.entry && inst.state !== 'none' && inst.state !== 'foreign') out[inst.agent] = installedOrigin({ catalog, agent: inst.agent, entry: inst.entry, state: inst.state });
+  }
+  return out;
+}
+
 /**
  * `status`: for the user and project folders (and `--dir`), would Claude Code load each agent file, and does
  * the manifest match the disk? Exit 1 when a file would not load, a name is declared twice, or a manifest is unreadable.
+ * `--claude` / `--claude-bin <path>` also asks the real Claude Code; without a binary the static checks decide.
  */
 export async function runStatus(options: { raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const { dir } = optionsSchema.parse(options.raw);
-  const { pkg } = await readPackage();
+  const { dir, claude, claudeBin } = optionsSchema.parse(options.raw);
+  const { catalog, pkg } = await readPackage();
   const scopes: Scope[] = dir !== undefined ? ['user', 'project', 'dir'] : ['user', 'project'];
   const snapshots: ScopeSnapshot[] = [];
   const skipped: { scope: Scope; reason: 'project-is-home'; home: string }[] = [];
@@ -47,7 +60,7 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
     }
     snapshots.push(await inspectScope({ scope, dir: target.dir, pkg }));
   }
-  const views = snapshots.map(toStatusScope);
+  const views = snapshots.map((s) => toStatusScope(s, catalog));
   const configDir = claudeConfigDir({ env: ctx.env, cwd: ctx.cwd });
   const home = homeAgentsDir(ctx.env);
   const user = views.find((v) => v.scope === 'user');
@@ -58,5 +71,6 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
     ...(configInfo ? { configDir: configInfo } : {}),
     command: (args, scope) => commandLine({ args, target: { scope: scope.scope, dir: scope.dir } }),
   });
-  ctx.exitCode = printStatus({ snapshots, findings, skipped, ctx });
+  const asked = claude === true || claudeBin !== undefined ? await askClaudeForStatus({ ctx, snapshots, bin: claudeBin }) : undefined;
+  ctx.exitCode = printStatus({ snapshots, origins: views.map((v) => v.origins ?? {}), findings, skipped, claude: asked, ctx });
 }

@@ -8,5 +8,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     .alias('doctor')
     .description(t('cmd.status.description'))
     .addOption(new Option('--dir <path>', t('cli.opt.dirExtra')))
+    .addOption(new Option('--claude', t('status.opt.claude')))
+    .addOption(new Option('--claude-bin <path>', t('status.opt.claudeBin')))
     .action(async (raw: unknown) => (await import('../actions/status.js')).runStatus({ raw, ctx }));
 }

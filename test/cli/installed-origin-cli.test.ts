@@ -1,0 +1,78 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseManifest } from '../../src/core/manifest.js';
+import { isolatedEnv, runCli } from '../helpers/cli.js';
+
+// Issue 4 item 7, through the built CLI: the manifest records the origin; list and status show it.
+const OTHER_HASH = `sha256:${'0'.repeat(64)}`;
+
+async function installed(locale: 'en' | 'ja'): Promise<{ env: Record<string, string>; manifestPath: string }> {
+  const { env, home } = isolatedEnv();
+  expect((await runCli(['install', 'ml-engineer', '--locale', locale], { env })).code).toBe(0);
+  return { env, manifestPath: join(home, '.claude', 'agents', '.agentpack.json') };
+}
+
+function editEntry(path: string, edit: (entry: Record<string, unknown>) => void): void {
+  const data = JSON.parse(readFileSync(path, 'utf8')) as { agents: Record<string, Record<string, unknown>> };
+  edit(data.agents['ml-engineer'] as Record<string, unknown>);
+  writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
+}
+
+const userInstalled = (stdout: string): Record<string, unknown> => JSON.parse(stdout).agents[0].installed.user;
+
+describe('installed origin in the manifest, list and status', { timeout: 60_000 }, () => {
+  it('install records translationStatus (current for ja, source for en), sorted keys, parseable', async () => {
+    const ja = await installed('ja');
+    const text = readFileSync(ja.manifestPath, 'utf8');
+    const parsed = parseManifest(text);
+    expect(parsed.ok && parsed.manifest.agents['ml-engineer']?.translationStatus).toBe('current');
+    expect(text).toMatch(/"sourceHash": "sha256:[0-9a-f]{64}",\n\s+"translationStatus": "current"\n/);
+    const list = await runCli(['list', '--json'], { env: ja.env });
+    expect(userInstalled(list.stdout)).toMatchObject({ locale: 'ja', state: 'ok', origin: { translationStatus: 'current', translationWasCurrent: true, updateDue: false } });
+    const en = await installed('en');
+    expect(readFileSync(en.manifestPath, 'utf8')).toContain('"translationStatus": "source"');
+    const listEn = await runCli(['list', '--json'], { env: en.env });
+    expect(userInstalled(listEn.stdout)).toMatchObject({ origin: { translationStatus: 'source', translationWasCurrent: null, updateDue: false } });
+    const status = await runCli(['status'], { env: ja.env });
+    expect(status.stdout).not.toContain('update available');
+  });
+
+  it('a recorded source hash that differs from the package: updateDue in list and status, until update records it again', async () => {
+    const { env, manifestPath } = await installed('ja');
+    editEntry(manifestPath, (e) => {
+      e['sourceHash'] = OTHER_HASH;
+      e['translationStatus'] = 'outdated';
+    });
+    const list = await runCli(['list', '--json'], { env });
+    expect(userInstalled(list.stdout)).toMatchObject({ state: 'ok', origin: { translationStatus: 'outdated', translationWasCurrent: false, updateDue: true } });
+    const human = await runCli(['list'], { env });
+    expect(human.stdout).toContain('ja ok, update available, translation was not current');
+    const ja = await runCli(['list', '--lang', 'ja'], { env });
+    expect(ja.stdout).toContain('ja 正常、更新あり、翻訳が最新ではない版');
+
+    const status = await runCli(['status'], { env });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('update available: agentpack update ml-engineer');
+    expect(status.stdout).toContain('was installed from a translation that was outdated');
+    const statusJson = JSON.parse((await runCli(['status', '--json'], { env })).stdout);
+    expect(statusJson.scopes[0].files[0].installed).toEqual({ locale: 'ja', state: 'ok', origin: { translationStatus: 'outdated', translationWasCurrent: false, updateDue: true } });
+    expect(statusJson.findings.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(['UPDATE_DUE', 'INSTALLED_FROM_STALE_TRANSLATION']));
+
+    expect((await runCli(['update', 'ml-engineer'], { env })).code).toBe(0);
+    const after = await runCli(['list', '--json'], { env });
+    expect(userInstalled(after.stdout)).toMatchObject({ origin: { translationWasCurrent: true, updateDue: false } });
+    expect((await runCli(['status'], { env })).stdout).not.toContain('update available');
+  });
+
+  it('a manifest written before the field existed still loads: no translationStatus, updateDue judged by the source hash', async () => {
+    const { env, manifestPath } = await installed('ja');
+    editEntry(manifestPath, (e) => {
+      delete e['translationStatus'];
+    });
+    const list = await runCli(['list', '--json'], { env });
+    expect(list.code).toBe(0);
+    expect(userInstalled(list.stdout)).toMatchObject({ state: 'ok', origin: { translationStatus: null, translationWasCurrent: null, updateDue: false } });
+    expect((await runCli(['status'], { env })).code).toBe(0);
+  });
+});
