@@ -28,6 +28,7 @@ export const DIAGNOSTIC_CODES = [
   'I18N_SOURCE_MISSING',
   'I18N_SOURCE_NOT_FOUND',
   'MODEL_UNKNOWN',
+  'NAME_CONFLICT',
   'NAME_INVALID',
   'NAME_MISSING',
   'NAME_NOT_PORTABLE',
@@ -53,6 +54,8 @@ export const DIAGNOSTIC_CODES = [
   'TRANSLATION_UNTRACKED',
   'UNKNOWN_KEY',
   'UNSAFE_KEY',
+  'VARIANT_LOCALE_UNKNOWN',
+  'VARIANT_NAME_MISMATCH',
   'YAML_ALIAS_LIMIT',
   'YAML_INVALID',
   'YAML_LENIENT',
@@ -63,6 +66,7 @@ export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
 /** Every error code a command can end with. Catalogs hold `error.<CODE>` and `error.<CODE>.hint`. */
 export const ERROR_CODES = [
+  'AGENT_AMBIGUOUS',
   'AGENT_UNKNOWN',
   'CATALOG_NOT_FOUND',
   'I18N_NOT_A_TRANSLATION',
@@ -72,6 +76,7 @@ export const ERROR_CODES = [
   'LOCALE_UNKNOWN',
   'LOCALE_UNAVAILABLE',
   'PATH_NOT_FOUND',
+  'PICK_NOT_FOUND',
   'USAGE',
   'VALIDATION_FAILED',
   'AGENT_INVALID',

@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { collect } from '../collect.js';
 import type { CliContext } from '../context.js';
 
 export function registerList(program: Command, ctx: CliContext): void {
@@ -6,5 +7,7 @@ export function registerList(program: Command, ctx: CliContext): void {
     .command('list')
     .alias('ls')
     .description(ctx.messages.t('cmd.list.description'))
+    .addOption(new Option('--from <path>', ctx.messages.t('cli.opt.from')))
+    .addOption(new Option('--pick <path>', ctx.messages.t('cli.opt.pick')).argParser(collect))
     .action(async (raw: unknown) => (await import('../actions/list.js')).runList({ raw, ctx }));
 }

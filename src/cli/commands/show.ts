@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { collect } from '../collect.js';
 import type { CliContext } from '../context.js';
 
 export function registerShow(program: Command, ctx: CliContext): void {
@@ -8,5 +9,7 @@ export function registerShow(program: Command, ctx: CliContext): void {
     .description(t('cmd.show.description'))
     .argument('<agent>', t('cli.arg.agent'))
     .addOption(new Option('--locale <locale>', t('cli.opt.locale')))
+    .addOption(new Option('--from <path>', t('cli.opt.from')))
+    .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect))
     .action(async (agent: string, raw: unknown) => (await import('../actions/show.js')).runShow({ agent, raw, ctx }));
 }
