@@ -127,7 +127,11 @@ export function assembleSource(options: { root: string; files: readonly SourceFi
     } else if (role.kind === 'orphan') {
       locales.add(role.locale);
       const name = nameOf(role.file.parsed) ?? '';
-      const variant = variantOf(role.file, { agent: name, locale: role.locale, ...(role.sourcePath === undefined ? {} : { sourcePath: role.sourcePath }) });
+      const place = treePlaceOf(role.file.relPath);
+      const mirror = catalog.mirror;
+      // Where its source would be: the layout the other translations follow, else where the file itself points.
+      const sourcePath = role.file.parsed.i18n?.source === undefined && place && mirror && place.dir === mirror.dir && place.prefix === mirror.prefix ? `${mirror.prefix}${mirror.base}${place.rest}` : role.sourcePath;
+      const variant = variantOf(role.file, { agent: name, locale: role.locale, ...(sourcePath === undefined ? {} : { sourcePath }) });
       // A single file is one agent in its own language, not a translation missing its source.
       if (options.single) catalog.agents.set(name, { name, variants: new Map([[role.locale, variant]]) });
       else catalog.orphans.push(variant);
