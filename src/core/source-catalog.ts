@@ -35,6 +35,9 @@ export interface SourceScan {
   unreadable: string[];
 }
 
+/** Code-unit order: stable across machines and locales, and fast on thousands of names. */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** What makes two definitions the same: the bytes `install` would write (or, when it cannot, the parsed content). */
 export function definitionKey(parsed: ParsedAgent): string {
   const { spec, data, body } = parsed;
@@ -66,7 +69,7 @@ function groupByDefinition(files: readonly SourceFile[]): SourceFile[][] {
  */
 function choose(options: { files: SourceFile[]; picks: ReadonlySet<string>; name: string; locale?: string; scan: SourceScan }): { chosen: SourceFile[]; kept: SourceFile } | undefined {
   const { files, picks, name, locale, scan } = options;
-  const groups = groupByDefinition(files);
+  const groups = files.length === 1 ? [files] : groupByDefinition(files);
   const picked = groups.filter((g) => g.some((f) => picks.has(f.relPath)));
   const group = groups.length === 1 ? groups[0] : picked.length === 1 ? picked[0] : undefined;
   const tag = locale === undefined ? {} : { locale };
@@ -102,7 +105,7 @@ function learnMirror(roles: readonly SourceRole[]): MirrorLayout {
  */
 export function assembleSource(options: { root: string; files: readonly SourceFile[]; picks?: readonly string[]; single?: boolean }): SourceScan {
   const picks = new Set(options.picks ?? []);
-  const byPath = (a: SourceFile, b: SourceFile): number => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
+  const byPath = (a: SourceFile, b: SourceFile): number => byText(a.relPath, b.relPath);
   // Front-matter without `name` (a command, a page) is documentation; front-matter that cannot be read is a problem.
   const agents = options.files.filter((f) => f.parsed.isAgent && nameOf(f.parsed) !== undefined).sort(byPath);
   const unreadable = options.files.filter((f) => f.parsed.isAgent && f.parsed.data === undefined).sort(byPath);
@@ -152,10 +155,10 @@ export function assembleSource(options: { root: string; files: readonly SourceFi
     }
     catalog.agents.set(name, agent);
   }
-  catalog.agents = new Map([...catalog.agents.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  catalog.agents = new Map([...catalog.agents.entries()].sort(([a], [b]) => byText(a, b)));
   catalog.translationLocales = [...locales].filter((l) => l !== CANONICAL_LOCALE).sort();
-  scan.files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-  scan.conflicts.sort((a, b) => a.name.localeCompare(b.name) || (a.locale ?? '').localeCompare(b.locale ?? ''));
-  scan.duplicates.sort((a, b) => a.name.localeCompare(b.name) || (a.locale ?? '').localeCompare(b.locale ?? ''));
+  scan.files.sort((a, b) => byText(a.relPath, b.relPath));
+  scan.conflicts.sort((a, b) => byText(a.name, b.name) || byText(a.locale ?? '', b.locale ?? ''));
+  scan.duplicates.sort((a, b) => byText(a.name, b.name) || byText(a.locale ?? '', b.locale ?? ''));
   return scan;
 }

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { makeDiagnostic } from '../core/diagnostics.js';
 import { MAX_FILE_CHARS, parseAgent, type ParsedAgent } from '../core/parse-agent.js';
 
@@ -15,12 +15,17 @@ export async function loadAgent(path: string): Promise<ParsedAgent> {
     loadableAsIs: false,
   });
   let bytes: Buffer;
+  let handle: FileHandle | undefined;
   try {
-    const info = await stat(path);
+    // One open for the size check and the read (big folders: one path lookup per file, not two).
+    handle = await open(path, 'r');
+    const info = await handle.stat();
     if (info.size > MAX_FILE_CHARS * 4) return empty('FILE_TOO_LARGE', { size: info.size, limit: MAX_FILE_CHARS });
-    bytes = await readFile(path);
+    bytes = await handle.readFile();
   } catch (error) {
     return empty('READ_FAILED', { detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
   let text: string;
   try {
