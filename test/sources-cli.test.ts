@@ -60,29 +60,31 @@ describe('a plugin-style tree (30 agent files in 8 plugins)', () => {
   });
 
   it('show on the conflicting name refuses with AGENT_AMBIGUOUS naming every path; --pick resolves it', async () => {
-    const refused = await cli(['show', 'test-writer', '--from', 'plugin-tree']);
-    expect(refused.code).toBe(1);
-    expect(refused.stdout).toBe('');
-    expect(refused.stderr).toBe(
+    const [refused, json, backend, testing, fromCwd] = await Promise.all([
+      cli(['show', 'test-writer', '--from', 'plugin-tree']),
+      cli(['show', 'test-writer', '--from', 'plugin-tree', '--json']),
+      ...TEST_WRITERS.map((p) => cli(['show', 'test-writer', '--from', 'plugin-tree', '--pick', p])),
+      // A pick is also accepted as a path from the working directory.
+      cli(['show', 'test-writer', '--from', 'plugin-tree', '--pick', `plugin-tree/${TEST_WRITERS[1]}`]),
+    ]);
+    expect(refused?.code).toBe(1);
+    expect(refused?.stdout).toBe('');
+    expect(refused?.stderr).toBe(
       `error AGENT_AMBIGUOUS: "test-writer" (en) is defined differently in 2 files: ${TEST_WRITERS.join(', ')}.\n` +
         'hint: Choose one file with --pick, e.g.: agentpack show test-writer --from plugin-tree --pick plugins/backend/agents/test-writer.md\n',
     );
-    const json = await cli(['show', 'test-writer', '--from', 'plugin-tree', '--json']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'AGENT_AMBIGUOUS', details: { name: 'test-writer', paths: TEST_WRITERS } } });
-    const [backend, testing] = await Promise.all(TEST_WRITERS.map((p) => cli(['show', 'test-writer', '--from', 'plugin-tree', '--pick', p])));
+    expect(JSON.parse(json?.stdout ?? '')).toMatchObject({ ok: false, error: { code: 'AGENT_AMBIGUOUS', details: { name: 'test-writer', paths: TEST_WRITERS } } });
     expect(backend?.code).toBe(0);
     expect(backend?.stdout).toContain('description: Writes integration tests for HTTP endpoints.\n');
     expect(testing?.stdout).toContain('description: Writes unit tests for new code.\n');
-    // A pick is also accepted as a path from the working directory.
-    const fromCwd = await cli(['show', 'test-writer', '--from', 'plugin-tree', '--pick', `plugin-tree/${TEST_WRITERS[1]}`]);
-    expect(fromCwd.stdout).toBe(testing?.stdout);
+    expect(fromCwd?.stdout).toBe(testing?.stdout);
   });
 
   it('--pick that names no agent file of the source, or --pick without --from, is refused', async () => {
-    const unknown = await cli(['list', '--from', 'plugin-tree', '--pick', 'plugins/nope.md']);
+    const [unknown, alone] = await Promise.all([cli(['list', '--from', 'plugin-tree', '--pick', 'plugins/nope.md']), cli(['list', '--pick', 'x.md'])]);
+    if (!unknown || !alone) throw new Error('two runs');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('error PICK_NOT_FOUND: --pick plugins/nope.md: no agent file of plugin-tree has this path.');
-    const alone = await cli(['list', '--pick', 'x.md']);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('error USAGE: --pick chooses among the files of --from <path>; it needs --from.');
   });
@@ -170,23 +172,29 @@ describe('a Japanese mirror tree (i18n/ja/<same path>)', () => {
 
 describe('a flat team folder', () => {
   it('magenta: kept as written in the render, reported as a warning on stderr (and in --json)', async () => {
-    const r = await cli(['show', 'onboarding-guide', '--from', 'team']);
+    const [r, jsonRun, other] = await Promise.all([
+      cli(['show', 'onboarding-guide', '--from', 'team']),
+      cli(['show', 'onboarding-guide', '--from', 'team', '--json']),
+      cli(['show', 'pr-describer', '--from', 'team']),
+    ]);
+    if (!r || !jsonRun || !other) throw new Error('three runs');
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('---\nname: onboarding-guide\ndescription: Answers questions from new team members.\ntools: Read, Grep, Glob\ncolor: magenta\n---\n\n')).toBe(true);
     expect(r.stderr).toBe(
       'onboarding-guide.md\n  warning FIELD_INVALID:5 "color" has a value Claude Code does not accept (magenta); it will be ignored.\n    hint: Run agentpack schema to see the accepted values of color.\n',
     );
-    const json = JSON.parse((await cli(['show', 'onboarding-guide', '--from', 'team', '--json'])).stdout) as { path: string; warnings: { code: string; file: string }[] };
+    const json = JSON.parse(jsonRun.stdout) as { path: string; warnings: { code: string; file: string }[] };
     expect(json.path).toBe('onboarding-guide.md');
     expect(json.warnings.map((w) => [w.code, w.file])).toEqual([['FIELD_INVALID', 'onboarding-guide.md']]);
     // Negative control: another agent of the folder prints nothing on stderr.
-    expect((await cli(['show', 'pr-describer', '--from', 'team'])).stderr).toBe('');
+    expect(other.stderr).toBe('');
   });
 
   it('list --from a single file: that agent only', async () => {
-    const out = JSON.parse((await cli(['list', '--from', 'team/pr-describer.md', '--json'])).stdout) as ListJson;
+    const [one, folder] = await Promise.all([cli(['list', '--from', 'team/pr-describer.md', '--json']), cli(['list', '--from', 'team', '--json'])]);
+    const out = JSON.parse(one?.stdout ?? '') as ListJson;
     expect(out.agents.map((a) => [a.name, a.locales, a.files])).toEqual([['pr-describer', ['en'], { en: 'pr-describer.md' }]]);
-    const all = JSON.parse((await cli(['list', '--from', 'team', '--json'])).stdout) as ListJson;
+    const all = JSON.parse(folder?.stdout ?? '') as ListJson;
     expect(all.agents.map((a) => a.name)).toEqual(['onboarding-guide', 'pairing-partner', 'pr-describer', 'standup-notes', 'ticket-triager']);
   });
 });
