@@ -20,22 +20,22 @@ describe('which language the CLI speaks (spawned)', () => {
   it('LANG=ja_JP.UTF-8 agentpack list prints Japanese headers', async () => {
     const r = await runCli(['list'], { env: ja() });
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/^エージェント +言語 +説明$/);
-    expect(r.stdout).toMatch(/^ml-engineer +en, ja +PyTorch 2\.x、/m); // the Japanese variant's description
+    expect(r.stdout.split('\n')[0]).toMatch(/^エージェント +言語 +ユーザー +プロジェクト +説明$/);
+    expect(r.stdout).toMatch(/^ml-engineer +en, ja +- +- +PyTorch 2\.x、/m); // the Japanese variant's description
   });
 
   it('LANG=C agentpack list prints English headers', async () => {
     const r = await runCli(['list'], { env: en() });
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/^AGENT +LANGUAGES +DESCRIPTION$/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^AGENT +LANGUAGES +USER +PROJECT +DESCRIPTION$/);
     expect(r.stdout).not.toMatch(JAPANESE);
   });
 
   it('--lang en overrides LANG=ja_JP.UTF-8, and --lang ja overrides LANG=C', async () => {
     const english = await runCli(['list', '--lang', 'en'], { env: ja() });
-    expect(english.stdout.split('\n')[0]).toMatch(/^AGENT +LANGUAGES +DESCRIPTION$/);
+    expect(english.stdout.split('\n')[0]).toMatch(/^AGENT +LANGUAGES +USER +PROJECT +DESCRIPTION$/);
     const japanese = await runCli(['--lang=ja', 'list'], { env: en() });
-    expect(japanese.stdout.split('\n')[0]).toMatch(/^エージェント +言語 +説明$/);
+    expect(japanese.stdout.split('\n')[0]).toMatch(/^エージェント +言語 +ユーザー +プロジェクト +説明$/);
   });
 
   it('AGENTPACK_LANG=ja works with LANG=C, and LC_ALL=C beats LANG=ja_JP.UTF-8', async () => {

@@ -86,7 +86,7 @@ describe('--help of every command is fully Japanese under ja', () => {
     expect(help).toContain('使い方: agentpack [オプション] [コマンド]');
     expect(help).toContain('--lang <言語>');
     expect(squash(help)).toContain(squash('agentpack 自身のメッセージの言語（選択肢: en, ja）'));
-    expect(help).toMatch(/help \[コマンド\] +コマンドのヘルプを表示します/);
+    expect(help).toMatch(/help \[コマンド\] +コマンドのヘルプを\s*表示します/);
     expect(help).toMatch(/show \[オプション\] <エージェント>/);
     for (const english of ['Usage', '[options]', '[command]', 'choices', 'default', 'display help', 'Options:', 'Commands:', 'Arguments:', 'Global']) {
       expect(help).not.toContain(english);

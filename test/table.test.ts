@@ -132,7 +132,7 @@ describe('agentpack list on a terminal and off it', () => {
     const r = await runInProcess({ argv: ['list'], env: { LANG: 'ja_JP.UTF-8' }, stdout });
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^エージェント +言語 +説明$/);
+    expect(lines[0]).toMatch(/^エージェント +言語 +ユーザー +プロジェクト +説明$/);
     for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
     const row = lines.find((l) => l.startsWith('ml-engineer')) ?? '';
     expect(row.endsWith('…')).toBe(true);

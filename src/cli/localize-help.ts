@@ -10,6 +10,8 @@ const base = new Help();
  * `--lang <lang>`. A placeholder `name` reads `help.placeholder.<name>` from the catalog; one without a
  * key stays as written (test/help-i18n.test.ts fails on it under `ja`, naming the key to add).
  */
+const MIN_WRAP_WIDTH = 20;
+
 export function localizeTerm(text: string, messages: Messages): string {
   return text.replace(/([<[])([A-Za-z][\w-]*)(\.\.\.)?([>\]])/g, (whole, open: string, name: string, dots: string | undefined, close: string) => {
     const word = messages.find(`help.placeholder.${name}`);
@@ -57,7 +59,10 @@ export function helpConfiguration(messages: Messages): HelpConfiguration {
     showGlobalOptions: true,
     styleTitle: (title) => titles[title] ?? title,
     displayWidth: (text) => displayWidth(text),
-    boxWrap: (text, width) => (width < base.minWidthToWrap ? text : wrapToWidth(text, width)),
+    // Commander gives up wrapping below 40 columns; our longest command terms leave about 30 on an 80-column
+    // terminal, so wrap down to 20 and keep every help line within the width.
+    minWidthToWrap: MIN_WRAP_WIDTH,
+    boxWrap: (text, width) => (width < MIN_WRAP_WIDTH ? text : wrapToWidth(text, width)),
     commandUsage: (cmd) => localizeTerm(base.commandUsage(cmd), messages),
     subcommandTerm: (cmd) => localizeTerm(base.subcommandTerm(cmd), messages),
     // The implicit `help` command is the only listed command without a parent.

@@ -1,5 +1,6 @@
 import type { DiagnosticCode } from './codes.js';
 import type { DiagnosticParams, Severity } from './diagnostics.js';
+import { claudeHooksProblem, claudeNameProblem } from './claude-rules.js';
 import { nearestKey } from './nearest.js';
 import { agentFrontMatterSchema, fieldSchemas, KNOWN_FIELDS, KNOWN_TOOLS, MODEL_ALIASES, PORTABLE_NAME, type AgentSpec, type ToolSelection } from './schema.js';
 
@@ -34,24 +35,35 @@ export function checkFields(options: { data: Record<string, unknown>; fieldLines
   if (name === undefined && description === undefined) return { loadable: false, notAnAgent: true };
 
   let usable = true;
+  // Claude Code lists an agent whose description is only blanks; it never delegates to it on its own.
+  let claudeLoads = true;
   if (name === undefined || name === null || name === '') {
     report('error', 'NAME_MISSING', { line: fieldLines.values().next().value ?? 1 });
     usable = false;
   } else if (typeof name !== 'string') {
     report('error', 'NAME_INVALID', { ...at('name'), params: { name: String(name), reason: 'type' } });
     usable = false;
-  } else if (name.includes(':') || name.startsWith('-')) {
-    report('error', 'NAME_INVALID', { ...at('name'), params: { name, reason: name.startsWith('-') ? 'dash' : 'colon' } });
+  } else if (claudeNameProblem(name)) {
+    report('error', 'NAME_INVALID', { ...at('name'), params: { name, reason: claudeNameProblem(name) ?? '' } });
     usable = false;
   } else if (!PORTABLE_NAME.test(name)) {
     report('warning', 'NAME_NOT_PORTABLE', { ...at('name'), params: { name } });
   }
-  if (description === undefined || description === null || (typeof description === 'string' && description.trim() === '')) {
+  if (!usable) claudeLoads = false;
+  if (description === undefined || description === null || description === '') {
     report('error', 'DESCRIPTION_MISSING', at('description'));
-    usable = false;
+    usable = claudeLoads = false;
   } else if (typeof description !== 'string') {
     report('error', 'DESCRIPTION_INVALID', { ...at('description'), params: { type: typeof description } });
+    usable = claudeLoads = false;
+  } else if (description.trim() === '') {
+    report('error', 'DESCRIPTION_BLANK', at('description'));
     usable = false;
+  }
+  const hooksProblem = claudeHooksProblem(data);
+  if (hooksProblem !== undefined) {
+    report('error', 'HOOKS_BLOCK_AGENT', { ...at(hooksProblem.split('.')[0] ?? 'hooks'), params: { path: hooksProblem } });
+    usable = claudeLoads = false;
   }
 
   const clean: Record<string, unknown> = {};
@@ -65,6 +77,7 @@ export function checkFields(options: { data: Record<string, unknown>; fieldLines
     if ((OPTIONAL_FIELDS as readonly string[]).includes(key)) {
       const schema = fieldSchemas[key as (typeof OPTIONAL_FIELDS)[number]];
       const ok = schema.safeParse(value);
+      if (key === 'hooks' && hooksProblem === 'hooks') continue;
       if (!ok.success || value === undefined) {
         report('warning', 'FIELD_INVALID', { ...at(key), params: { field: key, value: preview(value) } });
         continue;
@@ -78,7 +91,7 @@ export function checkFields(options: { data: Record<string, unknown>; fieldLines
   }
 
   const i18n = checkI18n({ value: data['i18n'], line: at('i18n'), report });
-  if (!usable) return i18n ? { i18n, loadable: false, notAnAgent: false } : { loadable: false, notAnAgent: false };
+  if (!usable) return i18n ? { i18n, loadable: claudeLoads, notAnAgent: false } : { loadable: claudeLoads, notAnAgent: false };
 
   const parsed = agentFrontMatterSchema.safeParse(clean);
   if (!parsed.success) {

@@ -78,3 +78,20 @@ export function nextFenceAfter(lines: readonly string[], from: number): number {
   for (let j = from + 1; j < lines.length; j++) if (CLOSE.test(lines[j] ?? '')) return j;
   return -1;
 }
+
+/**
+ * Where Claude Code ends the front-matter: the first "---" after an opening "---" line at byte 0, even in
+ * the middle of a line or of "----". Index into the text, or -1 when it finds no front-matter.
+ */
+export function claudeCloseIndex(source: string): number {
+  const open = /^---\s*\n/.exec(source);
+  return open ? source.indexOf('---', open[0].length) : -1;
+}
+
+/** Character offset of the start of line `index` (0-based) in `lines` joined by LF; -1 for -1. */
+export function offsetOfLine(lines: readonly string[], index: number): number {
+  if (index < 0) return -1;
+  let offset = 0;
+  for (let i = 0; i < index; i++) offset += (lines[i] ?? '').length + 1;
+  return offset;
+}

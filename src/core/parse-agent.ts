@@ -1,10 +1,16 @@
 import { parseBannerLine, type Banner } from './banner.js';
 import type { DiagnosticCode } from './codes.js';
 import { makeDiagnostic, type Diagnostic, type Severity, type DiagnosticParams } from './diagnostics.js';
-import { nextFenceAfter, splitFrontMatter } from './front-matter.js';
+import { claudeCloseIndex, nextFenceAfter, offsetOfLine, splitFrontMatter } from './front-matter.js';
 import { checkFields, type I18nLink } from './check-fields.js';
 import type { AgentSpec } from './schema.js';
-import { parseYamlMapping, quoteColonValues } from './yaml-safe.js';
+import { parseYamlAsClaude, parseYamlMapping } from './yaml-safe.js';
+
+/**
+ * Errors after which Claude Code still loads the file (the agent is useless, but listed): a description of
+ * blanks only is shown as is and never matches a task.
+ */
+const LOADED_DESPITE_ERROR: ReadonlySet<DiagnosticCode> = new Set(['DESCRIPTION_BLANK']);
 
 /** Files above this size are not parsed at all (Claude Code agent files are a few KiB). */
 export const MAX_FILE_CHARS = 2 * 1024 * 1024;
@@ -38,6 +44,10 @@ export interface ParsedAgent {
  * every problem as a diagnostic.
  */
 export function parseAgent(text: string, options: { path?: string } = {}): ParsedAgent {
+  return parseText(text, { path: options.path, cut: false });
+}
+
+function parseText(text: string, options: { path: string | undefined; cut: boolean }): ParsedAgent {
   const file = options.path;
   const diagnostics: Diagnostic[] = [];
   const report = (severity: Severity, code: DiagnosticCode, extra: { line?: number; params?: DiagnosticParams } = {}): void => {
@@ -99,6 +109,11 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
     report('warning', 'FRONTMATTER_LANGUAGE_TAG', { line: split.openLine + 1, params: { language: split.language } });
     loadable = false;
   }
+  // Claude Code ends the front-matter at the first "---" after the opening line, even inside a line.
+  const claudeClose = split.openLine === 0 && split.language === undefined && !options.cut ? claudeCloseIndex(source) : -1;
+  if (claudeClose !== -1 && claudeClose !== offsetOfLine(lines, split.closeLine)) {
+    return readAsCut({ source, at: claudeClose, file, prelude: diagnostics, loadable });
+  }
   if (split.closeLine === -1) {
     report('error', 'FRONTMATTER_UNCLOSED', { line: split.openLine + 1 });
     return result;
@@ -131,18 +146,20 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
   result.body = bodyLines.join('\n');
   result.bodyLine = bodyLine;
 
-  // YAML: strict first, then Claude Code's lenient retry.
+  // YAML: strict first, then the way Claude Code reads what strict YAML rejects.
   let parsed = parseYamlMapping(split.yaml);
-  if (!parsed.ok && parsed.code === 'YAML_INVALID') {
-    const retry = parseYamlMapping(quoteColonValues(split.yaml));
+  if (!parsed.ok && (parsed.code === 'YAML_INVALID' || parsed.code === 'YAML_ALIAS_LIMIT')) {
+    const retry = parseYamlAsClaude(split.yaml);
     if (retry.ok) {
-      report('warning', 'YAML_LENIENT', { line: fmLine + (parsed.line ?? 1) - 1, params: { detail: parsed.detail } });
+      // An alias bomb is read as text by Claude Code's retry (its values get quoted): say what it was.
+      const code = parsed.code === 'YAML_ALIAS_LIMIT' ? 'YAML_ALIAS_LIMIT' : 'YAML_LENIENT';
+      report('warning', code, { line: fmLine + (parsed.line ?? 1) - 1, params: { detail: parsed.detail } });
       parsed = retry;
     } else {
       const later = nextFenceAfter(lines, split.closeLine);
       const cut = later !== -1 && readsThroughLaterFence({ lines, from: split.openLine + 1, close: split.closeLine, to: later });
       if (cut) report('error', 'FRONTMATTER_CUT_SHORT', { line: split.closeLine + 1 });
-      else report('error', 'YAML_INVALID', { line: fmLine + (parsed.line ?? 1) - 1, params: { detail: parsed.detail } });
+      else report('error', parsed.code, { line: fmLine + (parsed.line ?? 1) - 1, params: { detail: parsed.detail } });
       result.loadableAsIs = false;
       return result;
     }
@@ -174,7 +191,7 @@ export function parseAgent(text: string, options: { path?: string } = {}): Parse
   if (checked.spec) result.spec = checked.spec;
   if (checked.i18n) result.i18n = checked.i18n;
   // An error (e.g. NUL_BYTE) means the agent is unusable: never call such a file loadable as is.
-  result.loadableAsIs = loadable && checked.loadable && !diagnostics.some((d) => d.severity === 'error');
+  result.loadableAsIs = loadable && checked.loadable && !diagnostics.some((d) => d.severity === 'error' && !LOADED_DESPITE_ERROR.has(d.code));
   return result;
 }
 
@@ -188,6 +205,23 @@ function readsThroughLaterFence(options: { lines: readonly string[]; from: numbe
   if (parseYamlMapping(joinThrough({ lines, from, to })).ok) return true;
   const continued = [...lines.slice(from, close), ...lines.slice(close, to).map((l) => (l === '' ? l : `  ${l}`))];
   return parseYamlMapping(continued.join('\n')).ok;
+}
+
+/**
+ * Parse what Claude Code reads when it ends the front-matter at a "---" we do not take for a fence (one
+ * inside a value, or the start of "----"): the text up to there is the front-matter, the rest the body.
+ */
+function readAsCut(options: { source: string; at: number; file: string | undefined; prelude: Diagnostic[]; loadable: boolean }): ParsedAgent {
+  const { source, at, file } = options;
+  const before = source.slice(0, at);
+  const text = `${before}${before.endsWith('\n') ? '' : '\n'}---\n${source.slice(at + 3).replace(/^\s*/, '')}`;
+  const view = parseText(text, { path: file, cut: true });
+  const cut: Parameters<typeof makeDiagnostic>[0] = { severity: 'warning', code: 'FRONTMATTER_ENDS_EARLY', line: lineOfIndex(source, at) };
+  if (file !== undefined) cut.file = file;
+  // The prelude (BOM, CRLF, NUL) was reported on the original text; the view only repeats NUL.
+  view.diagnostics = [...options.prelude, makeDiagnostic(cut), ...view.diagnostics.filter((d) => d.code !== 'NUL_BYTE')];
+  view.loadableAsIs = view.loadableAsIs && options.loadable;
+  return view;
 }
 
 /** The lines between two fences with inner `---` lines indented: what the author meant as one block. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { claudeNameProblem } from './claude-rules.js';
 
 /** Every front-matter field Claude Code reads, in the order agentpack renders them. */
 export const KNOWN_FIELDS = [
@@ -78,7 +79,7 @@ const toolsField = z
 const nameField = z
   .string()
   .min(1)
-  .refine((v) => !v.includes(':') && !v.startsWith('-'), { message: 'name must not contain ":" or start with "-"' })
+  .refine((v) => claudeNameProblem(v) === undefined, { message: 'name must not contain ":", start with "-" or be longer than 256 characters' })
   .meta({ description: 'Identity of the subagent. Lowercase letters, digits and hyphens are portable.' });
 
 /**

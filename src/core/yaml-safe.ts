@@ -15,9 +15,13 @@ export type YamlResult =
  * `yaml` package's core schema has no function tags, unknown tags (`!!js/function`) stay strings.
  */
 export function parseYamlMapping(source: string): YamlResult {
+  return parseMapping(source, true);
+}
+
+function parseMapping(source: string, uniqueKeys: boolean): YamlResult {
   let doc;
   try {
-    doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, schema: 'core', version: '1.2', keepSourceTokens: false });
+    doc = parseDocument(source, { uniqueKeys, prettyErrors: false, schema: 'core', version: '1.2', keepSourceTokens: false });
   } catch (error) {
     return { ok: false, code: 'YAML_TOO_DEEP', detail: describe(error) };
   }
@@ -42,7 +46,9 @@ export function parseYamlMapping(source: string): YamlResult {
     js = doc.toJS({ mapAsMap: true, maxAliasCount: YAML_LIMITS.maxAliasCount });
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, code: 'YAML_TOO_DEEP', detail: describe(error) };
-    return { ok: false, code: 'YAML_ALIAS_LIMIT', detail: describe(error) };
+    const detail = describe(error);
+    // Only an alias count over the limit is a bomb; an undefined alias is plain invalid YAML.
+    return { ok: false, code: /excessive alias/i.test(detail) ? 'YAML_ALIAS_LIMIT' : 'YAML_INVALID', detail };
   }
   const unsafeKeys: string[] = [];
   const converted = toPlain({ value: js, path: '', depth: 0, unsafeKeys });
@@ -96,18 +102,41 @@ function describe(error: unknown): string {
 }
 
 /**
- * Claude Code retries a front-matter that fails to parse after quoting every `key: value` whose value
- * itself contains `: `. Reproduce that so we can tell "loads thanks to the retry" from "does not load".
+ * Claude Code retries a front-matter that fails to parse after rewriting it: every top-level
+ * `key: value` whose value is not already quoted (nor a flow list) and holds `: ` or one of
+ * `{}[]*&#!|>%@\`` is put in double quotes, and leading tabs become two spaces each. Reproduce that
+ * rewrite exactly so we can tell "loads thanks to the retry" from "does not load".
  */
 export function quoteColonValues(source: string): string {
   return source
     .split('\n')
     .map((line) => {
-      const m = /^(\s*[A-Za-z_][\w-]*):[ \t]+(.*)$/.exec(line);
+      const m = /^([a-zA-Z_-]+):\s+(\S.*)$/.exec(line);
       if (!m || m[1] === undefined || m[2] === undefined) return line;
       const value = m[2];
-      if (!value.includes(': ') || /^["'[{|>]/.test(value)) return line;
-      return `${m[1]}: ${JSON.stringify(value)}`;
+      if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) return line;
+      if (value.startsWith('[') && value.endsWith(']') && isFlowList(value)) return line;
+      if (!RETRY_QUOTED.test(value)) return line;
+      return `${m[1]}: "${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
     })
-    .join('\n');
+    .join('\n')
+    .replace(/^\t+/gm, (tabs) => '  '.repeat(tabs.length));
+}
+
+const RETRY_QUOTED = /[{}[\]*&#!|>%@`]|: /;
+
+function isFlowList(value: string): boolean {
+  const doc = parseDocument(value, { schema: 'core', prettyErrors: false });
+  return doc.errors.length === 0 && isSeq(doc.contents);
+}
+
+/**
+ * Read a front-matter that strict YAML rejects the way Claude Code does: its parser lets a repeated key
+ * pass (the last one wins) and tab indentation too; when that still fails, it retries once with the
+ * rewrite of `quoteColonValues`. A result that is not a mapping is final, as in Claude Code.
+ */
+export function parseYamlAsClaude(source: string): YamlResult {
+  const first = parseMapping(source.replace(/^\t+/gm, (tabs) => '  '.repeat(tabs.length)), false);
+  if (first.ok || first.code === 'FRONTMATTER_NOT_MAPPING' || first.code === 'YAML_TOO_DEEP') return first;
+  return parseMapping(quoteColonValues(source), false);
 }

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { CLAUDE_MAX_FILE_BYTES } from '../core/claude-rules.js';
 import { makeDiagnostic } from '../core/diagnostics.js';
 import { MAX_FILE_CHARS, parseAgent, type ParsedAgent } from '../core/parse-agent.js';
 
@@ -34,7 +35,13 @@ export async function loadAgent(path: string): Promise<ParsedAgent> {
     return empty('ENCODING_INVALID', {});
   }
   const parsed = parseAgent(text, { path });
-  if (parsed.isAgent && !path.toLowerCase().endsWith('.md')) {
+  if (parsed.isAgent && bytes.length > CLAUDE_MAX_FILE_BYTES && !parsed.diagnostics.some((d) => d.code === 'FILE_TOO_LARGE')) {
+    // Claude Code skips files above 1 MiB without reading them.
+    parsed.diagnostics.push(makeDiagnostic({ severity: 'error', code: 'FILE_TOO_LARGE', file: path, params: { size: bytes.length, limit: CLAUDE_MAX_FILE_BYTES } }));
+    parsed.loadableAsIs = false;
+  }
+  // Claude Code looks for "*.md" exactly: "agent.MD" is not read, even on a case-insensitive disk.
+  if (parsed.isAgent && !path.endsWith('.md')) {
     parsed.diagnostics.push(makeDiagnostic({ severity: 'warning', code: 'NOT_MD_EXTENSION', file: path }));
     parsed.loadableAsIs = false;
   }

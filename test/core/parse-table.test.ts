@@ -183,16 +183,18 @@ const ROWS: Row[] = [
   {
     name: 'tab indentation',
     text: '---\nname: a\ndescription: x\ntools:\n\t- Read\n---\nbody\n',
-    diagnostics: ['error YAML_INVALID'],
-    loadableAsIs: false,
+    // Claude Code 2.1.332 reads tab indentation (see test/core/claude-rules.test.ts): a warning, still loadable.
+    diagnostics: ['warning YAML_LENIENT'],
+    loadableAsIs: true,
     check: (p) => expect(p.diagnostics[0]?.line).toBe(5),
   },
   { name: 'unclosed quote', text: '---\nname: a\ndescription: "oops\n---\nbody\n', diagnostics: ['error YAML_INVALID'], loadableAsIs: false },
   {
     name: 'duplicate key',
     text: '---\nname: a\nname: b\ndescription: x\n---\nbody\n',
-    diagnostics: ['error YAML_INVALID'],
-    loadableAsIs: false,
+    // Claude Code 2.1.332 lets a repeated key pass, the last one winning: a warning, still loadable.
+    diagnostics: ['warning YAML_LENIENT'],
+    loadableAsIs: true,
     check: (p) => expect(p.diagnostics[0]?.line).toBe(3),
   },
   {
@@ -205,7 +207,7 @@ const ROWS: Row[] = [
       expect(p.diagnostics[0]?.line).toBe(3);
     },
   },
-  { name: 'alias bomb (billion laughs)', text: `---\nname: a\ndescription: x\n${billionLaughs}\n---\nbody\n`, diagnostics: ['error YAML_ALIAS_LIMIT'], loadableAsIs: false },
+  { name: 'alias bomb (billion laughs)', text: `---\nname: a\ndescription: x\n${billionLaughs}\n---\nbody\n`, diagnostics: ['warning YAML_ALIAS_LIMIT', ...Array.from({ length: 7 }, () => 'warning UNKNOWN_KEY' as const)], loadableAsIs: true, check: (p) => expect(JSON.stringify(p.spec).length).toBeLessThan(2000) },
   { name: 'deep block nesting (100 levels)', text: `---\nname: a\ndescription: x\n${deepBlock}---\nbody\n`, diagnostics: ['error YAML_TOO_DEEP'], loadableAsIs: false },
   {
     name: 'deep flow nesting (20,000 brackets)',

@@ -124,7 +124,7 @@ describe('variants of an agent in a source folder', () => {
     const scan = scanOf({
       'README.md': '# Readme\n',
       'commands/deploy.md': '---\ndescription: Deploy.\n---\nGo.\n',
-      'broken.md': '---\nname: [unclosed\n---\nbody\n',
+      'broken.md': '---\nname: a\n\tx: y\n---\nbody\n',
       'a.md': agent({ name: 'a' }),
     });
     expect(localeMap(scan)).toEqual({ a: { en: 'a.md' } });

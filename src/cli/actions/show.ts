@@ -1,16 +1,36 @@
 import * as z from 'zod';
 import { AgentpackError, isAgentpackError } from '../../core/errors.js';
 import { catalogLocales, findAgent, findVariant, renderVariant, renderWarnings } from '../../core/find-agent.js';
+import { assessInstallation } from '../../core/installed-state.js';
+import type { PackageRenders } from '../../core/package-renders.js';
 import { resolveAgentLocale } from '../../core/resolve-locale.js';
 import { commandLine, sourceArgument } from '../../core/shell-word.js';
 import { assertUnambiguous } from '../../core/source-conflict.js';
-import { readCatalog } from '../../io/read-catalog.js';
+import { readPackage } from '../../io/read-package.js';
+import { readTargetState } from '../../io/target-state.js';
 import { describeDiagnostic, formatDiagnostic } from '../../ui/report.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
 import type { CliContext } from '../context.js';
+import { scopeOf, scopeOptionsSchema, targetOf } from '../scope.js';
 import { loadSource, requireFromForPick, sourceOptionsSchema } from './source-option.js';
 
-const optionsSchema = sourceOptionsSchema.extend({ locale: z.string().optional() });
+const optionsSchema = scopeOptionsSchema.merge(sourceOptionsSchema).extend({ locale: z.string().optional() });
+
+/**
+ * The locale agentpack has installed this agent in (in the chosen scope), if any. Only a hint for the
+ * default: a folder that cannot be read here (e.g. a broken manifest) is reported by status, not by show.
+ */
+async function installedLocale(options: { agent: string; raw: z.infer<typeof optionsSchema>; ctx: CliContext; pkg: PackageRenders }): Promise<string | undefined> {
+  try {
+    const { agent, pkg } = options;
+    const target = targetOf(options.raw, options.ctx);
+    const state = await readTargetState({ dir: target.dir, agents: [agent], scan: false });
+    const inst = assessInstallation({ agent, entry: state.manifest.agents[agent], file: state.files.get(agent) ?? { kind: 'missing' }, pkg: pkg.agents.get(agent) });
+    return inst.state === 'none' || inst.state === 'foreign' ? undefined : (inst.locale ?? undefined);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Print the exact bytes `install` would write; `--json` wraps them with the name, locale and path. With
@@ -19,11 +39,15 @@ const optionsSchema = sourceOptionsSchema.extend({ locale: z.string().optional()
  */
 export async function runShow(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const { locale: flag, from, pick } = optionsSchema.parse(options.raw);
+  const opts = optionsSchema.parse(options.raw);
+  const { locale: flag, from, pick } = opts;
   requireFromForPick({ from, pick, ctx });
+  scopeOf(opts, ctx);
   const scan = from === undefined ? undefined : await loadSource({ from, pick, ctx });
-  const catalog = scan?.catalog ?? (await readCatalog());
-  const { locale } = resolveAgentLocale({ flag, env: ctx.env, messageLang: ctx.messages.lang });
+  const pack = scan ? undefined : await readPackage();
+  const catalog = scan ? scan.catalog : (pack as Awaited<ReturnType<typeof readPackage>>).catalog;
+  const installed = pack && flag === undefined ? await installedLocale({ agent: findAgent(catalog, options.agent).name, raw: opts, ctx, pkg: pack.pkg }) : undefined;
+  const { locale } = resolveAgentLocale({ flag, env: ctx.env, installed, messageLang: ctx.messages.lang });
   if (scan) {
     const retry = commandLine({ args: ['show', options.agent, ...(flag === undefined ? [] : ['--locale', flag])], from, picks: pick });
     assertUnambiguous({ scan, agent: options.agent, locale, retry });

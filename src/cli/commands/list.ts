@@ -7,6 +7,7 @@ export function registerList(program: Command, ctx: CliContext): void {
     .command('list')
     .alias('ls')
     .description(ctx.messages.t('cmd.list.description'))
+    .addOption(new Option('--dir <path>', ctx.messages.t('cli.opt.dirExtra')))
     .addOption(new Option('--from <path>', ctx.messages.t('cli.opt.from')))
     .addOption(new Option('--pick <path>', ctx.messages.t('cli.opt.pick')).argParser(collect))
     .action(async (raw: unknown) => (await import('../actions/list.js')).runList({ raw, ctx }));

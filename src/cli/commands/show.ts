@@ -1,15 +1,16 @@
 import { Option, type Command } from 'commander';
 import { collect } from '../collect.js';
 import type { CliContext } from '../context.js';
+import { addScopeOptions } from './scope-options.js';
 
 export function registerShow(program: Command, ctx: CliContext): void {
   const { t } = ctx.messages;
-  program
+  const command = program
     .command('show')
     .description(t('cmd.show.description'))
     .argument('<agent>', t('cli.arg.agent'))
     .addOption(new Option('--locale <locale>', t('cli.opt.locale')))
     .addOption(new Option('--from <path>', t('cli.opt.from')))
-    .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect))
-    .action(async (agent: string, raw: unknown) => (await import('../actions/show.js')).runShow({ agent, raw, ctx }));
+    .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect));
+  addScopeOptions(command, ctx).action(async (agent: string, raw: unknown) => (await import('../actions/show.js')).runShow({ agent, raw, ctx }));
 }

@@ -1,0 +1,46 @@
+import { createTwoFilesPatch } from 'diff';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as z from 'zod';
+import { agentFileName } from '../../core/agent-file-name.js';
+import { AgentpackError } from '../../core/errors.js';
+import { catalogLocales, findAgent, findVariant, renderVariant } from '../../core/find-agent.js';
+import { assessInstallation } from '../../core/installed-state.js';
+import { resolveAgentLocale } from '../../core/resolve-locale.js';
+import { readPackage } from '../../io/read-package.js';
+import { readTargetState } from '../../io/target-state.js';
+import { sanitizeForTerminal } from '../../ui/style.js';
+import type { CliContext } from '../context.js';
+import { commandLine, scopeOptionsSchema, targetOf } from '../scope.js';
+
+const optionsSchema = scopeOptionsSchema.extend({ locale: z.string().optional() });
+
+/**
+ * `diff <agent>`: unified diff from the installed file to what the package would write for it — in the
+ * installed locale unless --locale (or AGENTPACK_LOCALE) says otherwise. No difference prints a line saying so.
+ */
+export async function runDiff(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
+  const { ctx } = options;
+  const opts = optionsSchema.parse(options.raw);
+  const target = targetOf(opts, ctx);
+  const { catalog, pkg } = await readPackage();
+  const agent = findAgent(catalog, options.agent);
+  const state = await readTargetState({ dir: target.dir, agents: [agent.name], scan: false });
+  const file = state.files.get(agent.name) ?? { kind: 'missing' as const };
+  const path = join(target.dir, agentFileName(agent.name));
+  if (file.kind === 'missing') {
+    throw new AgentpackError({ code: 'NOT_INSTALLED', params: { agent: agent.name, dir: target.dir, command: commandLine({ args: ['install', agent.name], target }) } });
+  }
+  const inst = assessInstallation({ agent: agent.name, entry: state.manifest.agents[agent.name], file, pkg: pkg.agents.get(agent.name) });
+  const { locale } = resolveAgentLocale({ flag: opts.locale, env: ctx.env, installed: inst.locale ?? undefined, messageLang: ctx.messages.lang });
+  const expected = renderVariant(findVariant({ agent, locale, knownLocales: catalogLocales(catalog) }));
+  const installed = file.kind === 'file' ? await readFile(path, 'utf8') : '';
+  const newLabel = commandLine({ args: ['show', agent.name, '--locale', locale], target });
+  const patch = installed === expected ? '' : createTwoFilesPatch(path, newLabel, installed, expected, undefined, undefined, { context: 3 });
+  if (ctx.json) {
+    ctx.stdout.write(`${JSON.stringify({ ok: true, agent: agent.name, path, locale, state: inst.state, identical: patch === '', patch }, null, 2)}\n`);
+    return;
+  }
+  if (patch === '') ctx.stdout.write(`${ctx.messages.t('diff.identical', { path, locale })}\n`);
+  else ctx.stdout.write(sanitizeForTerminal(patch));
+}

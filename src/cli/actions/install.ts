@@ -1,0 +1,68 @@
+import * as z from 'zod';
+import { CANONICAL_LOCALE } from '../../core/catalog.js';
+import { AgentpackError } from '../../core/errors.js';
+import { catalogLocales, findVariant } from '../../core/find-agent.js';
+import { assessAgent, planInstall } from '../../core/plan.js';
+import { resolveAgentLocale } from '../../core/resolve-locale.js';
+import { readPackage } from '../../io/read-package.js';
+import type { CliContext } from '../context.js';
+import { scopeOptionsSchema, targetOf } from '../scope.js';
+import { checkPackageName } from './agent-names.js';
+import { runLifecycle } from './lifecycle.js';
+
+const optionsSchema = scopeOptionsSchema.extend({
+  all: z.boolean().optional(),
+  locale: z.string().optional(),
+  force: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+});
+
+/** `install <agent…>` / `--all`: write each agent's variant; an installed one in another locale is switched. */
+export async function runInstall(options: { agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
+  const { ctx } = options;
+  const opts = optionsSchema.parse(options.raw);
+  if (opts.all && options.agents.length > 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsAndAll') }, exitCode: 2 });
+  if (!opts.all && options.agents.length === 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsOrAll') }, exitCode: 2 });
+  const target = targetOf(opts, ctx);
+  const { catalog, pkg } = await readPackage();
+  const names = opts.all ? [...catalog.agents.keys()] : options.agents.map((name) => checkPackageName({ name, catalog }));
+  const known = catalogLocales(catalog);
+  if (opts.locale !== undefined) for (const name of names) findVariant({ agent: catalog.agents.get(name)!, locale: opts.locale, knownLocales: known });
+
+  const sources = new Map<string, { locale: string; from: string }>();
+  const chooseLocale = (agent: string, installed: string | undefined): string => {
+    const choice = resolveAgentLocale({ flag: opts.locale, env: ctx.env, installed, messageLang: ctx.messages.lang });
+    const catalogAgent = catalog.agents.get(agent)!;
+    let locale = choice.locale;
+    if (!catalogAgent.variants.has(locale) && (choice.from === 'installed' || choice.from === 'lang')) locale = CANONICAL_LOCALE;
+    else findVariant({ agent: catalogAgent, locale, knownLocales: known });
+    sources.set(agent, { locale, from: choice.from });
+    return locale;
+  };
+  await runLifecycle({
+    ctx,
+    command: 'install',
+    target,
+    pkg,
+    agents: names,
+    dryRun: opts.dryRun,
+    force: opts.force,
+    plan: (input) =>
+      planInstall({
+        input,
+        requests: names.map((agent) => {
+          const inst = assessAgent(input, agent);
+          const installed = inst.state === 'none' || inst.state === 'foreign' ? undefined : (inst.locale ?? undefined);
+          return { agent, locale: chooseLocale(agent, installed) };
+        }),
+      }),
+    forceArgs: ['install', ...(opts.all ? ['--all'] : options.agents), ...(opts.locale !== undefined ? ['--locale', opts.locale] : []), '--force'],
+    notes: () => {
+      const from = new Set([...sources.values()].filter((s) => s.from === 'lang' || s.from === 'env').map((s) => `${s.from}:${s.locale}`));
+      return [...from].map((key) => {
+        const [source, locale] = key.split(':') as [string, string];
+        return ctx.messages.t(source === 'env' ? 'install.localeFrom.env' : 'install.localeFrom.lang', { locale });
+      });
+    },
+  });
+}

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import * as z from 'zod';
+import { agentFileName } from '../../core/agent-file-name.js';
+import { AgentpackError } from '../../core/errors.js';
+import { catalogLocales } from '../../core/find-agent.js';
+import { assessAgent, installedAgents, planSwitch } from '../../core/plan.js';
+import { readPackage } from '../../io/read-package.js';
+import { readTargetState } from '../../io/target-state.js';
+import type { Target } from '../../io/targets.js';
+import type { PackageRenders } from '../../core/package-renders.js';
+import { sanitizeForTerminal } from '../../ui/style.js';
+import { formatTable } from '../../ui/table.js';
+import type { CliContext } from '../context.js';
+import { scopeOptionsSchema, targetOf } from '../scope.js';
+import { checkInstalledName } from './agent-names.js';
+import { runLifecycle } from './lifecycle.js';
+
+const optionsSchema = scopeOptionsSchema.extend({ force: z.boolean().default(false), dryRun: z.boolean().default(false) });
+
+/** `locale <l> [agent…]`: switch installed agents; `locale` alone prints each installed agent's locale. */
+export async function runLocale(options: { locale: string | undefined; agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
+  const { ctx, agents, locale } = options;
+  const opts = optionsSchema.parse(options.raw);
+  const target = targetOf(opts, ctx);
+  const { catalog, pkg } = await readPackage();
+  if (locale === undefined) {
+    await printInstalledLocales({ ctx, target, pkg });
+    return;
+  }
+  const known = catalogLocales(catalog);
+  if (!known.includes(locale)) throw new AgentpackError({ code: 'LOCALE_UNKNOWN', params: { locale, choices: known.join(', ') }, exitCode: 2 });
+  await runLifecycle({
+    ctx,
+    command: 'locale',
+    target,
+    pkg,
+    agents: [...catalog.agents.keys()],
+    dryRun: opts.dryRun,
+    force: opts.force,
+    plan: (input) => planSwitch({ input, locale, agents: agents.map((name) => checkInstalledName({ name, catalog, manifest: input.manifest })) }),
+    forceArgs: ['locale', locale, ...agents, '--force'],
+  });
+}
+
+async function printInstalledLocales(options: { ctx: CliContext; target: Target; pkg: PackageRenders }): Promise<void> {
+  const { ctx, target, pkg } = options;
+  const state = await readTargetState({ dir: target.dir, agents: pkg.agents.keys() });
+  const input = { dir: target.dir, pkg, manifest: state.manifest, files: state.files, declared: state.declared, force: false };
+  const rows = installedAgents(input).map((agent) => {
+    const inst = assessAgent(input, agent);
+    return { agent, locale: inst.locale, state: inst.state, path: join(target.dir, agentFileName(agent)) };
+  });
+  if (ctx.json) {
+    ctx.stdout.write(`${JSON.stringify({ ok: true, target, agents: rows }, null, 2)}\n`);
+    return;
+  }
+  const { t } = ctx.messages;
+  if (rows.length === 0) {
+    ctx.stdout.write(`${t('install.nothingInstalled', { dir: target.dir })}\n`);
+    return;
+  }
+  const table = formatTable({
+    header: [t('list.header.name'), t('locale.header.locale'), t('locale.header.state')],
+    rows: rows.map((r) => [r.agent, r.locale ?? '-', t(`state.${r.state === 'none' ? 'missing' : r.state}`)]),
+  });
+  ctx.stdout.write(`${sanitizeForTerminal(table)}\n`);
+}

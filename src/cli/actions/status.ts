@@ -1,0 +1,62 @@
+import * as z from 'zod';
+import { AgentpackError } from '../../core/errors.js';
+import { statusFindings, type StatusScope } from '../../core/status-findings.js';
+import { countAgentFiles, inspectScope, type ScopeSnapshot } from '../../io/inspect-scope.js';
+import { readPackage } from '../../io/read-package.js';
+import { claudeConfigDir, homeAgentsDir, resolveTarget, type Scope, type Target } from '../../io/targets.js';
+import { printStatus } from '../../ui/status-report.js';
+import type { CliContext } from '../context.js';
+import { commandLine } from '../scope.js';
+
+const optionsSchema = z.object({ dir: z.string().min(1).optional() });
+
+function toStatusScope(snapshot: ScopeSnapshot): StatusScope {
+  const out: StatusScope = {
+    scope: snapshot.scope,
+    dir: snapshot.dir,
+    files: snapshot.tree.map((f) => ({ rel: f.rel, path: f.path, name: f.name, isAgent: f.parsed.isAgent, loadable: f.parsed.isAgent && f.parsed.loadableAsIs })),
+    installations: snapshot.installations,
+    leftovers: snapshot.leftovers,
+  };
+  if (snapshot.manifestError !== undefined) out.manifestError = snapshot.manifestError;
+  if (snapshot.lock) out.lock = snapshot.lock;
+  return out;
+}
+
+/**
+ * `status`: for the user and project folders (and `--dir`), would Claude Code load each agent file, and does
+ * the manifest match the disk? Exit 1 when a file would not load, a name is declared twice, or a manifest is unreadable.
+ */
+export async function runStatus(options: { raw: unknown; ctx: CliContext }): Promise<void> {
+  const { ctx } = options;
+  const { dir } = optionsSchema.parse(options.raw);
+  const { pkg } = await readPackage();
+  const scopes: Scope[] = dir !== undefined ? ['user', 'project', 'dir'] : ['user', 'project'];
+  const snapshots: ScopeSnapshot[] = [];
+  const skipped: { scope: Scope; reason: 'project-is-home'; home: string }[] = [];
+  for (const scope of scopes) {
+    let target: Target;
+    try {
+      target = resolveTarget({ scope, dir, env: ctx.env, cwd: ctx.cwd });
+    } catch (error) {
+      if (error instanceof AgentpackError && error.code === 'PROJECT_IS_HOME') {
+        skipped.push({ scope, reason: 'project-is-home', home: String(error.params['home']) });
+        continue;
+      }
+      throw error;
+    }
+    snapshots.push(await inspectScope({ scope, dir: target.dir, pkg }));
+  }
+  const views = snapshots.map(toStatusScope);
+  const configDir = claudeConfigDir({ env: ctx.env, cwd: ctx.cwd });
+  const home = homeAgentsDir(ctx.env);
+  const user = views.find((v) => v.scope === 'user');
+  const configInfo =
+    configDir !== undefined && user !== undefined && user.dir !== home ? { agentsDir: user.dir, homeAgentsDir: home, ignoredFiles: await countAgentFiles(home) } : undefined;
+  const findings = statusFindings({
+    scopes: views,
+    ...(configInfo ? { configDir: configInfo } : {}),
+    command: (args, scope) => commandLine({ args, target: { scope: scope.scope, dir: scope.dir } }),
+  });
+  ctx.exitCode = printStatus({ snapshots, findings, skipped, ctx });
+}

@@ -1,0 +1,28 @@
+import * as z from 'zod';
+import { planUpdate } from '../../core/plan.js';
+import { readPackage } from '../../io/read-package.js';
+import type { CliContext } from '../context.js';
+import { scopeOptionsSchema, targetOf } from '../scope.js';
+import { checkInstalledName } from './agent-names.js';
+import { runLifecycle } from './lifecycle.js';
+
+const optionsSchema = scopeOptionsSchema.extend({ force: z.boolean().default(false), dryRun: z.boolean().default(false) });
+
+/** `update [agent…]`: rewrite unmodified installed agents whose package render changed; edited ones are skipped. */
+export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
+  const { ctx, agents } = options;
+  const opts = optionsSchema.parse(options.raw);
+  const target = targetOf(opts, ctx);
+  const { catalog, pkg } = await readPackage();
+  await runLifecycle({
+    ctx,
+    command: 'update',
+    target,
+    pkg,
+    agents: [...catalog.agents.keys()],
+    dryRun: opts.dryRun,
+    force: opts.force,
+    plan: (input) => planUpdate({ input, agents: agents.map((name) => checkInstalledName({ name, catalog, manifest: input.manifest })) }),
+    forceArgs: ['update', ...agents, '--force'],
+  });
+}

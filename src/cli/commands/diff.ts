@@ -1,0 +1,13 @@
+import { Option, type Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { addScopeOptions } from './scope-options.js';
+
+export function registerDiff(program: Command, ctx: CliContext): void {
+  const { t } = ctx.messages;
+  const command = program
+    .command('diff')
+    .description(t('cmd.diff.description'))
+    .argument('<agent>', t('cli.arg.agent'))
+    .addOption(new Option('--locale <locale>', t('cli.opt.locale')));
+  addScopeOptions(command, ctx).action(async (agent: string, raw: unknown) => (await import('../actions/diff.js')).runDiff({ agent, raw, ctx }));
+}

@@ -1,0 +1,17 @@
+import { Option, type Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { addScopeOptions, addWriteOptions } from './scope-options.js';
+
+export function registerInstall(program: Command, ctx: CliContext): void {
+  const { t } = ctx.messages;
+  const command = program
+    .command('install')
+    .aliases(['add', 'i'])
+    .description(t('cmd.install.description'))
+    .argument('[agents...]', t('cli.arg.agents'))
+    .addOption(new Option('--all', t('cli.opt.all')))
+    .addOption(new Option('--locale <locale>', t('cli.opt.locale')));
+  addWriteOptions(addScopeOptions(command, ctx), ctx).action(async (agents: string[], raw: unknown) =>
+    (await import('../actions/install.js')).runInstall({ agents, raw, ctx }),
+  );
+}

@@ -1,0 +1,12 @@
+import { Option, type Command } from 'commander';
+import type { CliContext } from '../context.js';
+
+export function registerStatus(program: Command, ctx: CliContext): void {
+  const { t } = ctx.messages;
+  program
+    .command('status')
+    .alias('doctor')
+    .description(t('cmd.status.description'))
+    .addOption(new Option('--dir <path>', t('cli.opt.dirExtra')))
+    .action(async (raw: unknown) => (await import('../actions/status.js')).runStatus({ raw, ctx }));
+}

@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { addScopeOptions, addWriteOptions } from './scope-options.js';
+
+export function registerUninstall(program: Command, ctx: CliContext): void {
+  const { t } = ctx.messages;
+  const command = program
+    .command('uninstall')
+    .aliases(['remove', 'rm'])
+    .description(t('cmd.uninstall.description'))
+    .argument('<agents...>', t('cli.arg.agents'));
+  addWriteOptions(addScopeOptions(command, ctx), ctx).action(async (agents: string[], raw: unknown) =>
+    (await import('../actions/uninstall.js')).runUninstall({ agents, raw, ctx }),
+  );
+}

@@ -1,0 +1,84 @@
+import * as z from 'zod';
+import { isSafeAgentName } from './agent-file-name.js';
+
+/** File name of the manifest inside an agents folder (DESIGN §5). */
+export const MANIFEST_FILE = '.agentpack.json';
+export const MANIFEST_VERSION = 1;
+
+const HASH = /^sha256:[0-9a-f]{64}$/;
+
+export const manifestEntrySchema = z.strictObject({
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/),
+  packageVersion: z.string().min(1),
+  sourceHash: z.string().regex(HASH),
+  sha256: z.string().regex(HASH),
+});
+
+export const manifestSchema = z.strictObject({
+  version: z.literal(MANIFEST_VERSION),
+  agents: z.record(z.string().refine(isSafeAgentName, { message: 'agent name must be lowercase letters, digits and hyphens' }), manifestEntrySchema),
+});
+
+/** What agentpack records per installed agent: the locale, package version, source hash and sha256 of the bytes written. */
+export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export function emptyManifest(): Manifest {
+  return { version: MANIFEST_VERSION, agents: {} };
+}
+
+/**
+ * Parse the text of a manifest. Never resets: anything that is not a valid version-1 manifest is reported
+ * with a detail (JSON error or the first schema issue with its path) for the caller to turn into an error.
+ */
+export function parseManifest(text: string): { ok: true; manifest: Manifest } | { ok: false; detail: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  }
+  // zod's record skips a `__proto__` key; refuse it (and any unsafe name) here rather than drop an entry silently.
+  const rawAgents = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['agents'] : undefined;
+  if (rawAgents !== null && typeof rawAgents === 'object') {
+    const unsafe = Object.keys(rawAgents).find((name) => !isSafeAgentName(name));
+    if (unsafe !== undefined) return { ok: false, detail: `agents: ${JSON.stringify(unsafe)} is not a valid agent name` };
+  }
+  const parsed = manifestSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+    return { ok: false, detail: `${where}${issue?.message ?? 'invalid'}` };
+  }
+  const agents: Record<string, ManifestEntry> = Object.create(null) as Record<string, ManifestEntry>;
+  for (const [name, entry] of Object.entries(parsed.data.agents)) agents[name] = entry;
+  return { ok: true, manifest: { version: parsed.data.version, agents } };
+}
+
+/** Recursively sort object keys, so that the same manifest always serialises to the same bytes. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}
+
+/** Sorted keys at every level, 2-space indent, trailing newline, no timestamps: a file a project can commit. */
+export function serializeManifest(manifest: Manifest): string {
+  return `${JSON.stringify(sortKeys(manifest), null, 2)}\n`;
+}
+
+/** A copy with one agent set (entry) or removed (null). */
+export function withEntry(options: { manifest: Manifest; agent: string; entry: ManifestEntry | null }): Manifest {
+  const agents: Record<string, ManifestEntry> = {};
+  for (const [name, entry] of Object.entries(options.manifest.agents)) if (name !== options.agent) agents[name] = entry;
+  if (options.entry) agents[options.agent] = options.entry;
+  return { version: MANIFEST_VERSION, agents };
+}
+
+export function sameManifest(a: Manifest, b: Manifest): boolean {
+  return serializeManifest(a) === serializeManifest(b);
+}

@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { agentFileName } from '../core/agent-file-name.js';
+import { assessInstallation, type InstallState } from '../core/installed-state.js';
+import type { PackageRenders } from '../core/package-renders.js';
+import { readTargetState } from './target-state.js';
+
+/** One agent in one folder, as `list --json` prints it under `installed`. */
+export interface InstalledInfo {
+  locale: string | null;
+  state: InstallState;
+  path: string;
+}
+
+/**
+ * For every agent of the package: whether it is installed in `dir`, in which locale and in which state.
+ * A file elsewhere in the folder's tree that declares the same `name` (not written by agentpack) is `foreign`.
+ */
+export async function readInstalled(options: { dir: string; pkg: PackageRenders }): Promise<Map<string, InstalledInfo | null>> {
+  const { dir, pkg } = options;
+  const state = await readTargetState({ dir, agents: pkg.agents.keys() });
+  const out = new Map<string, InstalledInfo | null>();
+  for (const agent of pkg.agents.keys()) {
+    const inst = assessInstallation({ agent, entry: state.manifest.agents[agent], file: state.files.get(agent) ?? { kind: 'missing' }, pkg: pkg.agents.get(agent) });
+    if (inst.state !== 'none') {
+      out.set(agent, { locale: inst.locale, state: inst.state, path: join(dir, agentFileName(agent)) });
+      continue;
+    }
+    const other = state.declared.get(agent)?.[0];
+    out.set(agent, other !== undefined ? { locale: null, state: 'foreign', path: join(dir, other) } : null);
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+import { readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AgentpackError } from '../core/errors.js';
+import { emptyManifest, MANIFEST_FILE, parseManifest, serializeManifest, type Manifest } from '../core/manifest.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { errnoOf } from './fs-errors.js';
+
+export function manifestPath(dir: string): string {
+  return join(dir, MANIFEST_FILE);
+}
+
+/**
+ * Read `<dir>/.agentpack.json`. No file means an empty manifest; a file that does not parse is an error
+ * naming it (MANIFEST_INVALID) — it is never silently reset, since it is the record of what agentpack owns.
+ */
+export async function readManifest(dir: string): Promise<{ manifest: Manifest; exists: boolean; text?: string }> {
+  const path = manifestPath(dir);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = errnoOf(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { manifest: emptyManifest(), exists: false };
+    throw new AgentpackError({ code: 'MANIFEST_INVALID', params: { path, detail: code ?? String(error) } });
+  }
+  const parsed = parseManifest(text);
+  if (!parsed.ok) throw new AgentpackError({ code: 'MANIFEST_INVALID', params: { path, detail: parsed.detail } });
+  return { manifest: parsed.manifest, exists: true, text };
+}
+
+/** Write the manifest atomically, or remove the file once no agent is left in it. Unchanged bytes are not rewritten. */
+export async function writeManifest(options: { dir: string; manifest: Manifest; previousText?: string | undefined }): Promise<void> {
+  const path = manifestPath(options.dir);
+  if (Object.keys(options.manifest.agents).length === 0) {
+    await unlink(path).catch((error: unknown) => {
+      if (errnoOf(error) !== 'ENOENT') throw error;
+    });
+    return;
+  }
+  const text = serializeManifest(options.manifest);
+  if (text === options.previousText) return;
+  await writeFileAtomic({ path, content: text, mode: 'replace' });
+}
+

@@ -1,0 +1,93 @@
+import { stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { agentFileName } from '../core/agent-file-name.js';
+import { AgentpackError } from '../core/errors.js';
+import type { FileState } from '../core/installed-state.js';
+import type { Manifest } from '../core/manifest.js';
+import type { ParsedAgent } from '../core/parse-agent.js';
+import { errnoOf } from './fs-errors.js';
+import { readFileState } from './file-state.js';
+import { readManifest } from './manifest-store.js';
+import { loadAgent } from './read-agent.js';
+import { findMarkdownFiles } from './walk.js';
+
+/** One `*.md` file in an agents folder's tree, as Claude Code would see it. */
+export interface TreeFile {
+  /** Relative to the folder, with `/` separators. */
+  rel: string;
+  path: string;
+  parsed: ParsedAgent;
+  /** The `name` it declares (even if the file would not load), or null. */
+  name: string | null;
+}
+
+export interface TargetState {
+  dir: string;
+  dirExists: boolean;
+  manifest: Manifest;
+  manifestExists: boolean;
+  manifestText?: string;
+  files: Map<string, FileState>;
+  declared: Map<string, string[]>;
+  tree: TreeFile[];
+}
+
+async function folderExists(dir: string): Promise<boolean> {
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) throw new AgentpackError({ code: 'TARGET_NOT_FOLDER', params: { path: dir } });
+    return true;
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT' || errnoOf(error) === 'ENOTDIR') return false;
+    throw error;
+  }
+}
+
+function withoutBytes(state: FileState & { bytes?: Buffer }): FileState {
+  if (state.kind === 'file') return { kind: 'file', sha256: state.sha256 };
+  return state.kind === 'symlink' ? { kind: 'symlink', target: state.target } : { kind: state.kind };
+}
+
+export function declaredName(parsed: ParsedAgent): string | null {
+  const name = parsed.spec?.name ?? parsed.data?.['name'];
+  return typeof name === 'string' && name !== '' ? name : null;
+}
+
+/** Every `*.md` in the folder's tree with the `name` it declares (recursively, as Claude Code scans). */
+export async function scanTree(dir: string): Promise<TreeFile[]> {
+  const paths = await findMarkdownFiles(dir);
+  return Promise.all(
+    paths.map(async (path) => {
+      const parsed = await loadAgent(path);
+      return { rel: relative(dir, path).split(sep).join('/'), path, parsed, name: parsed.isAgent ? declaredName(parsed) : null };
+    }),
+  );
+}
+
+/**
+ * Everything the planners need to know about a target folder: its manifest (MANIFEST_INVALID if it does not
+ * parse), the state of `<agent>.md` for each agent given, and which files in the tree declare which name.
+ */
+export async function readTargetState(options: { dir: string; agents: Iterable<string>; scan?: boolean }): Promise<TargetState> {
+  const { dir } = options;
+  const dirExists = await folderExists(dir);
+  const state: TargetState = { dir, dirExists, manifest: { version: 1, agents: {} }, manifestExists: false, files: new Map(), declared: new Map(), tree: [] };
+  if (!dirExists) return state;
+  const read = await readManifest(dir);
+  state.manifest = read.manifest;
+  state.manifestExists = read.exists;
+  if (read.text !== undefined) state.manifestText = read.text;
+  const names = new Set([...options.agents, ...Object.keys(read.manifest.agents)]);
+  await Promise.all(
+    [...names].map(async (agent) => {
+      state.files.set(agent, withoutBytes(await readFileState(join(dir, agentFileName(agent)))));
+    }),
+  );
+  if (options.scan === false) return state;
+  state.tree = await scanTree(dir);
+  for (const file of state.tree) {
+    if (file.name === null) continue;
+    state.declared.set(file.name, [...(state.declared.get(file.name) ?? []), file.rel]);
+  }
+  return state;
+}

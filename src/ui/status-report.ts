@@ -1,0 +1,77 @@
+import type { CliContext } from '../cli/context.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { Finding } from '../core/status-findings.js';
+import type { ScopeSnapshot } from '../io/inspect-scope.js';
+import type { Scope } from '../io/targets.js';
+import { describeDiagnostic, formatDiagnostic } from './report.js';
+import { sanitizeForTerminal } from './style.js';
+
+function asDiagnostic(finding: Finding): Diagnostic {
+  const d: Diagnostic = { severity: finding.severity, code: finding.code, params: finding.params };
+  if (finding.path !== undefined) d.file = finding.path;
+  return d;
+}
+
+function installedOf(snapshot: ScopeSnapshot, rel: string): { locale: string | null; state: string } | null {
+  const inst = snapshot.installations.find((i) => `${i.agent}.md` === rel);
+  return inst ? { locale: inst.locale, state: inst.state } : null;
+}
+
+/** Print status (human or `--json`) and return the exit code: 1 when something would not load. */
+export function printStatus(options: {
+  snapshots: ScopeSnapshot[];
+  findings: Finding[];
+  skipped: { scope: Scope; reason: string; home: string }[];
+  ctx: CliContext;
+}): number {
+  const { snapshots, findings, skipped, ctx } = options;
+  const { messages, style } = ctx;
+  const { t } = messages;
+  const notLoadable = snapshots.flatMap((s) => s.tree).filter((f) => f.parsed.isAgent && !f.parsed.loadableAsIs).length;
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const ok = notLoadable === 0 && errors === 0;
+  if (ctx.json) {
+    const payload = {
+      ok,
+      scopes: snapshots.map((s) => ({
+        scope: s.scope,
+        dir: s.dir,
+        exists: s.exists,
+        files: s.tree.map((f) => ({
+          path: f.path,
+          agent: f.name,
+          isAgent: f.parsed.isAgent,
+          loadable: f.parsed.isAgent && f.parsed.loadableAsIs,
+          installed: installedOf(s, f.rel),
+          diagnostics: f.parsed.diagnostics.filter((d) => d.severity !== 'info').map((d) => describeDiagnostic({ ...d, file: f.path }, messages)),
+        })),
+      })),
+      skipped: skipped.map(({ scope, reason }) => ({ scope, reason })),
+      findings: findings.map((f) => ({ scope: f.scope, ...describeDiagnostic(asDiagnostic(f), messages) })),
+      summary: { files: snapshots.reduce((n, s) => n + s.tree.length, 0), notLoadable, errors, warnings },
+    };
+    ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+    return ok ? 0 : 1;
+  }
+  const lines: string[] = [];
+  const global = findings.filter((f) => f.scope === null || f.code === 'CONFIG_DIR_SET');
+  for (const f of global) lines.push(formatDiagnostic(asDiagnostic(f), ctx));
+  for (const s of snapshots) {
+    lines.push(style.bold(`${t(`status.scope.${s.scope}`)}: ${sanitizeForTerminal(s.dir)}`) + (s.exists ? '' : `  ${style.dim(t('status.noFolder'))}`));
+    for (const f of s.tree) {
+      const installed = installedOf(s, f.rel);
+      const mark = !f.parsed.isAgent ? style.dim(t('status.file.notAgent')) : f.parsed.loadableAsIs ? style.ok(t('status.file.loads')) : style.error(t('status.file.skipped'));
+      const by = installed ? `  ${style.dim(t('status.file.installed', { locale: installed.locale ?? '?', state: t(`state.${installed.state as 'ok'}`) }))}` : '';
+      lines.push(`  ${sanitizeForTerminal(f.rel)}  ${f.name !== null ? `${sanitizeForTerminal(f.name)}  ` : ''}${mark}${by}`);
+      if (f.parsed.isAgent) for (const d of f.parsed.diagnostics.filter((x) => x.severity !== 'info')) lines.push(`  ${formatDiagnostic(d, ctx).replace(/\n/g, '\n  ')}`);
+    }
+    if (s.exists && s.tree.length === 0) lines.push(`  ${style.dim(t('status.empty'))}`);
+    for (const f of findings.filter((x) => x.scope === s.scope && !global.includes(x))) lines.push(formatDiagnostic(asDiagnostic(f), ctx));
+  }
+  for (const s of skipped) lines.push(style.bold(`${t(`status.scope.${s.scope}`)}: `) + style.dim(t('status.projectIsHome', { home: s.home })));
+  lines.push('', t('status.summary', { files: snapshots.reduce((n, s) => n + s.tree.length, 0), notLoadable, errors, warnings }));
+  ctx.stdout.write(`${lines.join('\n')}\n`);
+  return ok ? 0 : 1;
+}
+

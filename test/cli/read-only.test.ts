@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AGENT } from '../helpers/agentpack.js';
+import { isolatedEnv, runCli } from '../helpers/cli.js';
+import { hashTree } from '../helpers/tree.js';
+
+/**
+ * Permission bits do not stop root, and these tests may run as root (in containers they usually do).
+ * Then the CLI runs as the unprivileged user 65534 (nobody), for which a mode-555 folder is truly read-only.
+ * A probe checks that the chosen user really cannot write; only if it can (no way to drop privileges here)
+ * are the tests skipped, with that reason.
+ */
+const isRoot = process.getuid?.() === 0;
+const ids = isRoot ? { uid: 65534, gid: 65534 } : {};
+
+function probeReadOnly(dir: string): boolean {
+  const probe = spawnSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(join(dir, 'probe'))}, 'x')`], { ...ids });
+  return probe.status !== 0 && !existsSync(join(dir, 'probe'));
+}
+
+const cleanups: string[] = [];
+afterEach(() => {
+  for (const dir of cleanups.splice(0)) chmodSync(dir, 0o755);
+});
+
+function readOnlyWorld() {
+  const { env, home } = isolatedEnv();
+  chmodSync(home, 0o755);
+  chmodSync(join(home, 'tmp'), 0o777);
+  const locked = join(home, 'locked');
+  mkdirSync(locked);
+  return { env, home, locked };
+}
+
+describe.skipIf(process.platform === 'win32')('read-only folders', () => {
+  it('switching in a read-only agents folder: clear error naming the folder, exit 1, nothing changed', async (ctx) => {
+    const w = readOnlyWorld();
+    const dir = join(w.locked, 'agents');
+    const installed = await runCli(['install', AGENT, '--locale', 'en', '--dir', dir], { env: w.env });
+    expect(installed.code, installed.stderr).toBe(0);
+    chmodSync(dir, 0o555);
+    cleanups.push(dir);
+    if (!probeReadOnly(dir)) ctx.skip('cannot make a folder read-only for the CLI here (running privileged without a user to switch to)');
+    const before = hashTree(w.locked);
+    const r = await runCli(['locale', 'ja', '--dir', dir], { env: w.env, cwd: w.home, ...ids });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('TARGET_NOT_WRITABLE');
+    expect(r.stderr).toContain(dir);
+    expect(hashTree(w.locked)).toEqual(before);
+  });
+
+  it('installing under a read-only parent: clear error, exit 1, no folder created', async (ctx) => {
+    const w = readOnlyWorld();
+    chmodSync(w.locked, 0o555);
+    cleanups.push(w.locked);
+    if (!probeReadOnly(w.locked)) ctx.skip('cannot make a folder read-only for the CLI here (running privileged without a user to switch to)');
+    const before = hashTree(w.locked);
+    const target = join(w.locked, 'agents');
+    const r = await runCli(['install', AGENT, '--dir', target], { env: w.env, cwd: w.home, ...ids });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Cannot write in the folder ${target}`);
+    expect(hashTree(w.locked)).toEqual(before);
+    expect(existsSync(target)).toBe(false);
+  });
+});
