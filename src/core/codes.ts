@@ -82,6 +82,7 @@ export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 /** Every error code a command can end with. Catalogs hold `error.<CODE>` and `error.<CODE>.hint`. */
 export const ERROR_CODES = [
   'AGENT_AMBIGUOUS',
+  'AGENT_NAME_NOT_PORTABLE',
   'AGENT_UNKNOWN',
   'CATALOG_NOT_FOUND',
   'CLAUDE_NOT_FOUND',
@@ -102,6 +103,8 @@ export const ERROR_CODES = [
   'PATH_NOT_FOUND',
   'PICK_NOT_FOUND',
   'PROJECT_IS_HOME',
+  'SOURCE_FILE_MOVED',
+  'SOURCE_NOT_FOUND',
   'TARGET_NOT_FOLDER',
   'TARGET_NOT_WRITABLE',
   'USAGE',

@@ -1,6 +1,7 @@
 import { canonicalHash, contentHash } from './canonical-hash.js';
 import { CANONICAL_LOCALE, sortedLocales, type Catalog } from './catalog.js';
 import { renderVariant } from './find-agent.js';
+import type { ManifestSource } from './manifest.js';
 
 /** One locale of one agent as agentpack would write it. */
 export interface RenderedVariant {
@@ -17,6 +18,8 @@ export interface PackageAgent {
   renders: Map<string, RenderedVariant>;
   /** Canonical hash (DESIGN §4) of the canonical variant: identifies the content a render came from. */
   sourceHash: string;
+  /** For an agent read with `--from`: where it came from, recorded in the manifest. */
+  source?: ManifestSource;
 }
 
 export interface PackageRenders {

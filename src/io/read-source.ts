@@ -28,6 +28,8 @@ export interface ReadSourceResult extends SourceScan {
   root: string;
   /** Whether `from` named a single file. */
   single: boolean;
+  /** The picks, as paths inside the source. */
+  picks: string[];
 }
 
 const toPosix = (path: string): string => path.split(sep).join('/');
@@ -71,5 +73,5 @@ export async function readSource(options: { from: string; cwd: string; picks?: r
   const known = new Set(files.map((f) => f.relPath));
   const picks = (options.picks ?? []).map((pick) => resolvePick({ pick, cwd: options.cwd, root, known, from: options.from }));
   const scan = assembleSource({ root, files, picks, single });
-  return { ...scan, from: options.from, root, single };
+  return { ...scan, from: options.from, root, single, picks };
 }

@@ -12,9 +12,12 @@ function asDiagnostic(finding: Finding): Diagnostic {
   return d;
 }
 
-function installedOf(snapshot: ScopeSnapshot, rel: string): { locale: string | null; state: string } | null {
+function installedOf(snapshot: ScopeSnapshot, rel: string): { locale: string | null; state: string; source?: { from: string; path: string } } | null {
   const inst = snapshot.installations.find((i) => `${i.agent}.md` === rel);
-  return inst ? { locale: inst.locale, state: inst.state } : null;
+  if (!inst) return null;
+  const source = inst.entry?.source;
+  // An agent installed with --from says where it came from: the folder as given, and its file there.
+  return source ? { locale: inst.locale, state: inst.state, source: { from: source.from, path: source.path } } : { locale: inst.locale, state: inst.state };
 }
 
 /** Print status (human or `--json`) and return the exit code: 1 when something would not load. */
