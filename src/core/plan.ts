@@ -25,7 +25,7 @@ export function installedAgents(input: PlanInput): string[] {
 function render(input: PlanInput, agent: string, locale: string): { content: string; sha256: string; entry: ManifestEntry } {
   const pkgAgent = input.pkg.agents.get(agent);
   const rendered = pkgAgent?.renders.get(locale);
-  if (!pkgAgent || !rendered) throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent, locale } });
+  if (!pkgAgent || !rendered) throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent, locale, root: '' } });
   const entry: ManifestEntry = { locale, packageVersion: input.pkg.version, sourceHash: pkgAgent.sourceHash, sha256: rendered.sha256 };
   if (pkgAgent.source) entry.source = pkgAgent.source;
   return { content: rendered.content, sha256: rendered.sha256, entry };
