@@ -12,6 +12,8 @@ export interface Variant {
   relPath: string;
   canonical: boolean;
   parsed: ParsedAgent;
+  /** For a translation read from a source folder: its source's relPath (for an orphan, where it was looked for). */
+  sourcePath?: string;
 }
 
 export interface CatalogAgent {
@@ -28,6 +30,21 @@ export interface Catalog {
   orphans: Variant[];
   /** Locales with a `locales/<lang>/agents/` folder (where translations live), sorted. */
   translationLocales?: string[];
+  /**
+   * A source folder whose translations mirror its canonical files (`i18n/<lang>/<path>`): where a missing
+   * translation belongs. Absent for the package layout (`locales/<lang>/agents/X.md`).
+   */
+  mirror?: MirrorLayout;
+}
+
+/**
+ * A translation of canonical `<prefix><base><rest>` lives at `<prefix><dir>/<lang>/<rest>`: `base` is ''
+ * (`i18n/ja/<path>` beside the tree), `<dir>/en/` (sibling language trees) or `en/` (an English tree).
+ */
+export interface MirrorLayout {
+  prefix: string;
+  dir: string;
+  base: string;
 }
 
 export function sortedLocales(agent: CatalogAgent): string[] {

@@ -42,6 +42,7 @@ export const DIAGNOSTIC_CODES = [
   'MANIFEST_FILE_MISSING',
   'MANIFEST_INVALID',
   'MODEL_UNKNOWN',
+  'NAME_CONFLICT',
   'NAME_INVALID',
   'NAME_MISSING',
   'NAME_NOT_PORTABLE',
@@ -72,6 +73,8 @@ export const DIAGNOSTIC_CODES = [
   'UNKNOWN_KEY',
   'UNSAFE_KEY',
   'UPDATE_DUE',
+  'VARIANT_LOCALE_UNKNOWN',
+  'VARIANT_NAME_MISMATCH',
   'YAML_ALIAS_LIMIT',
   'YAML_INVALID',
   'YAML_LENIENT',
@@ -82,6 +85,8 @@ export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
 /** Every error code a command can end with. Catalogs hold `error.<CODE>` and `error.<CODE>.hint`. */
 export const ERROR_CODES = [
+  'AGENT_AMBIGUOUS',
+  'AGENT_NAME_NOT_PORTABLE',
   'AGENT_UNKNOWN',
   'CATALOG_NOT_FOUND',
   'CLAUDE_NOT_FOUND',
@@ -100,7 +105,10 @@ export const ERROR_CODES = [
   'MANIFEST_INVALID',
   'NOT_INSTALLED',
   'PATH_NOT_FOUND',
+  'PICK_NOT_FOUND',
   'PROJECT_IS_HOME',
+  'SOURCE_FILE_MOVED',
+  'SOURCE_NOT_FOUND',
   'TARGET_NOT_FOLDER',
   'TARGET_NOT_WRITABLE',
   'USAGE',

@@ -2,7 +2,9 @@ import type { Catalog, CatalogAgent, Variant } from './catalog.js';
 import { sortedLocales } from './catalog.js';
 import { AgentpackError } from './errors.js';
 import { nearestKey } from './nearest.js';
-import { renderAgent } from './render.js';
+import type { DiagnosticCode } from './codes.js';
+import type { Diagnostic } from './diagnostics.js';
+import { fieldsAsWritten, renderAgent } from './render.js';
 
 /** Look an agent up by name, or throw AGENT_UNKNOWN with the nearest name as a suggestion. */
 export function findAgent(catalog: Catalog, name: string): CatalogAgent {
@@ -23,13 +25,24 @@ export function findVariant(options: { agent: CatalogAgent; locale: string; know
   throw new AgentpackError({ code: 'LOCALE_UNAVAILABLE', params: { agent: agent.name, locale, available: sortedLocales(agent).join(', ') } });
 }
 
-/** The bytes `install` writes for a variant, or AGENT_INVALID when the variant does not load. */
+/**
+ * The bytes `install` writes for a variant, or AGENT_INVALID when the variant does not load. A field value
+ * Claude Code drops silently (e.g. `color: magenta`) is kept as written; `renderWarnings` reports it.
+ */
 export function renderVariant(variant: Variant): string {
-  const { spec } = variant.parsed;
+  const { spec, data } = variant.parsed;
   if (!spec || variant.parsed.diagnostics.some((d) => d.severity === 'error')) {
-    throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent: variant.agent, locale: variant.locale } });
+    throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent: variant.agent, locale: variant.locale, root: '' } });
   }
-  return renderAgent({ spec, body: variant.parsed.body });
+  return renderAgent({ spec, body: variant.parsed.body, asWritten: fieldsAsWritten({ spec, data }) });
+}
+
+/** Warnings about what the rendered file still carries (rendering fixes the rest: banner, BOM, CRLF…). */
+const RENDERED_WARNINGS: readonly DiagnosticCode[] = ['FIELD_INVALID', 'MODEL_UNKNOWN', 'NAME_NOT_PORTABLE', 'TOOL_UNKNOWN', 'UNKNOWN_KEY'];
+
+/** The warnings `show`/`install` report for a variant, attached to its relPath. */
+export function renderWarnings(variant: Variant): Diagnostic[] {
+  return variant.parsed.diagnostics.filter((d) => d.severity === 'warning' && RENDERED_WARNINGS.includes(d.code)).map((d) => ({ ...d, file: variant.relPath }));
 }
 
 /** Every locale any agent of the catalog has. */

@@ -7,6 +7,19 @@ export const MANIFEST_VERSION = 1;
 
 const HASH = /^sha256:[0-9a-f]{64}$/;
 
+/**
+ * Where an agent installed with `--from` came from: `from` as given (for display), `root` the absolute folder
+ * to read again, `path` the canonical file inside it, `picks` the `--pick` choices that concern it, `single`
+ * when `--from` named one file. Package agents have no source.
+ */
+export const manifestSourceSchema = z.strictObject({
+  from: z.string().min(1),
+  root: z.string().min(1),
+  path: z.string().min(1),
+  picks: z.array(z.string().min(1)).optional(),
+  single: z.literal(true).optional(),
+});
+
 export const manifestEntrySchema = z.strictObject({
   locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/),
   packageVersion: z.string().min(1),
@@ -17,7 +30,16 @@ export const manifestEntrySchema = z.strictObject({
    * `source` for the canonical variant. Optional: manifests written before it still load.
    */
   translationStatus: z.enum(['source', 'current', 'outdated', 'untracked', 'missing', 'invalid', 'orphaned']).optional(),
+  source: manifestSourceSchema.optional(),
 });
+
+export type ManifestSource = z.infer<typeof manifestSourceSchema>;
+
+/** Whether two origins are the same: both the package (no source), or the same file of the same folder. */
+export function sameOrigin(a: ManifestSource | undefined, b: ManifestSource | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.root === b.root && a.path === b.path;
+}
 
 export const manifestSchema = z.strictObject({
   version: z.literal(MANIFEST_VERSION),

@@ -2,6 +2,7 @@ import { canonicalHash, contentHash } from './canonical-hash.js';
 import { CANONICAL_LOCALE, sortedLocales, type Catalog } from './catalog.js';
 import { renderVariant } from './find-agent.js';
 import { originAtInstall, type InstallOrigin } from './installed-origin.js';
+import type { ManifestSource } from './manifest.js';
 
 /** One locale of one agent as agentpack would write it. */
 export interface RenderedVariant {
@@ -20,6 +21,8 @@ export interface PackageAgent {
   sourceHash: string;
   /** Per locale, the translation's status now (what the manifest records at install); absent in hand-made test packages. */
   origins?: Map<string, InstallOrigin['translationStatus']>;
+  /** For an agent read with `--from`: where it came from, recorded in the manifest. */
+  source?: ManifestSource;
 }
 
 export interface PackageRenders {

@@ -18,7 +18,8 @@ export type ActionReason =
   | 'symlink'
   | 'not-a-file'
   | 'duplicate-name'
-  | 'not-in-package';
+  | 'not-in-package'
+  | 'other-source';
 
 export interface PlanAction {
   kind: ActionKind;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { agentFileName } from './agent-file-name.js';
 import { AgentpackError } from './errors.js';
 import { assessInstallation, type Installation } from './installed-state.js';
-import { withEntry, type ManifestEntry } from './manifest.js';
+import { sameOrigin, withEntry, type ManifestEntry } from './manifest.js';
 import type { ActionReason, Plan, PlanAction, PlanInput } from './plan-types.js';
 
 /** State of one agent in the target folder, from the planner's input. */
@@ -25,9 +25,10 @@ export function installedAgents(input: PlanInput): string[] {
 function render(input: PlanInput, agent: string, locale: string): { content: string; sha256: string; entry: ManifestEntry } {
   const pkgAgent = input.pkg.agents.get(agent);
   const rendered = pkgAgent?.renders.get(locale);
-  if (!pkgAgent || !rendered) throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent, locale } });
+  if (!pkgAgent || !rendered) throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent, locale, root: '' } });
   const translationStatus = pkgAgent.origins?.get(locale);
   const entry: ManifestEntry = { locale, packageVersion: input.pkg.version, sourceHash: pkgAgent.sourceHash, sha256: rendered.sha256, ...(translationStatus ? { translationStatus } : {}) };
+  if (pkgAgent.source) entry.source = pkgAgent.source;
   return { content: rendered.content, sha256: rendered.sha256, entry };
 }
 
@@ -114,7 +115,11 @@ export function planInstall(options: { input: PlanInput; requests: { agent: stri
     if (seen.has(agent)) continue;
     seen.add(agent);
     const inst = assessAgent(input, agent);
-    if (inst.state === 'ok' && inst.locale === locale) actions.push(skip({ input, inst, reason: 'up-to-date' }));
+    const recorded = input.manifest.agents[agent];
+    // One name, one origin: an agent installed from the package (or another folder) is not replaced silently.
+    if (recorded && !input.force && !sameOrigin(recorded.source, input.pkg.agents.get(agent)?.source)) {
+      actions.push({ ...base(input, inst, { kind: 'conflict', reason: 'other-source', attention: true }), others: [recorded.source?.from ?? 'agentpack'] });
+    } else if (inst.state === 'ok' && inst.locale === locale) actions.push(skip({ input, inst, reason: 'up-to-date' }));
     else actions.push(write({ input, inst, locale }));
   }
   return finish(input, actions);

@@ -6,12 +6,16 @@ import { KNOWN_FIELDS, splitToolString, type AgentSpec, type ToolSelection } fro
  * `description` on one line, no banner, no `i18n` block, LF, no BOM, a blank line, the body, one final newline.
  * Deterministic: the same spec and body always give the same string.
  */
-export function renderAgent(agent: { spec: AgentSpec; body: string }): string {
+export function renderAgent(agent: { spec: AgentSpec; body: string; asWritten?: Record<string, unknown> }): string {
   const { spec } = agent;
   const ordered: Record<string, unknown> = {};
   for (const field of KNOWN_FIELDS) {
     const value = spec[field];
-    if (value === undefined) continue;
+    if (value === undefined) {
+      // A value Claude Code would drop (e.g. `color: magenta`): kept as the author wrote it, when asked to.
+      if (agent.asWritten && Object.prototype.hasOwnProperty.call(agent.asWritten, field)) ordered[field] = agent.asWritten[field];
+      continue;
+    }
     ordered[field] = field === 'tools' || field === 'disallowedTools' ? renderTools(value as ToolSelection) : value;
   }
   const extra = Object.keys(spec)
@@ -40,6 +44,21 @@ export function renderAgent(agent: { spec: AgentSpec; body: string }): string {
 function readsBack(yaml: string, doc: Document): boolean {
   const again = parseDocument(yaml, { schema: 'core', version: '1.2', uniqueKeys: false });
   return again.errors.length === 0 && JSON.stringify(again.toJS()) === JSON.stringify(doc.toJS());
+}
+
+/**
+ * Known optional fields that the author wrote but the spec left out because Claude Code would drop their
+ * value (reported as FIELD_INVALID): what `renderAgent` keeps as written when given as `asWritten`.
+ */
+export function fieldsAsWritten(options: { spec: AgentSpec; data: Record<string, unknown> | undefined }): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const { spec, data } = options;
+  if (!data) return out;
+  for (const field of KNOWN_FIELDS) {
+    if (field === 'name' || field === 'description' || spec[field] !== undefined) continue;
+    if (Object.prototype.hasOwnProperty.call(data, field) && data[field] !== undefined) out[field] = data[field];
+  }
+  return out;
 }
 
 function renderTools(selection: ToolSelection): string | string[] {

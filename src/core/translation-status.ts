@@ -4,6 +4,7 @@ import { catalogLink, resolveCatalogLink } from './catalog-paths.js';
 import type { DiagnosticCode } from './codes.js';
 import { makeDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { ParsedAgent } from './parse-agent.js';
+import { mirroredPath } from './source-layout.js';
 import { compareTranslatedFields } from './translation-fields.js';
 
 /** Translation status of one agent in one locale (DESIGN §4). */
@@ -47,6 +48,13 @@ export function canonicalPath(agent: string): string {
   return `agents/${agent}.md`;
 }
 
+/** Where a missing translation belongs: the package layout, or the mirror layout of a source folder. */
+function missingPath(options: { catalog: Catalog; agent: string; canonical: Variant | undefined; locale: string }): string {
+  const { catalog, agent, canonical, locale } = options;
+  if (!catalog.mirror || !canonical) return translationPath({ agent, locale });
+  return mirroredPath({ layout: catalog.mirror, canonicalPath: canonical.relPath, locale });
+}
+
 /** Where `i18n.source` leads, or a diagnostic when it leads nowhere or to the wrong file. */
 function checkSource(options: { translation: Variant; canonical: Variant; knownFiles: ReadonlySet<string> }): Diagnostic[] {
   const { translation, canonical, knownFiles } = options;
@@ -72,7 +80,7 @@ export function assessTranslation(options: { translation: Variant; canonical: Va
     locale: translation.locale,
     status: 'current',
     path: translation.relPath,
-    source: canonical?.relPath ?? canonicalPath(translation.agent),
+    source: canonical?.relPath ?? translation.sourcePath ?? canonicalPath(translation.agent),
     recordedHash: parsed.i18n?.sourceHash ?? null,
     sourceHash: canonical ? (variantHash(canonical.parsed) ?? null) : null,
     problems: [],
@@ -116,7 +124,7 @@ export function assessTranslations(catalog: Catalog): { rows: TranslationRow[]; 
           agent: agent.name,
           locale,
           status: 'missing',
-          path: translationPath({ agent: agent.name, locale }),
+          path: missingPath({ catalog, agent: agent.name, canonical, locale }),
           source: canonical?.relPath ?? canonicalPath(agent.name),
           recordedHash: null,
           sourceHash: canonical ? (variantHash(canonical.parsed) ?? null) : null,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { CANONICAL_LOCALE, translationLocalesOf } from '../core/catalog.js';
+import { CANONICAL_LOCALE, translationLocalesOf, type Catalog } from '../core/catalog.js';
 import { catalogLink } from '../core/catalog-paths.js';
 import { checkCatalog } from '../core/check-catalog.js';
 import { AgentpackError } from '../core/errors.js';
@@ -25,8 +25,8 @@ export interface StampOutcome {
  * `i18n stamp`: record the source's current canonical hash in a translation, touching only that line
  * (or adding the i18n block), with an atomic write. Refuses an invalid translation.
  */
-export async function stampTranslation(options: { root: string; agent: string; locale: string; rootArg: string }): Promise<StampOutcome> {
-  const catalog = await readCatalog(options.root);
+export async function stampTranslation(options: { root?: string; catalog?: Catalog; agent: string; locale: string; rootArg: string }): Promise<StampOutcome> {
+  const catalog = options.catalog ?? (await readCatalog(options.root));
   const agent = findAgent(catalog, options.agent);
   if (options.locale === CANONICAL_LOCALE) {
     throw new AgentpackError({ code: 'I18N_NOT_A_TRANSLATION', params: { agent: agent.name, locale: options.locale, root: options.rootArg }, exitCode: 2 });

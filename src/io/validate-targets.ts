@@ -26,7 +26,7 @@ export interface ValidationReport {
   translations: TranslationRow[];
 }
 
-function toReport(parsed: ParsedAgent, shownPath: string, locale?: string): FileReport {
+export function toReport(parsed: ParsedAgent, shownPath: string, locale?: string): FileReport {
   const report: FileReport = {
     path: shownPath,
     agent: parsed.spec?.name ?? (typeof parsed.data?.['name'] === 'string' ? parsed.data['name'] : null),

@@ -15,11 +15,21 @@ function asDiagnostic(finding: Finding): Diagnostic {
   return d;
 }
 
-function installedOf(options: { snapshot: ScopeSnapshot; rel: string; origins?: Record<string, InstalledOrigin> | undefined }): { locale: string | null; state: string; origin?: InstalledOrigin } | null {
+function installedOf(options: { snapshot: ScopeSnapshot; rel: string; origins?: Record<string, InstalledOrigin> | undefined }): {
+  locale: string | null;
+  state: string;
+  origin?: InstalledOrigin;
+  source?: { from: string; path: string };
+} | null {
   const inst = options.snapshot.installations.find((i) => `${i.agent}.md` === options.rel);
   if (!inst) return null;
+  const out: { locale: string | null; state: string; origin?: InstalledOrigin; source?: { from: string; path: string } } = { locale: inst.locale, state: inst.state };
   const origin = options.origins?.[inst.agent];
-  return origin ? { locale: inst.locale, state: inst.state, origin } : { locale: inst.locale, state: inst.state };
+  if (origin) out.origin = origin;
+  // An agent installed with --from says where it came from: the folder as given, and its file there.
+  const source = inst.entry?.source;
+  if (source) out.source = { from: source.from, path: source.path };
+  return out;
 }
 
 /**

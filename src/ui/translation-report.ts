@@ -37,13 +37,13 @@ export function formatTranslationLines(rows: readonly TranslationRow[], ctx: Pic
 }
 
 /** Print `i18n status` (table or `--json`) and return the exit code: 1 when a shipped translation is not current. */
-export function printTranslationStatus(options: { rows: TranslationRow[]; rootArg: string; ctx: CliContext }): number {
+export function printTranslationStatus(options: { rows: TranslationRow[]; rootArg: string; ctx: CliContext; json?: Record<string, unknown> }): number {
   const { rows, rootArg, ctx } = options;
   const { messages, style } = ctx;
   const ok = rows.every((r) => !FAILING_STATUSES.includes(r.status));
   if (ctx.json) {
     const summary = Object.fromEntries(TRANSLATION_STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]));
-    ctx.stdout.write(`${JSON.stringify({ ok, translations: rows.map(translationRowJson), summary }, null, 2)}\n`);
+    ctx.stdout.write(`${JSON.stringify({ ok, translations: rows.map(translationRowJson), summary, ...options.json }, null, 2)}\n`);
     return ok ? 0 : 1;
   }
   if (rows.length === 0) {

@@ -1,20 +1,31 @@
 import * as z from 'zod';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { isAgentpackError } from '../../core/errors.js';
+import { commandLine, sourceArgument } from '../../core/shell-word.js';
+import { assertUnambiguous } from '../../core/source-conflict.js';
 import { resolveCatalogRoot, rootArgument } from '../../io/catalog-root.js';
 import { stampTranslation } from '../../io/stamp-translation.js';
 import { formatDiagnostic } from '../../ui/report.js';
 import { printStamp } from '../../ui/translation-report.js';
 import type { CliContext } from '../context.js';
+import { loadSource, requireFromForPick, sourceOptionsSchema } from './source-option.js';
 
-const optionsSchema = z.object({ locale: z.string().min(1), root: z.string().optional() });
+const optionsSchema = sourceOptionsSchema.extend({ locale: z.string().min(1), root: z.string().optional() });
 
-/** Record the source's current hash in a reviewed translation. */
+/** Record the source's current hash in a reviewed translation (of the package, `--root`, or `--from`). */
 export async function runI18nStamp(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const { locale, root } = optionsSchema.parse(options.raw);
-  const catalogRoot = await resolveCatalogRoot({ root, cwd: ctx.cwd });
+  const { locale, root, from, pick } = optionsSchema.parse(options.raw);
+  requireFromForPick({ from, pick, ctx });
   try {
+    if (from !== undefined) {
+      const scan = await loadSource({ from, pick, ctx });
+      const rootArg = sourceArgument({ from, picks: pick });
+      assertUnambiguous({ scan, agent: options.agent, locale, retry: commandLine({ args: ['i18n', 'stamp', options.agent, '--locale', locale], from, picks: pick }) });
+      printStamp({ outcome: await stampTranslation({ catalog: scan.catalog, agent: options.agent, locale, rootArg }), ctx });
+      return;
+    }
+    const catalogRoot = await resolveCatalogRoot({ root, cwd: ctx.cwd });
     const outcome = await stampTranslation({ root: catalogRoot, agent: options.agent, locale, rootArg: rootArgument(root) });
     printStamp({ outcome, ctx });
   } catch (error) {

@@ -1,17 +1,31 @@
 import * as z from 'zod';
+import { commandLine, sourceArgument } from '../../core/shell-word.js';
 import { assessTranslations } from '../../core/translation-status.js';
 import { resolveCatalogRoot, rootArgument } from '../../io/catalog-root.js';
 import { readCatalog } from '../../io/read-catalog.js';
+import { formatSourceNotes, printSourceProblems, sourceJson } from '../../ui/source-report.js';
 import { printTranslationStatus } from '../../ui/translation-report.js';
 import type { CliContext } from '../context.js';
+import { loadSource, requireFromForPick, sourceOptionsSchema } from './source-option.js';
 
-const optionsSchema = z.object({ root: z.string().optional() });
+const optionsSchema = sourceOptionsSchema.extend({ root: z.string().optional() });
 
 /** Translation status per agent and locale; exit 1 when a shipped translation is not current. */
 export async function runI18nStatus(options: { raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const { root } = optionsSchema.parse(options.raw);
-  const catalog = await readCatalog(await resolveCatalogRoot({ root, cwd: ctx.cwd }));
-  const { rows } = assessTranslations(catalog);
-  ctx.exitCode = printTranslationStatus({ rows, rootArg: rootArgument(root), ctx });
+  const { root, from, pick } = optionsSchema.parse(options.raw);
+  requireFromForPick({ from, pick, ctx });
+  if (from === undefined) {
+    const catalog = await readCatalog(await resolveCatalogRoot({ root, cwd: ctx.cwd }));
+    const { rows } = assessTranslations(catalog);
+    ctx.exitCode = printTranslationStatus({ rows, rootArg: rootArgument(root), ctx });
+    return;
+  }
+  const scan = await loadSource({ from, pick, ctx });
+  const { rows } = assessTranslations(scan.catalog);
+  const rootArg = sourceArgument({ from, picks: pick });
+  printSourceProblems({ scan, ctx });
+  ctx.exitCode = printTranslationStatus({ rows, rootArg, ctx, json: sourceJson({ scan, ctx }) });
+  const notes = formatSourceNotes({ scan, ctx, retry: commandLine({ args: ['i18n', 'status'], from, picks: pick }) });
+  if (!ctx.json && notes.length > 0) ctx.stdout.write(`${notes.join('\n')}\n`);
 }

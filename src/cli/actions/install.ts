@@ -9,8 +9,9 @@ import type { CliContext } from '../context.js';
 import { scopeOptionsSchema, targetOf } from '../scope.js';
 import { checkPackageName } from './agent-names.js';
 import { runLifecycle } from './lifecycle.js';
+import { requireFromForPick, sourceOptionsSchema } from './source-option.js';
 
-const optionsSchema = scopeOptionsSchema.extend({
+const optionsSchema = scopeOptionsSchema.merge(sourceOptionsSchema).extend({
   all: z.boolean().optional(),
   locale: z.string().optional(),
   force: z.boolean().default(false),
@@ -24,6 +25,12 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
   if (opts.all && options.agents.length > 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsAndAll') }, exitCode: 2 });
   if (!opts.all && options.agents.length === 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsOrAll') }, exitCode: 2 });
   const target = targetOf(opts, ctx);
+  requireFromForPick({ from: opts.from, pick: opts.pick, ctx });
+  if (opts.from !== undefined) {
+    const { runInstallFrom } = await import('./install-from.js');
+    await runInstallFrom({ ctx, target, agents: options.agents, from: opts.from, pick: opts.pick, all: opts.all ?? false, locale: opts.locale, force: opts.force, dryRun: opts.dryRun });
+    return;
+  }
   const { catalog, pkg } = await readPackage();
   const names = opts.all ? [...catalog.agents.keys()] : options.agents.map((name) => checkPackageName({ name, catalog }));
   const known = catalogLocales(catalog);

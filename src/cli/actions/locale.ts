@@ -4,6 +4,7 @@ import { agentFileName } from '../../core/agent-file-name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales } from '../../core/find-agent.js';
 import { assessAgent, installedAgents, planSwitch } from '../../core/plan.js';
+import { withInstalledSources } from '../../io/installed-sources.js';
 import { readPackage } from '../../io/read-package.js';
 import { readTargetState } from '../../io/target-state.js';
 import type { Target } from '../../io/targets.js';
@@ -22,19 +23,21 @@ export async function runLocale(options: { locale: string | undefined; agents: s
   const { ctx, agents, locale } = options;
   const opts = optionsSchema.parse(options.raw);
   const target = targetOf(opts, ctx);
-  const { catalog, pkg } = await readPackage();
+  const pack = await readPackage();
+  const { catalog } = pack;
+  const { pkg, locales: sourceLocales } = await withInstalledSources({ pkg: pack.pkg, dir: target.dir, cwd: ctx.cwd, agents });
   if (locale === undefined) {
     await printInstalledLocales({ ctx, target, pkg });
     return;
   }
-  const known = catalogLocales(catalog);
+  const known = [...new Set([...catalogLocales(catalog), ...sourceLocales])];
   if (!known.includes(locale)) throw new AgentpackError({ code: 'LOCALE_UNKNOWN', params: { locale, choices: known.join(', ') }, exitCode: 2 });
   await runLifecycle({
     ctx,
     command: 'locale',
     target,
     pkg,
-    agents: [...catalog.agents.keys()],
+    agents: [...pkg.agents.keys()],
     dryRun: opts.dryRun,
     force: opts.force,
     plan: (input) => planSwitch({ input, locale, agents: agents.map((name) => checkInstalledName({ name, catalog, manifest: input.manifest })) }),

@@ -1,20 +1,26 @@
-import { catalogLocales, findAgent, findVariant, renderVariant } from '../../core/find-agent.js';
-import { resolveAgentLocale } from '../../core/resolve-locale.js';
 import * as z from 'zod';
+import { AgentpackError, isAgentpackError } from '../../core/errors.js';
+import { catalogLocales, findAgent, findVariant, renderVariant, renderWarnings } from '../../core/find-agent.js';
 import { assessInstallation } from '../../core/installed-state.js';
+import type { PackageRenders } from '../../core/package-renders.js';
+import { resolveAgentLocale } from '../../core/resolve-locale.js';
+import { commandLine, sourceArgument } from '../../core/shell-word.js';
+import { assertUnambiguous } from '../../core/source-conflict.js';
 import { readPackage } from '../../io/read-package.js';
 import { readTargetState } from '../../io/target-state.js';
+import { describeDiagnostic, formatDiagnostic } from '../../ui/report.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
 import type { CliContext } from '../context.js';
 import { scopeOf, scopeOptionsSchema, targetOf } from '../scope.js';
+import { loadSource, requireFromForPick, sourceOptionsSchema } from './source-option.js';
 
-const optionsSchema = scopeOptionsSchema.extend({ locale: z.string().optional() });
+const optionsSchema = scopeOptionsSchema.merge(sourceOptionsSchema).extend({ locale: z.string().optional() });
 
 /**
  * The locale agentpack has installed this agent in (in the chosen scope), if any. Only a hint for the
  * default: a folder that cannot be read here (e.g. a broken manifest) is reported by status, not by show.
  */
-async function installedLocale(options: { agent: string; raw: z.infer<typeof optionsSchema>; ctx: CliContext; pkg: Awaited<ReturnType<typeof readPackage>>['pkg'] }): Promise<string | undefined> {
+async function installedLocale(options: { agent: string; raw: z.infer<typeof optionsSchema>; ctx: CliContext; pkg: PackageRenders }): Promise<string | undefined> {
   try {
     const { agent, pkg } = options;
     const target = targetOf(options.raw, options.ctx);
@@ -28,20 +34,45 @@ async function installedLocale(options: { agent: string; raw: z.infer<typeof opt
 
 /**
  * Print the exact bytes `install` would write (control characters escaped when stdout is a terminal);
- * `--json` wraps them with the name, locale and path.
+ * `--json` wraps them with the name, locale and path. With `--from`, a name defined differently in several
+ * files is refused (AGENT_AMBIGUOUS) until `--pick` chooses. Values Claude Code would drop silently are kept
+ * as written and reported as warnings on stderr.
  */
 export async function runShow(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
   const opts = optionsSchema.parse(options.raw);
-  const { catalog, pkg } = await readPackage();
-  const agent = findAgent(catalog, options.agent);
+  const { locale: flag, from, pick } = opts;
+  requireFromForPick({ from, pick, ctx });
   scopeOf(opts, ctx);
-  const installed = opts.locale === undefined ? await installedLocale({ agent: agent.name, raw: opts, ctx, pkg }) : undefined;
-  const { locale } = resolveAgentLocale({ flag: opts.locale, env: ctx.env, installed, messageLang: ctx.messages.lang });
+  const scan = from === undefined ? undefined : await loadSource({ from, pick, ctx });
+  const pack = scan ? undefined : await readPackage();
+  const catalog = scan ? scan.catalog : (pack as Awaited<ReturnType<typeof readPackage>>).catalog;
+  const installed = pack && flag === undefined ? await installedLocale({ agent: findAgent(catalog, options.agent).name, raw: opts, ctx, pkg: pack.pkg }) : undefined;
+  const { locale } = resolveAgentLocale({ flag, env: ctx.env, installed, messageLang: ctx.messages.lang });
+  if (scan) {
+    const retry = commandLine({ args: ['show', options.agent, ...(flag === undefined ? [] : ['--locale', flag])], from, picks: pick });
+    assertUnambiguous({ scan, agent: options.agent, locale, retry });
+  }
+  const agent = findAgent(catalog, options.agent);
   const variant = findVariant({ agent, locale, knownLocales: catalogLocales(catalog) });
-  const content = renderVariant(variant);
-  if (ctx.json) ctx.stdout.write(`${JSON.stringify({ ok: true, agent: agent.name, locale, content }, null, 2)}\n`);
+  let content: string;
+  try {
+    content = renderVariant(variant);
+  } catch (error) {
+    // The hint names `validate --from …`: the file that does not load is in the source, not the package.
+    if (scan && isAgentpackError(error) && error.code === 'AGENT_INVALID') {
+      throw new AgentpackError({ code: 'AGENT_INVALID', params: { ...error.params, root: sourceArgument({ from }) } });
+    }
+    throw error;
+  }
+  const warnings = renderWarnings(variant);
+  if (ctx.json) {
+    const extra = scan ? { path: variant.relPath, warnings: warnings.map((d) => describeDiagnostic(d, ctx.messages)) } : {};
+    ctx.stdout.write(`${JSON.stringify({ ok: true, agent: agent.name, locale, content, ...extra }, null, 2)}\n`);
+    return;
+  }
   // Piped or redirected: the exact bytes. On a terminal, control characters (ESC, BEL, …) from the file
   // are shown as \xNN so that an agent file cannot drive the terminal (see SECURITY.md).
-  else ctx.stdout.write(ctx.stdout.isTTY ? sanitizeForTerminal(content) : content);
+  ctx.stdout.write(ctx.stdout.isTTY ? sanitizeForTerminal(content) : content);
+  if (warnings.length > 0) ctx.stderr.write(`${[sanitizeForTerminal(variant.relPath), ...warnings.map((d) => formatDiagnostic(d, ctx))].join('\n')}\n`);
 }

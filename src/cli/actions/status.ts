@@ -4,6 +4,7 @@ import { AgentpackError } from '../../core/errors.js';
 import { installedOrigin, type InstalledOrigin } from '../../core/installed-origin.js';
 import { statusFindings, type StatusScope } from '../../core/status-findings.js';
 import { countAgentFiles, inspectScope, type ScopeSnapshot } from '../../io/inspect-scope.js';
+import { withInstalledSources } from '../../io/installed-sources.js';
 import { readPackage } from '../../io/read-package.js';
 import { claudeConfigDir, homeAgentsDir, resolveTarget, type Scope, type Target } from '../../io/targets.js';
 import { printStatus } from '../../ui/status-report.js';
@@ -58,7 +59,10 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
       }
       throw error;
     }
-    snapshots.push(await inspectScope({ scope, dir: target.dir, pkg }));
+    // Agents installed with --from are compared with their folder; one that moved keeps the package's view here
+    // (locale and update report it with the path).
+    const withSources = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd }).catch(() => ({ pkg }));
+    snapshots.push(await inspectScope({ scope, dir: target.dir, pkg: withSources.pkg }));
   }
   const views = snapshots.map((s) => toStatusScope(s, catalog));
   const configDir = claudeConfigDir({ env: ctx.env, cwd: ctx.cwd });

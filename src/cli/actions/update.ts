@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { planUpdate } from '../../core/plan.js';
+import { withInstalledSources } from '../../io/installed-sources.js';
 import { readPackage } from '../../io/read-package.js';
 import type { CliContext } from '../context.js';
 import { scopeOptionsSchema, targetOf } from '../scope.js';
@@ -13,13 +14,15 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
   const { ctx, agents } = options;
   const opts = optionsSchema.parse(options.raw);
   const target = targetOf(opts, ctx);
-  const { catalog, pkg } = await readPackage();
+  const pack = await readPackage();
+  const { catalog } = pack;
+  const { pkg } = await withInstalledSources({ pkg: pack.pkg, dir: target.dir, cwd: ctx.cwd, agents });
   await runLifecycle({
     ctx,
     command: 'update',
     target,
     pkg,
-    agents: [...catalog.agents.keys()],
+    agents: [...pkg.agents.keys()],
     dryRun: opts.dryRun,
     force: opts.force,
     plan: (input) => planUpdate({ input, agents: agents.map((name) => checkInstalledName({ name, catalog, manifest: input.manifest })) }),

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { collect } from '../collect.js';
 import type { CliContext } from '../context.js';
 import { addScopeOptions, addWriteOptions } from './scope-options.js';
 
@@ -10,7 +11,9 @@ export function registerInstall(program: Command, ctx: CliContext): void {
     .description(t('cmd.install.description'))
     .argument('[agents...]', t('cli.arg.agents'))
     .addOption(new Option('--all', t('cli.opt.all')))
-    .addOption(new Option('--locale <locale>', t('cli.opt.locale')));
+    .addOption(new Option('--locale <locale>', t('cli.opt.locale')))
+    .addOption(new Option('--from <path>', t('cli.opt.from')))
+    .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect));
   addWriteOptions(addScopeOptions(command, ctx), ctx).action(async (agents: string[], raw: unknown) =>
     (await import('../actions/install.js')).runInstall({ agents, raw, ctx }),
   );

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { collect } from '../collect.js';
 import type { CliContext } from '../context.js';
 
 export function registerList(program: Command, ctx: CliContext): void {
@@ -7,5 +8,7 @@ export function registerList(program: Command, ctx: CliContext): void {
     .alias('ls')
     .description(ctx.messages.t('cmd.list.description'))
     .addOption(new Option('--dir <path>', ctx.messages.t('cli.opt.dirExtra')))
+    .addOption(new Option('--from <path>', ctx.messages.t('cli.opt.from')))
+    .addOption(new Option('--pick <path>', ctx.messages.t('cli.opt.pick')).argParser(collect))
     .action(async (raw: unknown) => (await import('../actions/list.js')).runList({ raw, ctx }));
 }
