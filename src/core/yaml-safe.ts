@@ -1,5 +1,5 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { exceedsNesting, hasDuplicateKey } from './yaml-guards.js';
+import { duplicateKeyOffset, exceedsNesting } from './yaml-guards.js';
 
 /** Limits that keep hostile YAML bounded. */
 export const YAML_LIMITS = { maxAliasCount: 20, maxDepth: 64 } as const;
@@ -39,7 +39,8 @@ function parseMapping(source: string, uniqueKeys: boolean): YamlResult {
     if (line !== undefined) result.line = line;
     return result;
   }
-  if (uniqueKeys && hasDuplicateKey(doc, YAML_LIMITS.maxDepth)) return { ok: false, code: 'YAML_INVALID', detail: 'Map keys must be unique' };
+  const duplicate = uniqueKeys ? duplicateKeyOffset(doc, YAML_LIMITS.maxDepth) : -1;
+  if (duplicate !== -1) return { ok: false, code: 'YAML_INVALID', detail: 'Map keys must be unique', line: lineAt(source, duplicate) };
   const ignoredTags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED').map((w) => w.message.split('\n')[0] ?? '');
   if (doc.contents === null) return { ok: true, data: Object.create(null) as Record<string, unknown>, unsafeKeys: [], ignoredTags };
   if (!isMap(doc.contents)) {
