@@ -147,7 +147,7 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
   // YAML: strict first, then the way Claude Code reads what strict YAML rejects.
   let parsed = parseYamlMapping(split.yaml);
   if (!parsed.ok && (parsed.code === 'YAML_INVALID' || parsed.code === 'YAML_ALIAS_LIMIT')) {
-    const retry = parseYamlAsClaude(split.yaml);
+    const retry = parseYamlAsClaude({ source: split.yaml, strict: parsed });
     if (retry.ok) {
       // An alias bomb is read as text by Claude Code's retry (its values get quoted): say what it was.
       const code = parsed.code === 'YAML_ALIAS_LIMIT' ? 'YAML_ALIAS_LIMIT' : 'YAML_LENIENT';

@@ -1,4 +1,4 @@
-import { Document, parseDocument, Scalar } from 'yaml';
+import { Document, parseDocument, Scalar, visit } from 'yaml';
 import { KNOWN_FIELDS, splitToolString, type AgentSpec, type ToolSelection } from './schema.js';
 
 /**
@@ -29,12 +29,33 @@ export function renderAgent(agent: { spec: AgentSpec; body: string; asWritten?: 
   if (description instanceof Scalar && typeof description.value === 'string' && /[\n\t]/.test(description.value)) {
     description.type = 'QUOTE_DOUBLE';
   }
+  quoteFences(doc);
   const options = { lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER } as const;
-  let yaml = doc.toString(options);
+  let yaml = hideFences(doc.toString(options));
   // yaml 2.x writes some block scalars that do not read back (the list item " \n" comes back as "\n"):
   // then every multi-line string is written double-quoted, which always does.
-  if (!readsBack(yaml, doc)) yaml = doc.toString({ ...options, blockQuote: false });
+  if (!readsBack(yaml, doc)) yaml = hideFences(doc.toString({ ...options, blockQuote: false }));
   return `---\n${yaml}---\n\n${normaliseBody(agent.body)}`;
+}
+
+/**
+ * Claude Code ends the front-matter at the first "---" anywhere, even inside a value (see readAsCut in
+ * parse-agent.ts): a key or value holding "---" is written double-quoted, so that hideFences can escape it.
+ */
+function quoteFences(doc: Document): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && node.value.includes('---')) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+}
+
+/**
+ * Write every third dash of a run as the escape \x2d, which only double-quoted scalars contain after
+ * quoteFences: the rendered front-matter never holds "---", and reads back to the same text.
+ */
+function hideFences(yaml: string): string {
+  return yaml.replace(/--(?=-)/g, '-\\x2d');
 }
 
 /**

@@ -1,11 +1,13 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { exceedsNesting, hasDuplicateKey } from './yaml-guards.js';
+import { duplicateKeyOffset, exceedsNesting } from './yaml-guards.js';
 
 /** Limits that keep hostile YAML bounded. */
 export const YAML_LIMITS = { maxAliasCount: 20, maxDepth: 64 } as const;
 
 /** Keys that must never reach an object: they are dropped and reported. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const DUPLICATE_KEY = 'Map keys must be unique';
 
 export type YamlResult =
   | { ok: true; data: Record<string, unknown>; unsafeKeys: string[]; ignoredTags: string[] }
@@ -39,7 +41,8 @@ function parseMapping(source: string, uniqueKeys: boolean): YamlResult {
     if (line !== undefined) result.line = line;
     return result;
   }
-  if (uniqueKeys && hasDuplicateKey(doc, YAML_LIMITS.maxDepth)) return { ok: false, code: 'YAML_INVALID', detail: 'Map keys must be unique' };
+  const duplicate = uniqueKeys ? duplicateKeyOffset(doc, YAML_LIMITS.maxDepth) : -1;
+  if (duplicate !== -1) return { ok: false, code: 'YAML_INVALID', detail: DUPLICATE_KEY, line: lineAt(source, duplicate) };
   const ignoredTags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED').map((w) => w.message.split('\n')[0] ?? '');
   if (doc.contents === null) return { ok: true, data: Object.create(null) as Record<string, unknown>, unsafeKeys: [], ignoredTags };
   if (!isMap(doc.contents)) {
@@ -130,8 +133,25 @@ export function quoteColonValues(source: string): string {
 const RETRY_QUOTED = /[{}[\]*&#!|>%@`]|: /;
 
 function isFlowList(value: string): boolean {
+  // Linear rejections first: a hostile value of 16,000 "[]" would otherwise cost a full second parse.
+  if (closesEarly(value) || exceedsNesting(value, YAML_LIMITS.maxDepth)) return false;
   const doc = parseDocument(value, { schema: 'core', prettyErrors: false });
   return doc.errors.length === 0 && isSeq(doc.contents);
+}
+
+/**
+ * Whether a value starting with "[" has its first collection closed before its last character ("[a] [b]",
+ * "[][]"): then it is not one flow list. Only decided without quotes or comments, which could hide a bracket.
+ */
+function closesEarly(value: string): boolean {
+  if (/["'#]/.test(value)) return false;
+  let depth = 0;
+  for (let i = 0; i < value.length - 1; i++) {
+    const ch = value[i];
+    if (ch === '[' || ch === '{') depth++;
+    else if ((ch === ']' || ch === '}') && --depth <= 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -139,8 +159,16 @@ function isFlowList(value: string): boolean {
  * pass (the last one wins) and tab indentation too; when that still fails, it retries once with the
  * rewrite of `quoteColonValues`. A result that is not a mapping is final, as in Claude Code.
  */
-export function parseYamlAsClaude(source: string): YamlResult {
-  const first = parseMapping(source.replace(/^\t+/gm, (tabs) => '  '.repeat(tabs.length)), false);
-  if (first.ok || first.code === 'FRONTMATTER_NOT_MAPPING' || first.code === 'YAML_TOO_DEEP') return first;
-  return parseMapping(quoteColonValues(source), false);
+export function parseYamlAsClaude(options: { source: string; strict: YamlResult }): YamlResult {
+  const { source, strict } = options;
+  // Each step is skipped when it would parse the same text the same way as the step before: on hostile
+  // input (16,000 YAML errors within the 32 KiB limit) one parse costs a second or more.
+  const tabs = /^\t/m.test(source);
+  const repeatedKey = !strict.ok && strict.detail === DUPLICATE_KEY;
+  if (tabs || repeatedKey) {
+    const first = parseMapping(tabs ? source.replace(/^\t+/gm, (t) => '  '.repeat(t.length)) : source, false);
+    if (first.ok || first.code === 'FRONTMATTER_NOT_MAPPING' || first.code === 'YAML_TOO_DEEP') return first;
+  }
+  const quoted = quoteColonValues(source);
+  return quoted === source ? strict : parseMapping(quoted, false);
 }

@@ -22,7 +22,8 @@ describe('loadableAsIs follows what Claude Code 2.1.332 loads', () => {
     ['bad indentation', file('name: t\n  x: y\ndescription: d'), false, ['YAML_INVALID']],
     ['fullwidth colon in name', file('name: a\uff1ab\ndescription: d'), false, ['NAME_INVALID']],
     ['name of 257 characters', file(`name: ${'a'.repeat(257)}\ndescription: d`), false, ['NAME_INVALID']],
-    ['name of 256 characters', file(`name: ${'a'.repeat(256)}\ndescription: d`), true, []],
+    // Claude Code loads it; agentpack warns (NAME_TOO_LONG above 128: its installer will not write such a file name).
+    ['name of 256 characters', file(`name: ${'a'.repeat(256)}\ndescription: d`), true, ['NAME_TOO_LONG']],
     ['--- inside a value', file('name: t\ndescription: a --- b'), true, ['FRONTMATTER_ENDS_EARLY']],
     ['--- inside the name', file('name: a---b\ndescription: d'), false, ['FRONTMATTER_ENDS_EARLY', 'DESCRIPTION_MISSING']],
     ['closed by ----', '---\nname: t\ndescription: d\n----\nBody\n', true, ['FRONTMATTER_ENDS_EARLY']],
@@ -35,6 +36,12 @@ describe('loadableAsIs follows what Claude Code 2.1.332 loads', () => {
     const parsed = parseAgent(text);
     expect(parsed.loadableAsIs).toBe(loadable);
     expect(codes(text)).toEqual(expected);
+  });
+
+  it('keeps NAME_TOO_LONG a warning for a name Claude Code loads (256 characters)', () => {
+    const parsed = parseAgent(file(`name: ${'a'.repeat(256)}\ndescription: d`));
+    expect(parsed.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning NAME_TOO_LONG']);
+    expect(parsed.spec?.name).toBe('a'.repeat(256));
   });
 
   it('reads a repeated key as Claude Code does: the last one wins', () => {

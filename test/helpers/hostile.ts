@@ -10,6 +10,8 @@ const CHILD = join(ROOT, 'test', 'helpers', 'hostile-child.mjs');
 export interface HostileCase {
   file: string;
   why: string;
+  /** Why the expectation is what it is, where it follows Claude Code rather than the obvious guess. */
+  note?: string;
   expect: { diagnostics: string[]; isAgent: boolean; loadableAsIs: boolean };
   /** File the payload would create in $HOSTILE_MARKER_DIR if anything evaluated it. */
   marker?: string;

@@ -15,6 +15,8 @@
  *   blanks, trailing blanks in the body, a million blank lines, 50,000 banner lines): 30 ms - 1.5 s.
  * - The slowest input found within the 32 KiB front-matter limit, 16,000 '[]' pairs (one YAML error
  *   each): 0.8-2.5 s; 32,000 nested '[' are refused by the pre-scan in < 10 ms.
+ * - Claude Code's lenient retry and its "---"-inside-a-line cut (readAsCut) on the same inputs: the retry never
+ *   re-parses unchanged text (the '[]' flood is parsed once), the cut path re-reads ~2 M characters once, < 1 s.
  * - RSS of every case < 125 MB. Worst case overall ~2.5 s: a factor 10 below the 30 s kill.
  */
 import { writeFileSync } from 'node:fs';
@@ -43,16 +45,25 @@ const CASES: BigCase[] = [
   { file: 'fm-at-limit-comments.md', make: () => `---\n${A}${'#\n'.repeat(16_000)}---\nbody\n`, diagnostics: [] },
   { file: 'scalar-30k.md', make: () => `---\nname: big\ndescription: ${'word '.repeat(6_000)}\n---\nbody\n`, diagnostics: [] },
   { file: 'scalar-over-limit.md', make: () => `---\nname: big\ndescription: "${'a'.repeat(40_000)}"\n---\nbody\n`, diagnostics: ['error:FRONTMATTER_TOO_LARGE'] },
-  { file: 'body-2m.md', make: () => `---\n${A}---\n${'All work and no play. '.repeat(90_000)}\n`, diagnostics: [] },
+  // ~2 M characters: above Claude Code's 1 MiB file limit, so loadAgent adds FILE_TOO_LARGE after parsing (body-2m-load);
+  // the other ~2 M-character cases go to parseAgent directly ('parse'), which is what they stress.
+  { file: 'body-2m.md', make: () => `---\n${A}---\n${'All work and no play. '.repeat(90_000)}\n`, diagnostics: [], mode: 'parse' },
+  { file: 'body-2m-load.md', make: () => `---\n${A}---\n${'All work and no play. '.repeat(90_000)}\n`, diagnostics: ['error:FILE_TOO_LARGE'] },
   { file: 'redos-fence-blanks.md', make: () => `---${' '.repeat(2 * MB - 10)}!\n`, diagnostics: ['info:NOT_AN_AGENT'] },
   { file: 'redos-banner-blanks.md', make: () => `> **${' '.repeat(MB - 100)}a${' '.repeat(MB - 100)}| x\n---\n${A}---\n`, diagnostics: ['info:NOT_AN_AGENT'] },
-  { file: 'redos-trailing-blanks.md', make: () => `---\n${A}---\nbody\n${' '.repeat(2 * MB - 100)}x\n`, diagnostics: [] },
-  { file: 'blank-lines-body.md', make: () => `---\n${A}---\n${'\n'.repeat(2 * MB - 100)}x\n`, diagnostics: [] },
-  { file: 'banner-lines-body.md', make: () => `---\n${A}---\n${'> **[English](a.md)** | **日本語**\n'.repeat(50_000)}x\n`, diagnostics: [] },
+  { file: 'redos-trailing-blanks.md', make: () => `---\n${A}---\nbody\n${' '.repeat(2 * MB - 100)}x\n`, diagnostics: [], mode: 'parse' },
+  { file: 'blank-lines-body.md', make: () => `---\n${A}---\n${'\n'.repeat(2 * MB - 100)}x\n`, diagnostics: [], mode: 'parse' },
+  { file: 'banner-lines-body.md', make: () => `---\n${A}---\n${'> **[English](a.md)** | **日本語**\n'.repeat(50_000)}x\n`, diagnostics: [], mode: 'parse' },
   { file: 'redos-colon-retry.md', make: () => `---\n${A}bad: a: b\nx: ${' '.repeat(30_000)}\u2028y\n---\nbody\n`, diagnostics: ['warning:UNKNOWN_KEY', 'warning:UNKNOWN_KEY', 'warning:YAML_LENIENT'] },
-  { file: 'yaml-error-flood.md', make: () => `---\n${A}x: ${'[]'.repeat(16_000)}\n---\nbody\n`, diagnostics: ['error:YAML_INVALID'] },
+  // Claude Code's retry quotes a value of 16,000 "[]" (not one flow list) and loads it; parsed once, not three times.
+  { file: 'yaml-error-flood.md', make: () => `---\n${A}x: ${'[]'.repeat(16_000)}\n---\nbody\n`, diagnostics: ['warning:UNKNOWN_KEY', 'warning:YAML_LENIENT'] },
   { file: 'yaml-brackets-32k.md', make: () => `---\n${A}x: ${'['.repeat(32_000)}\n---\nbody\n`, diagnostics: ['error:YAML_TOO_DEEP'] },
-  { file: 'cut-short-huge-body.md', make: () => `---\n${A}x: [\n---\n${'[]'.repeat(MB - 100)}\n---\n`, diagnostics: ['error:YAML_INVALID'] },
+  // "x1" (a digit) is a key Claude Code's retry leaves alone, so the strict error stands and the cut-short check
+  // runs: it must not hand the 2 MB that follow to the YAML parser.
+  { file: 'cut-short-huge-body.md', make: () => `---\n${A}x1: [\n---\n${'[]'.repeat(MB - 100)}\n---\n`, diagnostics: ['error:YAML_INVALID'], mode: 'parse' },
+  // A "---" inside a line ends the front-matter as in Claude Code (readAsCut), followed by ~2 M characters.
+  { file: 'cut-in-line-huge-body.md', make: () => `---\n${A}x: a --- b\n---\n${'All work and no play. '.repeat(90_000)}\n`, diagnostics: ['warning:FRONTMATTER_ENDS_EARLY', 'warning:UNKNOWN_KEY'], mode: 'parse' },
+  { file: 'cut-in-line-blank-lines.md', make: () => `---\n${A}x: a ---${'\n'.repeat(2 * MB - 200)}b\n`, diagnostics: ['warning:FRONTMATTER_ENDS_EARLY', 'warning:UNKNOWN_KEY'], mode: 'parse' },
 ];
 
 const measured: string[] = [];
