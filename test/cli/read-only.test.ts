@@ -7,16 +7,21 @@ import { isolatedEnv, runCli } from '../helpers/cli.js';
 import { hashTree } from '../helpers/tree.js';
 
 /**
- * Permission bits do not stop root, and these tests may run as root (in containers they usually do).
- * Then the CLI runs as the unprivileged user 65534 (nobody), for which a mode-555 folder is truly read-only.
- * A probe checks that the chosen user really cannot write; only if it can (no way to drop privileges here)
- * are the tests skipped, with that reason.
+ * Permission bits do not stop root, and these tests may run as root (in containers and CI they do).
+ * Then the CLI runs under `setpriv` without the capabilities that override file permissions
+ * (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER), so a mode-555 folder is truly read-only for it while
+ * the checkout stays readable wherever it is (a user switch to 65534 fails on a private checkout folder).
+ * A probe checks that the CLI's process really cannot write; only if it can are the tests skipped, with that reason.
  */
 const isRoot = process.getuid?.() === 0;
-const ids = isRoot ? { uid: 65534, gid: 65534 } : {};
+const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
+const DROP = '-dac_override,-dac_read_search,-fowner';
+const prefix = isRoot && SETPRIV ? [SETPRIV, `--bounding-set=${DROP}`, `--inh-caps=${DROP}`] : [];
+const ids = { prefix };
 
 function probeReadOnly(dir: string): boolean {
-  const probe = spawnSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(join(dir, 'probe'))}, 'x')`], { ...ids });
+  const [command, ...rest] = [...prefix, process.execPath, '-e', `require('fs').writeFileSync(${JSON.stringify(join(dir, 'probe'))}, 'x')`];
+  const probe = spawnSync(command ?? process.execPath, rest);
   return probe.status !== 0 && !existsSync(join(dir, 'probe'));
 }
 

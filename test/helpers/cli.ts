@@ -43,12 +43,14 @@ export function isolatedEnv(extra: Record<string, string | undefined> = {}): { e
 /** Spawn the built binary and collect its output and exit code. */
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string>; cwd?: string; input?: string; timeoutMs?: number; uid?: number; gid?: number } = {},
+  options: { env?: Record<string, string>; cwd?: string; input?: string; timeoutMs?: number; uid?: number; gid?: number; prefix?: string[] } = {},
 ): Promise<CliResult> {
   const env = options.env ?? isolatedEnv().env;
   return new Promise((resolve, reject) => {
     const ids = { ...(options.uid !== undefined ? { uid: options.uid } : {}), ...(options.gid !== undefined ? { gid: options.gid } : {}) };
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? env['HOME'] ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'], ...ids });
+    // `prefix` runs the binary through a wrapper command (e.g. setpriv dropping root's override capabilities).
+    const [command, ...rest] = [...(options.prefix ?? []), process.execPath, BIN, ...args];
+    const child = spawn(command ?? process.execPath, rest, { cwd: options.cwd ?? env['HOME'] ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'], ...ids });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
