@@ -1,0 +1,237 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { contentHash } from '../src/core/canonical-hash.js';
+import { isolatedEnv } from '../test/helpers/cli.js';
+import { generateSource } from '../test/helpers/generated-source.js';
+import { BREAK_FILE, envCount, fastDir, LOCK_FILE, parsedManifest, prng, readFolder, sourceRenders, startCli, TEMP_FILE, timeUntilWrite, type FolderState } from './helpers/stress.js';
+
+/**
+ * Issue 8, item 3: SIGKILL `install --all --from`, `locale ja` and `uninstall` at random moments on a folder of
+ * 200 agents (en + ja), at least 50 times. The guarantee checked after every kill:
+ *
+ * - every `*.md` is byte-equal to its complete content before the run or its complete render after it;
+ * - the manifest parses, and is the complete manifest from before the run or the complete new one — never a
+ *   mix; when it is the new one, every file is already new (files are written before the manifest);
+ * - the only other names are the lock, its break guard and `.agentpack-<pid>-<hex>.tmp` files.
+ *
+ * So the inconsistency a kill may leave is exactly: files already switched (or removed) that the old manifest
+ * still describes with the old hash, or does not describe yet. `status` then reports every such file by path
+ * (INSTALLED_UNTRACKED: a render the manifest records with another hash; MANIFEST_FILE_MISSING: the file is
+ * gone), every temporary file (LEFTOVER_TEMP) and the lock (STALE_LOCK). A file with no entry at all (the
+ * first install from a folder killed before its manifest existed) names no folder it came from, so status can
+ * only list it as an agent file. The next normal run of the same command — no --force —
+ * exits 0 and leaves exactly the complete new state: the files, the manifest byte-equal to an uninterrupted
+ * run's, nothing else. A killed run is often followed by another killed run of the same command before the
+ * repair (chains of 1–4 kills), so runs also start on the leftovers of a kill.
+ *
+ * The kills are spread over each command's duration, measured by one uninterrupted run: a quarter anywhere in
+ * it (start-up, reading the source, planning, locking), three quarters between its first write in the folder
+ * and its end.
+ *
+ * STRESS_KILLS (default 50), STRESS_CRASH_AGENTS (default 200) and STRESS_SEED change the run.
+ */
+const KILLS = envCount({ name: 'STRESS_KILLS', fallback: 50 });
+const AGENTS = envCount({ name: 'STRESS_CRASH_AGENTS', fallback: 200 });
+const SEED = envCount({ name: 'STRESS_SEED', fallback: 20_260_808, min: 0 });
+/** A run that has not ended after this long hangs: it is killed and the test fails. */
+const RUN_LIMIT_MS = 120_000;
+
+type Goal = 'none' | 'en' | 'ja';
+interface Expected {
+  files: Map<string, string>;
+  manifestText?: string;
+}
+
+interface Finding {
+  code: string;
+  message: string;
+  file?: string;
+}
+
+const cleanups: (() => void)[] = [];
+afterAll(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function folder(): string {
+  const made = fastDir('agentpack-crash-');
+  cleanups.push(made.cleanup);
+  return join(made.dir, 'agents');
+}
+
+describe('crash consistency: SIGKILL at random moments', () => {
+  it(`${KILLS} kills of install --all --from / locale ja / uninstall on ${AGENTS} agents: old or new bytes, a whole manifest, repaired without --force`, { timeout: 1_800_000 }, async () => {
+    const rand = prng(SEED);
+    const { env } = isolatedEnv();
+    const source = generateSource({ count: AGENTS });
+    const renders = await sourceRenders({ from: source.dir, cwd: env['HOME'] ?? '/' });
+    expect([...renders.keys()].sort()).toEqual(source.names);
+
+    // One uninterrupted run of each command: its duration spreads the kills, its result is the "new" state.
+    const commands: Record<Exclude<Goal, 'none'> | 'uninstall', (state: FolderState) => string[] | null> = {
+      en: () => ['install', '--all', '--from', source.dir, '--locale', 'en'],
+      ja: () => ['locale', 'ja'],
+      // uninstall takes names: those the manifest still records (a finished uninstall leaves none to name).
+      uninstall: (state) => {
+        const names = Object.keys(parsedManifest(state.manifestText)?.agents ?? {});
+        return names.length > 0 ? ['uninstall', ...names] : null;
+      },
+    };
+    const ref = folder();
+    mkdirSync(ref);
+    const expected = new Map<Goal, Expected>([['none', { files: new Map() }]]);
+    const durations = new Map<Goal, { writeAt: number; ms: number }>();
+    for (const [goal, command] of [['en', commands.en], ['ja', commands.ja], ['none', commands.uninstall]] as const) {
+      const args = [...(command(readFolder(ref)) ?? []), '--dir', ref];
+      const { writeAt, result: r } = await timeUntilWrite({ args, env, dir: ref, limitMs: RUN_LIMIT_MS });
+      expect(r.code, r.stderr).toBe(0);
+      expect(writeAt, 'the run wrote').toBeDefined();
+      durations.set(goal, { writeAt: writeAt ?? 0, ms: r.ms });
+      const state = readFolder(ref);
+      expect(state.others).toEqual([]);
+      if (goal === 'none') {
+        expect(state.files.size).toBe(0);
+        expect(state.manifestText).toBeUndefined();
+        continue;
+      }
+      // The uninterrupted run wrote exactly the product's renders, and a manifest describing them.
+      for (const name of source.names) expect(state.files.get(name), name).toBe(renders.get(name)?.get(goal));
+      const manifest = parsedManifest(state.manifestText);
+      for (const name of source.names) expect(manifest?.agents[name]).toMatchObject({ locale: goal, sha256: contentHash(state.files.get(name) ?? '') });
+      expected.set(goal, { files: state.files, ...(state.manifestText !== undefined ? { manifestText: state.manifestText } : {}) });
+    }
+
+    const dir = folder();
+    const next: Record<Goal, Goal> = { none: 'en', en: 'ja', ja: 'none' };
+    const commandFor = (goal: Goal): ((s: FolderState) => string[] | null) => (goal === 'en' ? commands.en : goal === 'ja' ? commands.ja : commands.uninstall);
+    const stats = { kills: 0, endedBeforeKill: 0, untouched: 0, midway: 0, filesDoneManifestOld: 0, manifestNew: 0, leftLock: 0, leftTemps: 0, leftBreak: 0, chains: 0, statusRuns: 0, repairRuns: 0 };
+    let goal: Goal = 'none';
+    let attempts = 0;
+    const started = Date.now();
+    while (stats.kills < KILLS) {
+      const target: Goal = next[goal];
+      const want = expected.get(target) as Expected;
+      const command = commandFor(target);
+      const length = 1 + Math.floor(rand() * 4);
+      stats.chains++;
+      for (let k = 0; k < length && stats.kills < KILLS; k++) {
+        expect(++attempts, 'too many runs ended before their kill').toBeLessThan(KILLS * 4);
+        const before = readFolder(dir);
+        const args = command(before);
+        if (args === null) break;
+        const { writeAt, ms } = durations.get(target) ?? { writeAt: 0, ms: 1000 };
+        const delay = rand() < 0.25 ? rand() * ms : writeAt + rand() * (ms - writeAt);
+        const run = startCli({ args: [...args, '--dir', dir], env, limitMs: RUN_LIMIT_MS });
+        await sleep(delay);
+        run.child.kill('SIGKILL');
+        const result = await run.done;
+        expect(result.timedOut).toBe(false);
+        if (result.signal === 'SIGKILL') stats.kills++;
+        else {
+          stats.endedBeforeKill++;
+          expect(result.code, result.stderr).toBe(0);
+        }
+        const after = readFolder(dir);
+        const where = `kill ${stats.kills} (${args[0]} → ${target}, after ${Math.round(delay)} ms)`;
+        const kind = checkAfterKill({ before, after, want, where });
+        stats[kind]++;
+        if (after.others.includes(LOCK_FILE)) stats.leftLock++;
+        if (after.others.includes(BREAK_FILE)) stats.leftBreak++;
+        if (after.others.some((n) => TEMP_FILE.test(n))) stats.leftTemps++;
+      }
+
+      // What is left is reported by status, by path...
+      const left = readFolder(dir);
+      if (!isExactly(left, want)) {
+        stats.statusRuns++;
+        const status = await startCli({ args: ['status', '--json', '--dir', dir], env, limitMs: RUN_LIMIT_MS }).done;
+        expect(status.timedOut).toBe(false);
+        const out = JSON.parse(status.stdout) as { findings: Finding[]; scopes: { scope: string; files: { path: string; installed: unknown }[] }[] };
+        const listed = new Set(out.scopes.find((s) => s.scope === 'dir')?.files.map((f) => f.path));
+        for (const missing of expectedFindings({ dir, state: left })) {
+          const reported = missing.codes.length === 0 ? listed.has(missing.subject) : out.findings.some((f) => missing.codes.includes(f.code) && (f.file === missing.subject || f.message.includes(missing.subject)));
+          expect(reported, `status must report ${missing.codes.join(' or ') || 'the file'} for ${missing.subject}`).toBe(true);
+        }
+      }
+      // ...and the next normal run (no --force) repairs all of it.
+      const args = command(left);
+      if (args !== null) {
+        stats.repairRuns++;
+        const repair = await startCli({ args: [...args, '--dir', dir], env, limitMs: RUN_LIMIT_MS }).done;
+        expect(repair.code, repair.stderr).toBe(0);
+      }
+      const repaired = readFolder(dir);
+      expect(repaired.others, 'no temporary file, lock or break guard after the repair').toEqual([]);
+      expect(isExactly(repaired, want), 'after the repair the folder is exactly the uninterrupted result').toBe(true);
+      goal = target;
+    }
+    const seconds = Math.round((Date.now() - started) / 100) / 10;
+    const summary = { seed: SEED, agents: AGENTS, durationsMs: Object.fromEntries(durations), seconds, ...stats };
+    console.log(`crash test: ${JSON.stringify(summary)}`);
+    expect(stats.kills).toBeGreaterThanOrEqual(KILLS);
+  });
+});
+
+/** Whether a folder holds exactly the expected files and manifest bytes, and nothing else. */
+function isExactly(state: FolderState, want: Expected): boolean {
+  if (state.others.length > 0 || state.manifestText !== want.manifestText || state.files.size !== want.files.size) return false;
+  return [...want.files].every(([name, text]) => state.files.get(name) === text);
+}
+
+/**
+ * The guarantee after one kill (see the top of this file). Returns how far the run got: untouched, midway
+ * (some files new, manifest old), filesDoneManifestOld (every file new, manifest old) or manifestNew.
+ */
+function checkAfterKill(options: { before: FolderState; after: FolderState; want: Expected; where: string }): 'untouched' | 'midway' | 'filesDoneManifestOld' | 'manifestNew' {
+  const { before, after, want, where } = options;
+  for (const name of after.others) expect(name === LOCK_FILE || name === BREAK_FILE || TEMP_FILE.test(name), `${where}: unexpected ${name}`).toBe(true);
+  const names = new Set([...before.files.keys(), ...after.files.keys(), ...want.files.keys()]);
+  let changed = 0;
+  let pending = 0;
+  for (const name of names) {
+    const now = after.files.get(name);
+    const old = before.files.get(name);
+    const fresh = want.files.get(name);
+    expect(now === old || now === fresh, `${where}: ${name}.md is neither its complete old nor its complete new content`).toBe(true);
+    if (now !== old) changed++;
+    if (now !== fresh) pending++;
+  }
+  // parsedManifest throws when the manifest does not parse.
+  parsedManifest(after.manifestText);
+  const manifestOld = after.manifestText === before.manifestText;
+  expect(manifestOld || after.manifestText === want.manifestText, `${where}: the manifest is neither the old nor the new one`).toBe(true);
+  if (!manifestOld || after.manifestText === want.manifestText) {
+    expect(pending, `${where}: the new manifest was written before every file was`).toBe(0);
+    return manifestOld ? 'filesDoneManifestOld' : 'manifestNew';
+  }
+  if (changed === 0) return 'untouched';
+  return pending === 0 ? 'filesDoneManifestOld' : 'midway';
+}
+
+/** Every leftover status must name: temporary files, the lock, and each file the manifest does not describe. */
+function expectedFindings(options: { dir: string; state: FolderState }): { codes: string[]; subject: string }[] {
+  const { dir, state } = options;
+  const out: { codes: string[]; subject: string }[] = [];
+  for (const name of state.others) {
+    if (TEMP_FILE.test(name)) out.push({ codes: ['LEFTOVER_TEMP'], subject: name });
+    if (name === LOCK_FILE) {
+      // A lock whose owner is recorded and dead is stale at once; an empty one (killed between create and write) only after 1 s.
+      const text = readFileSync(join(dir, LOCK_FILE), 'utf8');
+      out.push({ codes: text.trim() === '' ? ['STALE_LOCK', 'LOCK_HELD'] : ['STALE_LOCK'], subject: join(dir, LOCK_FILE) });
+    }
+  }
+  const agents = parsedManifest(state.manifestText)?.agents ?? {};
+  for (const name of new Set([...Object.keys(agents), ...state.files.keys()])) {
+    const path = join(dir, `${name}.md`);
+    const text = state.files.get(name);
+    const entry = agents[name];
+    if (text === undefined) out.push({ codes: ['MANIFEST_FILE_MISSING'], subject: path });
+    // No entry: nothing on disk names the folder it came from, so status lists it as an agent file like any other
+    // (the re-run of the install adopts it: it is byte-equal to the render).
+    else if (entry === undefined) out.push({ codes: [], subject: path });
+    else if (entry.sha256 !== contentHash(text)) out.push({ codes: ['INSTALLED_UNTRACKED'], subject: path });
+  }
+  return out;
+}
