@@ -10,13 +10,15 @@ import { readSource, type SourceProgress } from './read-source.js';
 /**
  * The package's renders plus, for every agent of `dir` installed with `--from`, its renders read again from
  * the recorded folder (each folder scanned once, with the recorded paths as picks). A folder that vanished
- * (SOURCE_NOT_FOUND) or a file that moved (SOURCE_FILE_MOVED) is reported, never guessed.
+ * (SOURCE_NOT_FOUND) or a file that moved (SOURCE_FILE_MOVED) is reported, never guessed. `manifestText` is the
+ * manifest they were read for (see PlanRun.sources).
  */
-export async function withInstalledSources(options: { pkg: PackageRenders; dir: string; cwd: string; agents?: readonly string[]; onProgress?: (p: SourceProgress) => void }): Promise<{ pkg: PackageRenders; locales: string[] }> {
+export async function withInstalledSources(options: { pkg: PackageRenders; dir: string; cwd: string; agents?: readonly string[]; onProgress?: (p: SourceProgress) => void }): Promise<{ pkg: PackageRenders; locales: string[]; manifestText?: string | undefined }> {
   const { pkg } = options;
   let manifest;
+  let manifestText: string | undefined;
   try {
-    manifest = (await readManifest(options.dir)).manifest;
+    ({ manifest, text: manifestText } = await readManifest(options.dir));
   } catch {
     return { pkg, locales: [] };
   }
@@ -58,5 +60,5 @@ export async function withInstalledSources(options: { pkg: PackageRenders; dir: 
       for (const l of mine.locales) locales.add(l);
     }
   }
-  return { pkg: { version: pkg.version, agents }, locales: [...locales] };
+  return { pkg: { version: pkg.version, agents }, locales: [...locales], manifestText };
 }

@@ -17,6 +17,13 @@ export interface PlanRun {
   force: boolean;
   plan: (input: PlanInput) => Plan;
   lockWaitMs?: number;
+  /**
+   * When `pkg` includes renders read from the folders the manifest records (locale, update): the manifest text
+   * they were read for, and how to read them again. If another run changed the manifest before this one took
+   * the lock (say it installed an agent from another folder), the renders are read again under the lock, so
+   * the plan never meets an installed agent it has no renders for.
+   */
+  sources?: { manifestText: string | undefined; reload: () => Promise<PackageRenders> };
 }
 
 export interface PlanOutcome {
@@ -30,8 +37,8 @@ export interface PlanOutcome {
   predictedBackups: Map<string, string>;
 }
 
-function inputOf(state: TargetState, run: PlanRun): PlanInput {
-  return { dir: state.dir, pkg: run.pkg, manifest: state.manifest, files: state.files, declared: state.declared, force: run.force };
+function inputOf(state: TargetState, run: PlanRun, pkg: PackageRenders = run.pkg): PlanInput {
+  return { dir: state.dir, pkg, manifest: state.manifest, files: state.files, declared: state.declared, force: run.force };
 }
 
 function changesSomething(plan: Plan): boolean {
@@ -85,7 +92,9 @@ export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
   }
   try {
     const state = await readTargetState({ dir: run.dir, agents: run.agents });
-    const plan = run.plan(inputOf(state, run));
+    // The reloaded renders only add agents of the manifest, whose files readTargetState has read already.
+    const pkg = run.sources && state.manifestText !== run.sources.manifestText ? await run.sources.reload() : run.pkg;
+    const plan = run.plan(inputOf(state, run, pkg));
     if (plan.actions.some((a) => a.kind === 'conflict')) throw new PlanConflict(plan);
     const result = await applyPlan({ dir: run.dir, plan, manifest: state.manifest, manifestText: state.manifestText });
     return { plan, dirExisted: first.dirExisted, applied: result.applied, createdDir, removedTemps: result.removedTemps, predictedBackups: new Map() };

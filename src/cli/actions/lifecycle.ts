@@ -1,7 +1,7 @@
 import { AgentpackError } from '../../core/errors.js';
 import type { Plan, PlanAction, PlanInput } from '../../core/plan-types.js';
 import type { PackageRenders } from '../../core/package-renders.js';
-import { executePlan, PlanConflict, previewPlan, type PlanOutcome } from '../../io/run-plan.js';
+import { executePlan, PlanConflict, previewPlan, type PlanOutcome, type PlanRun } from '../../io/run-plan.js';
 import type { Target } from '../../io/targets.js';
 import { formatOutcome, switchHints, type LifecycleCommand } from '../../ui/outcome-report.js';
 import { actionJson, formatConflictLines, formatPlanLines, targetLabel } from '../../ui/plan-report.js';
@@ -20,6 +20,8 @@ export interface LifecycleRun {
   plan: (input: PlanInput) => Plan;
   /** The same command with --force, for refusals (arguments after `agentpack`, without the scope flag). */
   forceArgs: string[];
+  /** Renders read from the recorded folders: read again under the lock if the manifest changed (io/run-plan.ts). */
+  sources?: PlanRun['sources'];
   /** Extra lines after a successful install/switch (e.g. where the locale came from), computed after planning. */
   notes?: () => string[];
 }
@@ -33,7 +35,7 @@ function lockWaitMs(env: CliContext['env']): number | undefined {
 export async function runLifecycle(run: LifecycleRun): Promise<void> {
   const { ctx, target } = run;
   const wait = lockWaitMs(ctx.env);
-  const planRun = { dir: target.dir, pkg: run.pkg, agents: run.agents, force: run.force, plan: run.plan, ...(wait !== undefined ? { lockWaitMs: wait } : {}) };
+  const planRun = { dir: target.dir, pkg: run.pkg, agents: run.agents, force: run.force, plan: run.plan, ...(wait !== undefined ? { lockWaitMs: wait } : {}), ...(run.sources ? { sources: run.sources } : {}) };
   if (run.dryRun) {
     printDryRun(run, await previewPlan(planRun));
     return;

@@ -25,7 +25,8 @@ export async function runLocale(options: { locale: string | undefined; agents: s
   const target = targetOf(opts, ctx);
   const pack = await readPackage();
   const { catalog } = pack;
-  const { pkg, locales: sourceLocales } = await withInstalledSources({ pkg: pack.pkg, dir: target.dir, cwd: ctx.cwd, agents });
+  const load = () => withInstalledSources({ pkg: pack.pkg, dir: target.dir, cwd: ctx.cwd, agents });
+  const { pkg, locales: sourceLocales, manifestText } = await load();
   if (locale === undefined) {
     await printInstalledLocales({ ctx, target, pkg });
     return;
@@ -41,6 +42,7 @@ export async function runLocale(options: { locale: string | undefined; agents: s
     dryRun: opts.dryRun,
     force: opts.force,
     plan: (input) => planSwitch({ input, locale, agents: agents.map((name) => checkInstalledName({ name, catalog, manifest: input.manifest })) }),
+    sources: { manifestText, reload: async () => (await load()).pkg },
     forceArgs: ['locale', locale, ...agents, '--force'],
   });
 }

@@ -16,7 +16,8 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
   const target = targetOf(opts, ctx);
   const pack = await readPackage();
   const { catalog } = pack;
-  const { pkg } = await withInstalledSources({ pkg: pack.pkg, dir: target.dir, cwd: ctx.cwd, agents });
+  const load = () => withInstalledSources({ pkg: pack.pkg, dir: target.dir, cwd: ctx.cwd, agents });
+  const { pkg, manifestText } = await load();
   await runLifecycle({
     ctx,
     command: 'update',
@@ -26,6 +27,7 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
     dryRun: opts.dryRun,
     force: opts.force,
     plan: (input) => planUpdate({ input, agents: agents.map((name) => checkInstalledName({ name, catalog, manifest: input.manifest })) }),
+    sources: { manifestText, reload: async () => (await load()).pkg },
     forceArgs: ['update', ...agents, '--force'],
   });
 }
