@@ -7,7 +7,8 @@ import { errnoOf } from './fs-errors.js';
 
 /** The lock file in an agents folder; its presence means a run is changing that folder. */
 export const LOCK_FILE = '.agentpack.lock';
-const BREAK_FILE = '.agentpack.lock.break';
+/** Held by the one process breaking a stale lock. */
+export const BREAK_FILE = '.agentpack.lock.break';
 /** A lock older than this is stale even if its pid looks alive (the pid may have been reused). Runs take milliseconds. */
 export const LOCK_MAX_AGE_MS = 60_000;
 const DEFAULT_WAIT_MS = 15_000;
@@ -95,6 +96,16 @@ async function breakStaleLock(dir: string, seen: string): Promise<void> {
 }
 
 /**
+ * A break guard left by a run killed while it broke a stale lock is removed by the next lock holder, once its
+ * owner is gone: otherwise nothing would ever remove it (it is only looked at while a stale lock is there).
+ */
+async function removeStaleGuard(dir: string): Promise<void> {
+  const guard = join(dir, BREAK_FILE);
+  const info = await readOwner(guard).catch(() => undefined);
+  if (info && isStale({ ...info, now: Date.now() })) await unlink(guard).catch(() => undefined);
+}
+
+/**
  * Take the folder's lock (O_EXCL create of `.agentpack.lock` holding pid and host name), waiting with short
  * random pauses while another run holds it. A stale lock is broken; a live one that outlasts `waitMs` ends
  * in LOCK_TIMEOUT naming the lock file — never a wait without end.
@@ -107,6 +118,7 @@ export async function acquireLock(options: { dir: string; waitMs?: number }): Pr
   const text = `${JSON.stringify({ pid: process.pid, host: hostname() })}\n`;
   for (;;) {
     if (await createExclusive(path, text)) {
+      await removeStaleGuard(dir);
       let released = false;
       return {
         path,

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AgentpackError } from '../core/errors.js';
 import type { Plan, PlanInput } from '../core/plan-types.js';
 import type { PackageRenders } from '../core/package-renders.js';
@@ -6,7 +7,8 @@ import { writesFile } from '../core/plan-types.js';
 import { applyPlan, type AppliedAction } from './apply-plan.js';
 import { predictBackupPath } from './backup.js';
 import { toIoError } from './fs-errors.js';
-import { acquireLock } from './lock.js';
+import { exists, findLeftoverTemps } from './atomic-write.js';
+import { acquireLock, BREAK_FILE, inspectLock } from './lock.js';
 import { readTargetState, type TargetState } from './target-state.js';
 
 export interface PlanRun {
@@ -45,6 +47,14 @@ function changesSomething(plan: Plan): boolean {
   return plan.actions.some((a) => writesFile(a) || a.entry !== undefined);
 }
 
+/**
+ * Whether a killed run left something in the folder — a stale lock, temporary files, a lock's break guard — that a run with nothing
+ * else to do should still clear (under the lock, like any change), so the next normal run always repairs them.
+ */
+async function hasLeftovers(dir: string): Promise<boolean> {
+  return (await inspectLock(dir))?.stale === true || (await findLeftoverTemps(dir)).length > 0 || (await exists(join(dir, BREAK_FILE)));
+}
+
 export class PlanConflict extends Error {
   constructor(readonly plan: Plan) {
     super('conflict');
@@ -66,13 +76,14 @@ export async function previewPlan(run: PlanRun): Promise<PlanOutcome> {
  * real (another agentpack run only ever leaves package renders or no file), and a plan that changes nothing and
  * needs no attention describes a consistent moment. Anything else — a change, or a skip that may come from
  * another run being half-way (a file just removed, its manifest entry not yet) — is planned again under the lock,
- * so a run that waited for another acts on what that one left.
+ * so a run that waited for another acts on what that one left. Leftovers of a killed run (a stale lock,
+ * temporary files) also take the locked path, where they are removed, even when nothing else changes.
  */
 export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
   const first = await previewPlan(run);
   if (first.plan.actions.some((a) => a.kind === 'conflict')) throw new PlanConflict(first.plan);
   const changes = changesSomething(first.plan);
-  if (!changes && (!first.dirExisted || !first.plan.actions.some((a) => a.attention))) return first;
+  if (!changes && (!first.dirExisted || (!first.plan.actions.some((a) => a.attention) && !(await hasLeftovers(run.dir))))) return first;
   let createdDir = false;
   if (changes) {
     try {

@@ -64,6 +64,24 @@ describe.concurrent('after an interrupted run (files are written before the mani
     expect(readFileSync(join(dir, `${AGENT}.md`), 'utf8')).toBe(JA);
   });
 
+  it('a run with nothing else to do still removes what a killed run left: stale lock, break guard, temporary files', async () => {
+    const dir = copy();
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const leftovers = ['.agentpack.lock', '.agentpack.lock.break', `.agentpack-${dead}-0a1b2c.tmp`];
+    for (const name of leftovers) writeFileSync(join(dir, name), name.endsWith('.tmp') ? EN.slice(0, 50) : JSON.stringify({ pid: dead, host: hostname() }));
+    const manifest = readFileSync(join(dir, '.agentpack.json'), 'utf8');
+    const r = await runCli(['locale', 'en', '--dir', dir], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('nothing to do');
+    for (const name of leftovers) expect(existsSync(join(dir, name)), name).toBe(false);
+    expect(readFileSync(join(dir, `${AGENT}.md`), 'utf8')).toBe(EN);
+    expect(readFileSync(join(dir, '.agentpack.json'), 'utf8')).toBe(manifest);
+    // Negative control: a live lock is another run at work, not a leftover; a run with nothing to do leaves it alone.
+    writeFileSync(join(dir, '.agentpack.lock'), JSON.stringify({ pid: process.pid, host: hostname() }));
+    expect((await runCli(['locale', 'en', '--dir', dir], { env })).code).toBe(0);
+    expect(existsSync(join(dir, '.agentpack.lock'))).toBe(true);
+  });
+
   it('a live lock is waited for, then LOCK_TIMEOUT names the lock file; nothing changes', async () => {
     const dir = copy();
     writeFileSync(join(dir, '.agentpack.lock'), JSON.stringify({ pid: process.pid, host: hostname() }));

@@ -59,4 +59,16 @@ describe('folder lock', () => {
     await lock.release();
     expect(existsSync(join(dir, LOCK_FILE))).toBe(true);
   });
+
+  it('removes a break guard left by a run killed while breaking a stale lock, once its owner is gone', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, `${LOCK_FILE}.break`), JSON.stringify({ pid: deadPid(), host: hostname() }));
+    const lock = await acquireLock({ dir, waitMs: 0 });
+    expect(existsSync(join(dir, `${LOCK_FILE}.break`))).toBe(false);
+    await lock.release();
+    // A live breaker's guard stays.
+    writeFileSync(join(dir, `${LOCK_FILE}.break`), JSON.stringify({ pid: process.pid, host: hostname() }));
+    await (await acquireLock({ dir, waitMs: 0 })).release();
+    expect(existsSync(join(dir, `${LOCK_FILE}.break`))).toBe(true);
+  });
 });
