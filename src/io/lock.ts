@@ -61,19 +61,24 @@ export function isStale(options: { owner?: LockOwner; mtimeMs: number; now: numb
   return owner.host === hostname() && !isAlive(owner.pid);
 }
 
+/** Create `path` holding `text`, or false if it exists. A failed write (a full disk) leaves no empty file behind. */
 async function createExclusive(path: string, text: string): Promise<boolean> {
+  let handle;
   try {
-    const handle = await open(path, 'wx', 0o644);
-    try {
-      await handle.writeFile(text);
-    } finally {
-      await handle.close();
-    }
-    return true;
+    handle = await open(path, 'wx', 0o644);
   } catch (error) {
     if (errnoOf(error) === 'EEXIST') return false;
     throw error;
   }
+  try {
+    await handle.writeFile(text);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(path).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  return true;
 }
 
 /**
