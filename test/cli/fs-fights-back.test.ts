@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { AGENT, packageRenders, readManifestJson, userAgentsDir } from '../helpers/agentpack.js';
 import { isolatedEnv, runCli, tempDir } from '../helpers/cli.js';
 import { hashTree, sha256 } from '../helpers/tree.js';
@@ -17,10 +17,6 @@ beforeAll(async () => {
   ({ en: EN, ja: JA } = await packageRenders());
 });
 
-const mounts: string[] = [];
-afterEach(() => {
-  for (const mnt of mounts.splice(0)) spawnSync('umount', ['-l', mnt]);
-});
 
 /** A tiny tmpfs (a disk that fills up), or a skip naming why there is none (not root, no mount, not Linux). */
 function tinyDisk(ctx: TestContext, sizeKb: number): string {
@@ -29,7 +25,9 @@ function tinyDisk(ctx: TestContext, sizeKb: number): string {
   const mnt = tempDir('agentpack-tmpfs-');
   const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k,mode=0755`, 'tmpfs', mnt], { encoding: 'utf8' });
   if (r.status !== 0) ctx.skip(`mount -t tmpfs failed here: ${(r.stderr || r.error?.message || '').trim()}`);
-  mounts.push(mnt);
+  ctx.onTestFinished(() => {
+    spawnSync('umount', ['-l', mnt]);
+  });
   return mnt;
 }
 
@@ -47,7 +45,7 @@ function fill(options: { path: string; freeBytes: number }): void {
   closeSync(fd);
 }
 
-describe.skipIf(process.platform === 'win32')('the file system fights back', () => {
+describe.skipIf(process.platform === 'win32').concurrent('the file system fights back', () => {
   it('full disk (tmpfs): a switch that cannot write stops with the path and ENOSPC, exit 1, nothing lost; after freeing space the same command works', async (ctx) => {
     const mnt = tinyDisk(ctx, 256);
     const { env } = isolatedEnv();

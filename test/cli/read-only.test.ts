@@ -56,6 +56,21 @@ describe.skipIf(process.platform === 'win32')('read-only folders', () => {
     expect(hashTree(w.locked)).toEqual(before);
   });
 
+  it('uninstalling from a read-only agents folder: clear error naming the folder, exit 1, the file and its manifest entry kept', async (ctx) => {
+    const w = readOnlyWorld();
+    const dir = join(w.locked, 'agents');
+    const installed = await runCli(['install', AGENT, '--locale', 'ja', '--dir', dir], { env: w.env });
+    expect(installed.code, installed.stderr).toBe(0);
+    chmodSync(dir, 0o555);
+    cleanups.push(dir);
+    if (!probeReadOnly(dir)) ctx.skip('cannot make a folder read-only for the CLI here (running privileged without a user to switch to)');
+    const before = hashTree(w.locked);
+    const r = await runCli(['uninstall', AGENT, '--dir', dir], { env: w.env, cwd: w.home, ...ids });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`TARGET_NOT_WRITABLE: Cannot write in the folder ${dir}`);
+    expect(hashTree(w.locked)).toEqual(before);
+  });
+
   it('installing under a read-only parent: clear error, exit 1, no folder created', async (ctx) => {
     const w = readOnlyWorld();
     chmodSync(w.locked, 0o555);
