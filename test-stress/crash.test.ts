@@ -1,6 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, watch } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../src/core/canonical-hash.js';
 import { isolatedEnv } from '../test/helpers/cli.js';
@@ -26,9 +25,11 @@ import { BREAK_FILE, envCount, fastDir, LOCK_FILE, parsedManifest, prng, readFol
  * run's, nothing else. A killed run is often followed by another killed run of the same command before the
  * repair (chains of 1–4 kills), so runs also start on the leftovers of a kill.
  *
- * The kills are spread over each command's duration, measured by one uninterrupted run: a quarter anywhere in
- * it (start-up, reading the source, planning, locking), three quarters between its first write in the folder
- * and its end.
+ * The kills are spread over each command's duration, measured by one uninterrupted run: a quarter at a random
+ * moment of the whole run (start-up, reading the source, planning, locking), three quarters at a random moment
+ * of its writing — that many milliseconds after the killed run's own first write in the folder (seen with
+ * fs.watch), up to the measured time from first write to end. A run that ends before its kill shortens that
+ * window (the machine got faster or less busy). All random numbers come from STRESS_SEED.
  *
  * STRESS_KILLS (default 50), STRESS_CRASH_AGENTS (default 200) and STRESS_SEED change the run.
  */
@@ -83,12 +84,14 @@ describe('crash consistency: SIGKILL at random moments', () => {
     mkdirSync(ref);
     const expected = new Map<Goal, Expected>([['none', { files: new Map() }]]);
     const durations = new Map<Goal, { writeAt: number; ms: number }>();
+    const measured: Partial<Record<Goal, { writeAt: number; ms: number }>> = {};
     for (const [goal, command] of [['en', commands.en], ['ja', commands.ja], ['none', commands.uninstall]] as const) {
       const args = [...(command(readFolder(ref)) ?? []), '--dir', ref];
       const { writeAt, result: r } = await timeUntilWrite({ args, env, dir: ref, limitMs: RUN_LIMIT_MS });
       expect(r.code, r.stderr).toBe(0);
       expect(writeAt, 'the run wrote').toBeDefined();
       durations.set(goal, { writeAt: writeAt ?? 0, ms: r.ms });
+      measured[goal] = { writeAt: writeAt ?? 0, ms: r.ms };
       const state = readFolder(ref);
       expect(state.others).toEqual([]);
       if (goal === 'none') {
@@ -104,6 +107,8 @@ describe('crash consistency: SIGKILL at random moments', () => {
     }
 
     const dir = folder();
+    // The folder exists from the start (install creates it otherwise), so fs.watch can see the first write.
+    mkdirSync(dir);
     const next: Record<Goal, Goal> = { none: 'en', en: 'ja', ja: 'none' };
     const commandFor = (goal: Goal): ((s: FolderState) => string[] | null) => (goal === 'en' ? commands.en : goal === 'ja' ? commands.ja : commands.uninstall);
     const stats = { kills: 0, endedBeforeKill: 0, untouched: 0, midway: 0, filesDoneManifestOld: 0, manifestNew: 0, leftLock: 0, leftTemps: 0, leftBreak: 0, chains: 0, statusRuns: 0, repairRuns: 0 };
@@ -122,21 +127,37 @@ describe('crash consistency: SIGKILL at random moments', () => {
         const args = command(before);
         if (args === null) break;
         const { writeAt, ms } = durations.get(target) ?? { writeAt: 0, ms: 1000 };
-        const delay = rand() < 0.25 ? rand() * ms : writeAt + rand() * (ms - writeAt);
+        const window = Math.max(ms - writeAt, 20);
+        const early = rand() < 0.25;
+        const offset = rand() * (early ? ms : window);
         const run = startCli({ args: [...args, '--dir', dir], env, limitMs: RUN_LIMIT_MS });
-        await sleep(delay);
+        let wroteAt: number | undefined;
+        const killTime = new Promise<void>((resolve) => {
+          if (early) setTimeout(resolve, offset);
+          const watcher = watch(dir, (_event, name) => {
+            if (wroteAt !== undefined || name === null || !(TEMP_FILE.test(name) || name.endsWith('.md'))) return;
+            wroteAt = Date.now();
+            if (!early) setTimeout(resolve, offset);
+          });
+          void run.done.then(() => watcher.close());
+        });
+        await Promise.race([killTime, run.done]);
         run.child.kill('SIGKILL');
         const result = await run.done;
         expect(result.timedOut).toBe(false);
-        if (result.signal === 'SIGKILL') stats.kills++;
+        const killed = result.signal === 'SIGKILL';
+        if (killed) stats.kills++;
         else {
           stats.endedBeforeKill++;
           expect(result.code, result.stderr).toBe(0);
+          // The machine is faster (or less busy) than when the window was measured: aim earlier next time.
+          const writing = wroteAt === undefined ? window : Date.now() - wroteAt;
+          if (!early) durations.set(target, { writeAt, ms: writeAt + Math.min(window, 0.7 * window + 0.3 * writing) });
         }
         const after = readFolder(dir);
-        const where = `kill ${stats.kills} (${args[0]} → ${target}, after ${Math.round(delay)} ms)`;
+        const where = `kill ${stats.kills} (${args[0]} → ${target}, ${early ? 'after start' : 'after first write'} + ${Math.round(offset)} ms)`;
         const kind = checkAfterKill({ before, after, want, where });
-        stats[kind]++;
+        if (killed) stats[kind]++;
         if (after.others.includes(LOCK_FILE)) stats.leftLock++;
         if (after.others.includes(BREAK_FILE)) stats.leftBreak++;
         if (after.others.some((n) => TEMP_FILE.test(n))) stats.leftTemps++;
@@ -168,7 +189,7 @@ describe('crash consistency: SIGKILL at random moments', () => {
       goal = target;
     }
     const seconds = Math.round((Date.now() - started) / 100) / 10;
-    const summary = { seed: SEED, agents: AGENTS, durationsMs: Object.fromEntries(durations), seconds, ...stats };
+    const summary = { seed: SEED, agents: AGENTS, measuredMs: measured, seconds, ...stats };
     console.log(`crash test: ${JSON.stringify(summary)}`);
     expect(stats.kills).toBeGreaterThanOrEqual(KILLS);
   });
