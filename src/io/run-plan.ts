@@ -48,8 +48,9 @@ function changesSomething(plan: Plan): boolean {
 }
 
 /**
- * Whether a killed run left something in the folder — a stale lock, temporary files, a lock's break guard — that a run with nothing
- * else to do should still clear (under the lock, like any change), so the next normal run always repairs them.
+ * Whether a killed run left something in the folder — a stale lock, temporary files, a lock's break guard —
+ * that a run with nothing else to do should still clear (under the lock, like any change), so the next normal
+ * run always repairs them.
  */
 async function hasLeftovers(dir: string): Promise<boolean> {
   return (await inspectLock(dir))?.stale === true || (await findLeftoverTemps(dir)).length > 0 || (await exists(join(dir, BREAK_FILE)));
