@@ -73,18 +73,20 @@ export async function previewPlan(run: PlanRun): Promise<PlanOutcome> {
 
 /**
  * Plan, then apply under the folder's lock. Nothing is created — not even the folder — when the plan has a
- * conflict (PlanConflict) or changes nothing. The first look is taken without the lock: a conflict seen there is
- * real (another agentpack run only ever leaves package renders or no file), and a plan that changes nothing and
- * needs no attention describes a consistent moment. Anything else — a change, or a skip that may come from
- * another run being half-way (a file just removed, its manifest entry not yet) — is planned again under the lock,
- * so a run that waited for another acts on what that one left. Leftovers of a killed run (a stale lock,
+ * conflict (PlanConflict) or changes nothing. The first look is taken without the lock: a plan that changes
+ * nothing and needs no attention describes a consistent moment. Anything else — a change, a skip that may come
+ * from another run being half-way (a file just removed, its manifest entry not yet), or a conflict, which may be
+ * such a moment too (a file already switched to a render this command cannot recognise, as `uninstall` cannot
+ * for an agent installed from a folder, while the manifest still records the old one) — is planned again under
+ * the lock, so a run that waited for another acts on what that one left, and refuses only what is really there. Leftovers of a killed run (a stale lock,
  * temporary files) also take the locked path, where they are removed, even when nothing else changes.
  */
 export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
   const first = await previewPlan(run);
-  if (first.plan.actions.some((a) => a.kind === 'conflict')) throw new PlanConflict(first.plan);
+  const seenConflict = first.plan.actions.some((a) => a.kind === 'conflict');
+  if (seenConflict && !first.dirExisted) throw new PlanConflict(first.plan);
   const changes = changesSomething(first.plan);
-  if (!changes && (!first.dirExisted || (!first.plan.actions.some((a) => a.attention) && !(await hasLeftovers(run.dir))))) return first;
+  if (!seenConflict && !changes && (!first.dirExisted || (!first.plan.actions.some((a) => a.attention) && !(await hasLeftovers(run.dir))))) return first;
   let createdDir = false;
   if (changes) {
     try {
@@ -98,7 +100,8 @@ export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
     lock = await acquireLock({ dir: run.dir, ...(run.lockWaitMs !== undefined ? { waitMs: run.lockWaitMs } : {}) });
   } catch (error) {
     const failure = error instanceof AgentpackError ? error : toIoError({ error, path: run.dir, dir: run.dir });
-    // Only looking (nothing to change) in a folder we may not write: no run can be changing it either.
+    // A folder we may not write: no run can be changing it either, so what the first look saw is what is there.
+    if (seenConflict && failure.code === 'TARGET_NOT_WRITABLE') throw new PlanConflict(first.plan);
     if (!changes && failure.code === 'TARGET_NOT_WRITABLE') return first;
     throw failure;
   }
