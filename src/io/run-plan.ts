@@ -17,6 +17,8 @@ export interface PlanRun {
   force: boolean;
   plan: (input: PlanInput) => Plan;
   lockWaitMs?: number;
+  /** Called after each file written or removed (`total` = the plan's writes and removals). */
+  onProgress?: (progress: { done: number; total: number }) => void;
 }
 
 export interface PlanOutcome {
@@ -87,7 +89,7 @@ export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
     const state = await readTargetState({ dir: run.dir, agents: run.agents });
     const plan = run.plan(inputOf(state, run));
     if (plan.actions.some((a) => a.kind === 'conflict')) throw new PlanConflict(plan);
-    const result = await applyPlan({ dir: run.dir, plan, manifest: state.manifest, manifestText: state.manifestText });
+    const result = await applyPlan({ dir: run.dir, plan, manifest: state.manifest, manifestText: state.manifestText, ...(run.onProgress ? { onProgress: run.onProgress } : {}) });
     return { plan, dirExisted: first.dirExisted, applied: result.applied, createdDir, removedTemps: result.removedTemps, predictedBackups: new Map() };
   } finally {
     await lock.release();

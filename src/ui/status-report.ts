@@ -85,7 +85,8 @@ export function printStatus(options: {
     for (const f of s.tree) {
       const installed = installedOf({ snapshot: s, rel: f.rel });
       const mark = !f.parsed.isAgent ? style.dim(t('status.file.notAgent')) : f.parsed.loadableAsIs ? style.ok(t('status.file.loads')) : style.error(t('status.file.skipped'));
-      const by = installed ? `  ${style.dim(t('status.file.installed', { locale: installed.locale ?? '?', state: t(`state.${installed.state as 'ok'}`) }))}` : '';
+      const origin = installed?.source ? t('source.origin.folder', { from: installed.source.from, path: installed.source.path }) : t('source.origin.package');
+      const by = installed ? `  ${style.dim(sanitizeForTerminal(t('status.file.installed', { locale: installed.locale ?? '?', state: t(`state.${installed.state as 'ok'}`), origin })))}` : '';
       lines.push(`  ${sanitizeForTerminal(f.rel)}  ${f.name !== null ? `${sanitizeForTerminal(f.name)}  ` : ''}${mark}${by}`);
       if (f.parsed.isAgent) for (const d of f.parsed.diagnostics.filter((x) => x.severity !== 'info')) lines.push(`  ${formatDiagnostic(d, ctx).replace(/\n/g, '\n  ')}`);
     }
