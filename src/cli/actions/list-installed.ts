@@ -7,9 +7,9 @@ import { resolveTarget, type Scope } from '../../io/targets.js';
 import { progressLine } from '../../ui/progress.js';
 import type { CliContext } from '../context.js';
 
-/** One installed agent in one scope, as `list` shows it: `source` null for the package's own agents. */
+/** One installed agent in one scope, as `list` shows it: `source` only for agents installed from a folder. */
 export interface ListedInstall extends InstalledInfo {
-  source: { from: string; path: string } | null;
+  source?: { from: string; path: string };
   /** The recorded folder is gone or the file moved (SOURCE_NOT_FOUND / SOURCE_FILE_MOVED); nothing is guessed. */
   sourceProblem?: SourceProblem['code'];
 }
@@ -57,7 +57,7 @@ export async function listInstalled(options: { ctx: CliContext; dir: string | un
         out.set(agent, null);
         continue;
       }
-      const listed: ListedInstall = { ...info, source: fromFolder ? { from: recorded.from, path: recorded.path } : null };
+      const listed: ListedInstall = fromFolder ? { ...info, source: { from: recorded.from, path: recorded.path } } : { ...info };
       const problem = problemOf.get(agent);
       if (problem) listed.sourceProblem = problem.code;
       out.set(agent, listed);

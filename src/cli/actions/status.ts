@@ -85,5 +85,6 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
     findings.push({ severity: 'warning', code: p.code, scope: p.scope, path: join(p.dir, agentFileName(p.agent)), params: { agent: p.agent, from: p.from, path: p.path } });
   }
   const asked = claude === true || claudeBin !== undefined ? await askClaudeForStatus({ ctx, snapshots, bin: claudeBin }) : undefined;
-  ctx.exitCode = printStatus({ snapshots, origins: views.map((v) => v.origins ?? {}), findings, skipped, claude: asked, ctx });
+  const problemsBySnapshot = snapshots.map((s) => Object.fromEntries(problems.filter((p) => p.scope === s.scope).map((p) => [p.agent, { code: p.code, path: p.path }])));
+  ctx.exitCode = printStatus({ snapshots, origins: views.map((v) => v.origins ?? {}), problems: problemsBySnapshot, findings, skipped, claude: asked, ctx });
 }
