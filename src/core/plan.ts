@@ -41,7 +41,8 @@ function skip(options: { input: PlanInput; inst: Installation; reason: ActionRea
   } else if (inst.state === 'ok' && inst.entry !== undefined && inst.locale !== null) {
     // The file is the package's render: record the origin again when the entry predates it (or the source moved).
     const fresh = render(input, inst.agent, inst.locale).entry;
-    if (fresh.sourceHash !== inst.entry.sourceHash || fresh.translationStatus !== inst.entry.translationStatus) action.entry = fresh;
+    const moved = JSON.stringify(fresh.source) !== JSON.stringify(inst.entry.source);
+    if (fresh.sourceHash !== inst.entry.sourceHash || fresh.translationStatus !== inst.entry.translationStatus || moved) action.entry = fresh;
   }
   return action;
 }
@@ -106,6 +107,16 @@ function unique(names: readonly string[]): string[] {
   return [...new Set(names)];
 }
 
+/**
+ * `locale`/`update --from <folder>` may point an agent at another folder (it moved), but never turn an agent
+ * installed from the package into a folder's (or back) without --force: one name, one origin.
+ */
+function otherKindOfSource(input: PlanInput, agent: string): PlanAction | undefined {
+  const recorded = input.manifest.agents[agent];
+  if (!recorded || input.force || (recorded.source === undefined) === (input.pkg.agents.get(agent)?.source === undefined)) return undefined;
+  return { ...base(input, assessAgent(input, agent), { kind: 'conflict', reason: 'other-source', attention: true }), others: [recorded.source?.from ?? 'agentpack'] };
+}
+
 /** `install`: write each requested agent in its locale; already there and unchanged is a no-op. */
 export function planInstall(options: { input: PlanInput; requests: { agent: string; locale: string }[] }): Plan {
   const { input } = options;
@@ -133,6 +144,8 @@ export function planSwitch(options: { input: PlanInput; locale: string; agents?:
     const inst = assessAgent(input, agent);
     if (inst.state === 'none') return skip({ input, inst, reason: 'not-installed', attention: true });
     if (inst.state === 'missing') return skip({ input, inst, reason: 'file-missing', attention: true });
+    const other = otherKindOfSource(input, agent);
+    if (other) return other;
     if (!input.pkg.agents.get(agent)?.renders.has(locale)) return skip({ input, inst, reason: 'not-in-package', attention: true });
     const target = input.pkg.agents.get(agent)?.renders.get(locale);
     if (inst.file.kind === 'file' && inst.file.sha256 === target?.sha256) return skip({ input, inst, reason: 'up-to-date' });
@@ -150,6 +163,8 @@ export function planUpdate(options: { input: PlanInput; agents?: string[] }): Pl
     if (inst.state === 'none') return skip({ input, inst, reason: 'not-installed', attention: true });
     if (inst.state === 'missing') return skip({ input, inst, reason: 'file-missing', attention: true });
     if (inst.state === 'foreign') return skip({ input, inst, reason: refusal(inst), attention: true });
+    const other = otherKindOfSource(input, agent);
+    if (other) return other;
     if (inst.state === 'ok') return skip({ input, inst, reason: 'up-to-date' });
     const locale = inst.locale ?? '';
     if (!input.pkg.agents.get(agent)?.renders.has(locale)) return skip({ input, inst, reason: 'not-in-package', attention: true });

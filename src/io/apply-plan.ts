@@ -20,13 +20,21 @@ export interface AppliedAction {
  * with exactly the steps that completed, then the error is thrown. Right before touching a file its state is
  * read again; if it differs from what the plan saw (someone edited it meanwhile), the run stops there.
  */
-export async function applyPlan(options: { dir: string; plan: Plan; manifest: Manifest; manifestText?: string | undefined }): Promise<{ applied: AppliedAction[]; manifest: Manifest; removedTemps: string[] }> {
+export async function applyPlan(options: {
+  dir: string;
+  plan: Plan;
+  manifest: Manifest;
+  manifestText?: string | undefined;
+  onProgress?: (progress: { done: number; total: number }) => void;
+}): Promise<{ applied: AppliedAction[]; manifest: Manifest; removedTemps: string[] }> {
   const { dir, plan } = options;
   let manifest = options.manifest;
   const applied: AppliedAction[] = [];
   let removedTemps: string[] = [];
   let current = '';
   const recordsSomething = plan.actions.some((a) => a.entry !== undefined);
+  const total = plan.actions.filter((a) => a.kind !== 'skip').length;
+  let done = 0;
   try {
     removedTemps = await removeLeftoverTemps(dir);
     for (const action of plan.actions) {
@@ -35,6 +43,7 @@ export async function applyPlan(options: { dir: string; plan: Plan; manifest: Ma
       const backup = action.kind === 'skip' ? null : await applyAction(action);
       if (action.entry !== undefined) manifest = withEntry({ manifest, agent: action.agent, entry: action.entry });
       applied.push({ action, backup });
+      if (action.kind !== 'skip') options.onProgress?.({ done: ++done, total });
     }
   } catch (error) {
     if (recordsSomething) await writeManifest({ dir, manifest, previousText: options.manifestText }).catch(() => undefined);

@@ -1,26 +1,70 @@
 import { join } from 'node:path';
+import type { CatalogAgent } from '../core/catalog.js';
 import { isAgentpackError, AgentpackError } from '../core/errors.js';
-import type { ManifestSource } from '../core/manifest.js';
-import type { PackageRenders } from '../core/package-renders.js';
+import type { ManifestEntry, ManifestSource } from '../core/manifest.js';
+import type { PackageAgent, PackageRenders } from '../core/package-renders.js';
 import { renderSource } from '../core/source-renders.js';
 import { shellWord } from '../core/shell-word.js';
 import { readManifest } from './manifest-store.js';
 import { readSource, type SourceProgress } from './read-source.js';
 
+/** A recorded source that cannot be read again: the folder is gone, or its file no longer defines the agent. */
+export interface SourceProblem {
+  agent: string;
+  code: 'SOURCE_NOT_FOUND' | 'SOURCE_FILE_MOVED';
+  /** `--from` as recorded (shell-quoted for hints). */
+  from: string;
+  /** The absolute folder (SOURCE_NOT_FOUND) or file (SOURCE_FILE_MOVED) that was looked for. */
+  path: string;
+}
+
+export interface InstalledSources {
+  pkg: PackageRenders;
+  locales: string[];
+  /** Per agent read again from its folder, its catalog entry there (descriptions for `list`). */
+  agents: Map<string, CatalogAgent>;
+  /** Only with `collect`: the agents whose source is gone or moved (they stand in with what was recorded). */
+  problems: SourceProblem[];
+  /** The manifest text the renders were read for (undefined when there is no manifest). */
+  manifestText?: string | undefined;
+}
+
+function problemError(problem: SourceProblem): AgentpackError {
+  return new AgentpackError({ code: problem.code, params: { agent: problem.agent, from: problem.from, path: problem.path } });
+}
+
+/**
+ * What the manifest recorded, standing in for a source that cannot be read: the recorded bytes count as the
+ * agent's only render, so a read-only report says "unchanged since install" or "modified", never "outdated".
+ */
+function recordedStandIn(agent: string, entry: ManifestEntry): PackageAgent {
+  const render = { locale: entry.locale, content: '', sha256: entry.sha256 };
+  return { name: agent, locales: [entry.locale], renders: new Map([[entry.locale, render]]), sourceHash: entry.sourceHash, ...(entry.source ? { source: entry.source } : {}) };
+}
+
 /**
  * The package's renders plus, for every agent of `dir` installed with `--from`, its renders read again from
  * the recorded folder (each folder scanned once, with the recorded paths as picks). A folder that vanished
- * (SOURCE_NOT_FOUND) or a file that moved (SOURCE_FILE_MOVED) is reported, never guessed. `manifestText` is the
+ * (SOURCE_NOT_FOUND) or a file that moved (SOURCE_FILE_MOVED) is reported, never guessed: thrown for the
+ * first affected agent, or with `collect` (read-only reports) listed in `problems`. `manifestText` is the
  * manifest they were read for (see PlanRun.sources).
  */
-export async function withInstalledSources(options: { pkg: PackageRenders; dir: string; cwd: string; agents?: readonly string[]; onProgress?: (p: SourceProgress) => void }): Promise<{ pkg: PackageRenders; locales: string[]; manifestText?: string | undefined }> {
+export async function withInstalledSources(options: {
+  pkg: PackageRenders;
+  dir: string;
+  cwd: string;
+  agents?: readonly string[];
+  onProgress?: (p: SourceProgress) => void;
+  collect?: boolean;
+}): Promise<InstalledSources> {
   const { pkg } = options;
+  const found = new Map<string, CatalogAgent>();
   let manifest;
   let manifestText: string | undefined;
   try {
     ({ manifest, text: manifestText } = await readManifest(options.dir));
   } catch {
-    return { pkg, locales: [] };
+    return { pkg, locales: [], agents: found, problems: [] };
   }
   const only = options.agents !== undefined && options.agents.length > 0 ? new Set(options.agents) : undefined;
   const groups = new Map<string, { root: string; single: boolean; from: string; entries: [string, ManifestSource][] }>();
@@ -33,32 +77,46 @@ export async function withInstalledSources(options: { pkg: PackageRenders; dir: 
   }
   const agents = new Map(pkg.agents);
   const locales = new Set<string>();
+  const problems: SourceProblem[] = [];
+  const report = (problem: SourceProblem): void => {
+    if (!options.collect) throw problemError(problem);
+    problems.push(problem);
+    const entry = manifest.agents[problem.agent];
+    if (entry) agents.set(problem.agent, recordedStandIn(problem.agent, entry));
+  };
   for (const [key, group] of groups) {
-    const picks = group.single ? [] : [...new Set(group.entries.flatMap(([, s]) => [s.path, ...(s.picks ?? [])]))].sort();
+    let picks = group.single ? [] : [...new Set(group.entries.flatMap(([, s]) => [s.path, ...(s.picks ?? [])]))].sort();
     let scan;
-    try {
-      scan = await readSource({ from: key, cwd: group.root, picks, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-    } catch (error) {
-      const [agent, source] = group.entries[0] ?? ['', undefined];
-      if (isAgentpackError(error) && (error.code === 'PATH_NOT_FOUND' || error.code === 'PICK_NOT_FOUND')) {
-        const missingRoot = error.code === 'PATH_NOT_FOUND';
-        throw new AgentpackError({
-          code: missingRoot ? 'SOURCE_NOT_FOUND' : 'SOURCE_FILE_MOVED',
-          params: { agent, from: shellWord(source?.from ?? group.from), path: missingRoot ? key : join(group.root, source?.path ?? '') },
-        });
+    while (scan === undefined) {
+      try {
+        scan = await readSource({ from: key, cwd: group.root, picks, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+      } catch (error) {
+        if (!isAgentpackError(error) || (error.code !== 'PATH_NOT_FOUND' && error.code !== 'PICK_NOT_FOUND')) throw error;
+        // A recorded file that is gone: read the folder again without it; the agents it defined are reported below.
+        if (error.code === 'PICK_NOT_FOUND' && picks.includes(String(error.params['path']))) {
+          picks = picks.filter((p) => p !== error.params['path']);
+          continue;
+        }
+        for (const [agent, source] of group.entries) {
+          report({ agent, code: group.single ? 'SOURCE_FILE_MOVED' : 'SOURCE_NOT_FOUND', from: shellWord(source.from), path: key });
+        }
+        break;
       }
-      throw error;
     }
+    if (scan === undefined) continue;
     const rendered = renderSource({ catalog: scan.catalog, version: pkg.version, from: group.from, root: group.root, single: group.single, picks: [] });
     for (const [agent, source] of group.entries) {
       const mine = rendered.agents.get(agent);
       if (!mine || mine.source?.path !== source.path) {
-        throw new AgentpackError({ code: 'SOURCE_FILE_MOVED', params: { agent, from: shellWord(source.from), path: join(group.root, source.path) } });
+        report({ agent, code: 'SOURCE_FILE_MOVED', from: shellWord(source.from), path: join(group.root, source.path) });
+        continue;
       }
       // Same origin: what was recorded stays recorded (from as given then, and the picks).
       agents.set(agent, { ...mine, source });
+      const entry = scan.catalog.agents.get(agent);
+      if (entry) found.set(agent, entry);
       for (const l of mine.locales) locales.add(l);
     }
   }
-  return { pkg: { version: pkg.version, agents }, locales: [...locales], manifestText };
+  return { pkg: { version: pkg.version, agents }, locales: [...locales], agents: found, problems, manifestText };
 }

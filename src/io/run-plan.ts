@@ -26,6 +26,8 @@ export interface PlanRun {
    * the plan never meets an installed agent it has no renders for.
    */
   sources?: { manifestText: string | undefined; reload: () => Promise<PackageRenders> };
+  /** Called after each file written or removed (`total` = the plan's writes and removals). */
+  onProgress?: (progress: { done: number; total: number }) => void;
 }
 
 export interface PlanOutcome {
@@ -111,7 +113,7 @@ export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
     const pkg = run.sources && state.manifestText !== run.sources.manifestText ? await run.sources.reload() : run.pkg;
     const plan = run.plan(inputOf(state, run, pkg));
     if (plan.actions.some((a) => a.kind === 'conflict')) throw new PlanConflict(plan);
-    const result = await applyPlan({ dir: run.dir, plan, manifest: state.manifest, manifestText: state.manifestText });
+    const result = await applyPlan({ dir: run.dir, plan, manifest: state.manifest, manifestText: state.manifestText, ...(run.onProgress ? { onProgress: run.onProgress } : {}) });
     return { plan, dirExisted: first.dirExisted, applied: result.applied, createdDir, removedTemps: result.removedTemps, predictedBackups: new Map() };
   } finally {
     await lock.release();

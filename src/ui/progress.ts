@@ -5,10 +5,16 @@ import { displayWidth } from './text-width.js';
 export const PROGRESS_THRESHOLD = 50;
 
 /**
- * A progress line on stderr, `Reading 120/1000 files…`, rewritten in place; only on a terminal, never with
+ * A progress line on stderr, `Reading 120/1000 files…` (or `Writing …`), rewritten in place; only on a terminal, never with
  * `--json`, and only when there are more than PROGRESS_THRESHOLD files. `done()` erases it.
  */
-export function progressLine(ctx: Pick<CliContext, 'json' | 'stderr' | 'messages'>): { update(progress: { done: number; total: number }): void; done(): void } {
+export function progressLine(options: {
+  ctx: Pick<CliContext, 'json' | 'stderr' | 'messages'>;
+  /** `Reading {done}/{total} files…` by default; `install.progress` while writing. */
+  message?: 'source.progress' | 'install.progress';
+}): { update(progress: { done: number; total: number }): void; done(): void } {
+  const { ctx } = options;
+  const message = options.message ?? 'source.progress';
   const enabled = !ctx.json && Boolean(ctx.stderr.isTTY);
   let width = 0;
   let last = -1;
@@ -18,7 +24,7 @@ export function progressLine(ctx: Pick<CliContext, 'json' | 'stderr' | 'messages
       const step = Math.max(1, Math.floor(total / 100));
       if (done !== total && done - last < step) return;
       last = done;
-      const text = ctx.messages.t('source.progress', { done, total });
+      const text = ctx.messages.t(message, { done, total });
       const pad = Math.max(0, width - displayWidth(text));
       width = displayWidth(text);
       ctx.stderr.write(`\r${text}${' '.repeat(pad)}`);

@@ -15,20 +15,29 @@ function asDiagnostic(finding: Finding): Diagnostic {
   return d;
 }
 
-function installedOf(options: { snapshot: ScopeSnapshot; rel: string; origins?: Record<string, InstalledOrigin> | undefined }): {
+/** A recorded source that could not be read again: the code and the absolute path looked for. */
+export interface StatusSourceProblem {
+  code: 'SOURCE_NOT_FOUND' | 'SOURCE_FILE_MOVED';
+  path: string;
+}
+
+interface InstalledJson {
   locale: string | null;
   state: string;
   origin?: InstalledOrigin;
-  source?: { from: string; path: string };
-} | null {
+  source?: { from: string; path: string; problem?: StatusSourceProblem };
+}
+
+function installedOf(options: { snapshot: ScopeSnapshot; rel: string; origins?: Record<string, InstalledOrigin> | undefined; problems?: Record<string, StatusSourceProblem> | undefined }): InstalledJson | null {
   const inst = options.snapshot.installations.find((i) => `${i.agent}.md` === options.rel);
   if (!inst) return null;
-  const out: { locale: string | null; state: string; origin?: InstalledOrigin; source?: { from: string; path: string } } = { locale: inst.locale, state: inst.state };
+  const out: InstalledJson = { locale: inst.locale, state: inst.state };
   const origin = options.origins?.[inst.agent];
   if (origin) out.origin = origin;
   // An agent installed with --from says where it came from: the folder as given, and its file there.
   const source = inst.entry?.source;
-  if (source) out.source = { from: source.from, path: source.path };
+  const problem = options.problems?.[inst.agent];
+  if (source) out.source = { from: source.from, path: source.path, ...(problem ? { problem } : {}) };
   return out;
 }
 
@@ -40,12 +49,14 @@ export function printStatus(options: {
   snapshots: ScopeSnapshot[];
   /** Per snapshot (same order), the origin of each installed agent. */
   origins?: Record<string, InstalledOrigin>[];
+  /** Per snapshot (same order), the agents whose recorded source is gone or moved. */
+  problems?: Record<string, StatusSourceProblem>[];
   findings: Finding[];
   skipped: { scope: Scope; reason: string; home: string }[];
   claude?: ClaudeStatus | undefined;
   ctx: CliContext;
 }): number {
-  const { snapshots, origins, findings, skipped, claude, ctx } = options;
+  const { snapshots, origins, problems, findings, skipped, claude, ctx } = options;
   const { messages, style } = ctx;
   const { t } = messages;
   const notLoadable = snapshots.flatMap((s) => s.tree).filter((f) => f.parsed.isAgent && !f.parsed.loadableAsIs).length;
@@ -65,7 +76,7 @@ export function printStatus(options: {
           agent: f.name,
           isAgent: f.parsed.isAgent,
           loadable: f.parsed.isAgent && f.parsed.loadableAsIs,
-          installed: installedOf({ snapshot: s, rel: f.rel, origins: origins?.[index] }),
+          installed: installedOf({ snapshot: s, rel: f.rel, origins: origins?.[index], problems: problems?.[index] }),
           diagnostics: f.parsed.diagnostics.filter((d) => d.severity !== 'info').map((d) => describeDiagnostic({ ...d, file: f.path }, messages)),
         })),
       })),
@@ -85,7 +96,8 @@ export function printStatus(options: {
     for (const f of s.tree) {
       const installed = installedOf({ snapshot: s, rel: f.rel });
       const mark = !f.parsed.isAgent ? style.dim(t('status.file.notAgent')) : f.parsed.loadableAsIs ? style.ok(t('status.file.loads')) : style.error(t('status.file.skipped'));
-      const by = installed ? `  ${style.dim(t('status.file.installed', { locale: installed.locale ?? '?', state: t(`state.${installed.state as 'ok'}`) }))}` : '';
+      const origin = installed?.source ? t('source.origin.folder', { from: installed.source.from, path: installed.source.path }) : t('source.origin.package');
+      const by = installed ? `  ${style.dim(sanitizeForTerminal(t('status.file.installed', { locale: installed.locale ?? '?', state: t(`state.${installed.state as 'ok'}`), origin })))}` : '';
       lines.push(`  ${sanitizeForTerminal(f.rel)}  ${f.name !== null ? `${sanitizeForTerminal(f.name)}  ` : ''}${mark}${by}`);
       if (f.parsed.isAgent) for (const d of f.parsed.diagnostics.filter((x) => x.severity !== 'info')) lines.push(`  ${formatDiagnostic(d, ctx).replace(/\n/g, '\n  ')}`);
     }

@@ -4,7 +4,7 @@ import { AgentpackError } from '../../core/errors.js';
 import { findAgent, findVariant, renderWarnings } from '../../core/find-agent.js';
 import { assessAgent, planInstall } from '../../core/plan.js';
 import { resolveAgentLocale } from '../../core/resolve-locale.js';
-import { commandLine } from '../../core/shell-word.js';
+import { commandLine, shellWord } from '../../core/shell-word.js';
 import { assertUnambiguous, conflictFor, pickCommand } from '../../core/source-conflict.js';
 import { renderSource } from '../../core/source-renders.js';
 import { packageInfo } from '../../io/package-root.js';
@@ -47,16 +47,21 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
   const localeArgs = options.locale !== undefined ? ['--locale', options.locale] : [];
   const retryFor = (agent: string): string => commandLine({ args: ['install', agent, ...localeArgs, ...scopeArgs(target)], from });
   const refused: string[] = [];
+  const refusedJson: Record<string, unknown>[] = [];
   let names: string[];
   if (options.all) {
     names = [];
     for (const conflict of scan.conflicts) {
-      const paths = sanitizeForTerminal(conflict.paths.join(', '));
-      refused.push(t('install.from.conflict', { agent: sanitizeForTerminal(conflict.name), locale: conflict.locale ?? CANONICAL_LOCALE, paths, command: sanitizeForTerminal(pickCommand({ conflict, retry: retryFor(conflict.name) })) }));
+      const command = pickCommand({ conflict, retry: retryFor(conflict.name) });
+      const locale = conflict.locale ?? CANONICAL_LOCALE;
+      refused.push(t('install.from.conflict', { agent: sanitizeForTerminal(conflict.name), locale, paths: sanitizeForTerminal(conflict.paths.join(', ')), command: sanitizeForTerminal(command) }));
+      refusedJson.push({ code: 'AGENT_AMBIGUOUS', agent: conflict.name, locale, paths: conflict.paths, commands: conflict.paths.map((path) => `${retryFor(conflict.name)} --pick ${shellWord(path)}`) });
     }
     for (const agent of scan.catalog.agents.values()) {
       if (!isSafeAgentName(agent.name)) {
-        refused.push(t('install.from.notPortable', { agent: sanitizeForTerminal(agent.name), path: sanitizeForTerminal([...agent.variants.values()][0]?.relPath ?? '') }));
+        const path = [...agent.variants.values()][0]?.relPath ?? '';
+        refused.push(t('install.from.notPortable', { agent: sanitizeForTerminal(agent.name), path: sanitizeForTerminal(path) }));
+        refusedJson.push({ code: 'AGENT_NAME_NOT_PORTABLE', agent: agent.name, paths: [path], commands: [] });
         continue;
       }
       if (conflictFor({ scan, agent: agent.name, locale: wanted })) continue;
@@ -110,6 +115,7 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
           return { agent, locale: chooseLocale(agent, installed) };
         }),
       }),
+    ...(options.all ? { refused: refusedJson } : {}),
     forceArgs: ['install', ...(options.all ? ['--all'] : options.agents), ...localeArgs, '--from', from, ...pick.flatMap((p) => ['--pick', p]), '--force'],
   });
   if (!ctx.json) {

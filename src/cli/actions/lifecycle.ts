@@ -4,6 +4,7 @@ import type { PackageRenders } from '../../core/package-renders.js';
 import { executePlan, PlanConflict, previewPlan, type PlanOutcome, type PlanRun } from '../../io/run-plan.js';
 import type { Target } from '../../io/targets.js';
 import { formatOutcome, switchHints, type LifecycleCommand } from '../../ui/outcome-report.js';
+import { progressLine } from '../../ui/progress.js';
 import { actionJson, formatConflictLines, formatPlanLines, targetLabel } from '../../ui/plan-report.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
 import type { CliContext } from '../context.js';
@@ -24,6 +25,8 @@ export interface LifecycleRun {
   sources?: PlanRun['sources'];
   /** Extra lines after a successful install/switch (e.g. where the locale came from), computed after planning. */
   notes?: () => string[];
+  /** What was left out before planning (e.g. `install --all --from` conflicts): listed under `refused` in --json; the run fails. */
+  refused?: Record<string, unknown>[];
 }
 
 function lockWaitMs(env: CliContext['env']): number | undefined {
@@ -41,11 +44,14 @@ export async function runLifecycle(run: LifecycleRun): Promise<void> {
     return;
   }
   let outcome: PlanOutcome;
+  const progress = progressLine({ ctx, message: 'install.progress' });
   try {
-    outcome = await executePlan(planRun);
+    outcome = await executePlan({ ...planRun, onProgress: (p) => progress.update(p) });
   } catch (error) {
     if (error instanceof PlanConflict) throw conflictError(run, error.plan);
     throw error;
+  } finally {
+    progress.done();
   }
   printOutcome(run, outcome);
 }
@@ -70,7 +76,7 @@ function printDryRun(run: LifecycleRun, outcome: PlanOutcome): void {
   const { ctx, target } = run;
   const { t } = ctx.messages;
   const actions = outcome.plan.actions;
-  const failed = attention(actions);
+  const failed = attention(actions) || (run.refused?.length ?? 0) > 0;
   ctx.exitCode = failed ? 1 : 0;
   if (ctx.json) {
     const payload = {
@@ -80,6 +86,7 @@ function printDryRun(run: LifecycleRun, outcome: PlanOutcome): void {
       target,
       createsDir: !outcome.dirExisted && actions.some((a) => a.kind !== 'skip' && a.kind !== 'conflict'),
       actions: actions.map((a) => actionJson(a, outcome.predictedBackups.get(a.path) ?? null)),
+      ...(run.refused ? { refused: run.refused } : {}),
     };
     ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
     return;
@@ -97,7 +104,7 @@ function printOutcome(run: LifecycleRun, outcome: PlanOutcome): void {
   const { ctx, target } = run;
   const { t } = ctx.messages;
   const applied = outcome.applied ?? outcome.plan.actions.map((action) => ({ action, backup: null }));
-  const failed = attention(outcome.plan.actions);
+  const failed = attention(outcome.plan.actions) || (run.refused?.length ?? 0) > 0;
   ctx.exitCode = failed ? 1 : 0;
   if (ctx.json) {
     const payload = {
@@ -107,6 +114,7 @@ function printOutcome(run: LifecycleRun, outcome: PlanOutcome): void {
       target,
       createdDir: outcome.createdDir,
       actions: applied.map(({ action, backup }) => actionJson(action, backup)),
+      ...(run.refused ? { refused: run.refused } : {}),
     };
     ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
     return;

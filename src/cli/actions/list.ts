@@ -1,42 +1,20 @@
 import * as z from 'zod';
-import { CANONICAL_LOCALE, sortedLocales, type Catalog } from '../../core/catalog.js';
-import { AgentpackError } from '../../core/errors.js';
+import { CANONICAL_LOCALE, sortedLocales, type CatalogAgent } from '../../core/catalog.js';
 import { commandLine } from '../../core/shell-word.js';
-import { readInstalled, type InstalledInfo } from '../../io/installed-report.js';
 import { readPackage } from '../../io/read-package.js';
 import type { ReadSourceResult } from '../../io/read-source.js';
-import { resolveTarget, type Scope } from '../../io/targets.js';
 import type { Messages } from '../../ui/messages.js';
+import { formatDiagnostic } from '../../ui/report.js';
 import { formatSourceNotes, printSourceProblems, sourceJson } from '../../ui/source-report.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
 import { formatTable } from '../../ui/table.js';
 import type { CliContext } from '../context.js';
+import { listInstalled, type ListedInstall, type ListedScopes } from './list-installed.js';
 import { loadSource, requireFromForPick, sourceOptionsSchema } from './source-option.js';
 
 const optionsSchema = sourceOptionsSchema.extend({ dir: z.string().min(1).optional() });
 
-/** Installed info of every agent per scope; project is skipped (all null) when the working folder is the home folder. */
-async function installedByScope(options: { ctx: CliContext; dir: string | undefined; pkg: Parameters<typeof readInstalled>[0]['pkg']; catalog: Catalog }): Promise<Map<Scope, Map<string, InstalledInfo | null>>> {
-  const { ctx, dir, pkg, catalog } = options;
-  const scopes: Scope[] = dir !== undefined ? ['user', 'project', 'dir'] : ['user', 'project'];
-  const out = new Map<Scope, Map<string, InstalledInfo | null>>();
-  for (const scope of scopes) {
-    let target;
-    try {
-      target = resolveTarget({ scope, dir, env: ctx.env, cwd: ctx.cwd });
-    } catch (error) {
-      if (error instanceof AgentpackError && error.code === 'PROJECT_IS_HOME') {
-        out.set(scope, new Map());
-        continue;
-      }
-      throw error;
-    }
-    out.set(scope, await readInstalled({ dir: target.dir, pkg, catalog }));
-  }
-  return out;
-}
-
-function cell(info: InstalledInfo | null | undefined, messages: Messages): string {
+function cell(info: ListedInstall | null | undefined, messages: Messages): string {
   if (!info) return '-';
   const state = messages.t(`state.${info.state}`);
   const notes = [
@@ -47,8 +25,8 @@ function cell(info: InstalledInfo | null | undefined, messages: Messages): strin
   return info.locale !== null ? `${info.locale} ${text}` : text;
 }
 
-function rowsOf(catalog: Catalog, lang: string): { name: string; description: string; localDescription: string; locales: string[]; files: Record<string, string> }[] {
-  return [...catalog.agents.values()].map((agent) => {
+function rowsOf(agentsOf: Iterable<CatalogAgent>, lang: string): { name: string; description: string; localDescription: string; locales: string[]; files: Record<string, string> }[] {
+  return [...agentsOf].map((agent) => {
     const canonical = agent.variants.get(CANONICAL_LOCALE)?.parsed.spec?.description ?? '';
     const first = [...agent.variants.values()][0]?.parsed.spec?.description ?? '';
     const local = agent.variants.get(lang)?.parsed.spec?.description ?? (canonical || first);
@@ -61,7 +39,7 @@ function rowsOf(catalog: Catalog, lang: string): { name: string; description: st
 async function listSource(options: { ctx: CliContext; from: string; pick: string[] }): Promise<void> {
   const { ctx, from, pick } = options;
   const scan: ReadSourceResult = await loadSource({ from, pick, ctx });
-  const agents = rowsOf(scan.catalog, ctx.messages.lang);
+  const agents = rowsOf(scan.catalog.agents.values(), ctx.messages.lang);
   if (ctx.json) {
     const payload = { agents: agents.map(({ name, description, locales, files }) => ({ name, description, locales, files })), ...sourceJson({ scan, ctx }) };
     ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
@@ -96,14 +74,44 @@ export async function runList(options: { raw: unknown; ctx: CliContext }): Promi
     return;
   }
   const { catalog, pkg } = await readPackage();
-  const installed = await installedByScope({ ctx, dir, pkg, catalog });
-  const agents = rowsOf(catalog, ctx.messages.lang).map((row) => {
-    const where: Record<string, InstalledInfo | null> = {};
+  const listed = await listInstalled({ ctx, dir, pkg, catalog });
+  printInstalledList({ ctx, listed, rows: [...rowsOf(catalog.agents.values(), ctx.messages.lang), ...folderRows(listed, catalog, ctx.messages.lang)] });
+}
+
+/** Rows for agents installed from a folder that the package does not have (sorted by name). */
+function folderRows(listed: ListedScopes, catalog: { agents: Map<string, unknown> }, lang: string): ReturnType<typeof rowsOf> {
+  const out: ReturnType<typeof rowsOf> = [];
+  for (const [name, { locales, agent }] of [...listed.fromFolders].sort(([a], [b]) => a.localeCompare(b))) {
+    if (catalog.agents.has(name)) continue;
+    out.push(agent ? (rowsOf([agent], lang)[0] as (typeof out)[number]) : { name, description: '', localDescription: '', locales, files: {} });
+  }
+  return out;
+}
+
+/** Where an agent came from, per scope it is installed in: `package`, or the folder as given and the file in it. */
+function originCell(infos: (ListedInstall | null | undefined)[], messages: Messages): string {
+  const origins = new Set<string>();
+  for (const info of infos) {
+    if (!info) continue;
+    const where = info.source ? messages.t('source.origin.folder', { from: info.source.from, path: info.source.path }) : messages.t('source.origin.package');
+    origins.add(info.sourceProblem ? `${where} ${messages.t(`source.origin.${info.sourceProblem === 'SOURCE_NOT_FOUND' ? 'gone' : 'moved'}`)}` : where);
+  }
+  return origins.size > 0 ? [...origins].join(', ') : messages.t('source.origin.package');
+}
+
+function printInstalledList(options: { ctx: CliContext; listed: ListedScopes; rows: ReturnType<typeof rowsOf> }): void {
+  const { ctx, listed } = options;
+  const { installed, problems } = listed;
+  const agents = options.rows.map((row) => {
+    const where: Record<string, ListedInstall | null> = {};
     for (const [scope, infos] of installed) where[scope] = infos.get(row.name) ?? null;
     return { ...row, installed: where };
   });
   if (ctx.json) {
-    const payload = { agents: agents.map(({ name, description, locales, installed: where }) => ({ name, description, locales, installed: where })) };
+    const payload = {
+      agents: agents.map(({ name, description, locales, installed: where }) => ({ name, description, locales, installed: where })),
+      ...(problems.length > 0 ? { sourceProblems: problems.map(({ scope, agent, code, path }) => ({ scope, agent, code, path })) } : {}),
+    };
     ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
     return;
   }
@@ -113,15 +121,20 @@ export async function runList(options: { raw: unknown; ctx: CliContext }): Promi
     return;
   }
   const scopes = [...installed.keys()];
+  // The origin column appears once something was installed from a folder (otherwise everything is the package's).
+  const withOrigin = listed.fromFolders.size > 0 || problems.length > 0;
   const table = formatTable({
-    header: [t('list.header.name'), t('list.header.locales'), ...scopes.map((s) => t(`list.header.${s}`)), t('list.header.description')],
+    header: [t('list.header.name'), t('list.header.locales'), ...scopes.map((s) => t(`list.header.${s}`)), ...(withOrigin ? [t('list.header.from')] : []), t('list.header.description')],
     rows: agents.map((a) => [
       sanitizeForTerminal(a.name),
       sanitizeForTerminal(a.locales.join(', ')),
       ...scopes.map((s) => cell(a.installed[s], ctx.messages)),
+      ...(withOrigin ? [sanitizeForTerminal(originCell(Object.values(a.installed), ctx.messages))] : []),
       sanitizeForTerminal(a.localDescription.replace(/\s+/g, ' ')),
     ]),
     ...(ctx.stdout.isTTY ? { maxWidth: ctx.stdout.columns || 80 } : {}),
   });
   ctx.stdout.write(`${table}\n`);
+  const lines = problems.map((p) => formatDiagnostic({ severity: 'warning', code: p.code, file: p.path, params: { agent: p.agent, from: p.from, path: p.path } }, ctx));
+  if (lines.length > 0) ctx.stderr.write(`${lines.join('\n')}\n`);
 }

@@ -4,7 +4,6 @@ import { agentFileName } from '../../core/agent-file-name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales } from '../../core/find-agent.js';
 import { assessAgent, installedAgents, planSwitch } from '../../core/plan.js';
-import { withInstalledSources } from '../../io/installed-sources.js';
 import { readPackage } from '../../io/read-package.js';
 import { readTargetState } from '../../io/target-state.js';
 import type { Target } from '../../io/targets.js';
@@ -14,19 +13,33 @@ import { formatTable } from '../../ui/table.js';
 import type { CliContext } from '../context.js';
 import { scopeOptionsSchema, targetOf } from '../scope.js';
 import { checkInstalledName } from './agent-names.js';
+import { sourcesForRun } from './installed-from.js';
 import { runLifecycle } from './lifecycle.js';
+import { requireFromForPick, sourceArgs, sourceOptionsSchema } from './source-option.js';
 
-const optionsSchema = scopeOptionsSchema.extend({ force: z.boolean().default(false), dryRun: z.boolean().default(false) });
+const optionsSchema = scopeOptionsSchema.merge(sourceOptionsSchema).extend({ force: z.boolean().default(false), dryRun: z.boolean().default(false) });
 
 /** `locale <l> [agent…]`: switch installed agents; `locale` alone prints each installed agent's locale. */
 export async function runLocale(options: { locale: string | undefined; agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx, agents, locale } = options;
   const opts = optionsSchema.parse(options.raw);
+  const { from, pick } = opts;
+  requireFromForPick({ from, pick, ctx });
   const target = targetOf(opts, ctx);
   const pack = await readPackage();
   const { catalog } = pack;
-  const load = () => withInstalledSources({ pkg: pack.pkg, dir: target.dir, cwd: ctx.cwd, agents });
-  const { pkg, locales: sourceLocales, manifestText } = await load();
+  const sources = await sourcesForRun({
+    ctx,
+    target,
+    pkg: pack.pkg,
+    agents,
+    from,
+    pick,
+    retry: (agent) => ['locale', locale ?? '', agent],
+    localeFor: (_agent, installed) => locale ?? installed ?? '',
+  });
+  const { pkg, locales: sourceLocales } = sources;
+  const run = sources.agents ?? [];
   if (locale === undefined) {
     await printInstalledLocales({ ctx, target, pkg });
     return;
@@ -41,9 +54,9 @@ export async function runLocale(options: { locale: string | undefined; agents: s
     agents: [...pkg.agents.keys()],
     dryRun: opts.dryRun,
     force: opts.force,
-    plan: (input) => planSwitch({ input, locale, agents: agents.map((name) => checkInstalledName({ name, catalog, manifest: input.manifest })) }),
-    sources: { manifestText, reload: async () => (await load()).pkg },
-    forceArgs: ['locale', locale, ...agents, '--force'],
+    plan: (input) => planSwitch({ input, locale, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) }),
+    ...(sources.sources ? { sources: sources.sources } : {}),
+    forceArgs: ['locale', locale, ...agents, ...sourceArgs({ from, pick }), '--force'],
   });
 }
 

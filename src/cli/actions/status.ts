@@ -1,12 +1,15 @@
+import { join } from 'node:path';
+import { agentFileName } from '../../core/agent-file-name.js';
 import * as z from 'zod';
 import type { Catalog } from '../../core/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
 import { installedOrigin, type InstalledOrigin } from '../../core/installed-origin.js';
 import { statusFindings, type StatusScope } from '../../core/status-findings.js';
 import { countAgentFiles, inspectScope, type ScopeSnapshot } from '../../io/inspect-scope.js';
-import { withInstalledSources } from '../../io/installed-sources.js';
+import { withInstalledSources, type SourceProblem } from '../../io/installed-sources.js';
 import { readPackage } from '../../io/read-package.js';
 import { claudeConfigDir, homeAgentsDir, resolveTarget, type Scope, type Target } from '../../io/targets.js';
+import { progressLine } from '../../ui/progress.js';
 import { printStatus } from '../../ui/status-report.js';
 import type { CliContext } from '../context.js';
 import { commandLine } from '../scope.js';
@@ -48,6 +51,7 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
   const scopes: Scope[] = dir !== undefined ? ['user', 'project', 'dir'] : ['user', 'project'];
   const snapshots: ScopeSnapshot[] = [];
   const skipped: { scope: Scope; reason: 'project-is-home'; home: string }[] = [];
+  const problems: (SourceProblem & { scope: Scope; dir: string })[] = [];
   for (const scope of scopes) {
     let target: Target;
     try {
@@ -59,9 +63,11 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
       }
       throw error;
     }
-    // Agents installed with --from are compared with their folder; one that moved keeps the package's view here
-    // (locale and update report it with the path).
-    const withSources = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd }).catch(() => ({ pkg }));
+    // Agents installed with --from are compared with their folder.
+    // A folder that vanished or a file that moved is reported per agent (SOURCE_NOT_FOUND / SOURCE_FILE_MOVED), never guessed.
+    const progress = progressLine({ ctx });
+    const withSources = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, collect: true, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
+    problems.push(...withSources.problems.map((p) => ({ ...p, scope, dir: target.dir })));
     snapshots.push(await inspectScope({ scope, dir: target.dir, pkg: withSources.pkg }));
   }
   const views = snapshots.map((s) => toStatusScope(s, catalog));
@@ -75,6 +81,10 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
     ...(configInfo ? { configDir: configInfo } : {}),
     command: (args, scope) => commandLine({ args, target: { scope: scope.scope, dir: scope.dir } }),
   });
+  for (const p of problems) {
+    findings.push({ severity: 'warning', code: p.code, scope: p.scope, path: join(p.dir, agentFileName(p.agent)), params: { agent: p.agent, from: p.from, path: p.path } });
+  }
   const asked = claude === true || claudeBin !== undefined ? await askClaudeForStatus({ ctx, snapshots, bin: claudeBin }) : undefined;
-  ctx.exitCode = printStatus({ snapshots, origins: views.map((v) => v.origins ?? {}), findings, skipped, claude: asked, ctx });
+  const problemsBySnapshot = snapshots.map((s) => Object.fromEntries(problems.filter((p) => p.scope === s.scope).map((p) => [p.agent, { code: p.code, path: p.path }])));
+  ctx.exitCode = printStatus({ snapshots, origins: views.map((v) => v.origins ?? {}), problems: problemsBySnapshot, findings, skipped, claude: asked, ctx });
 }

@@ -1,33 +1,39 @@
 import * as z from 'zod';
 import { planUpdate } from '../../core/plan.js';
-import { withInstalledSources } from '../../io/installed-sources.js';
 import { readPackage } from '../../io/read-package.js';
 import type { CliContext } from '../context.js';
 import { scopeOptionsSchema, targetOf } from '../scope.js';
 import { checkInstalledName } from './agent-names.js';
+import { sourcesForRun } from './installed-from.js';
 import { runLifecycle } from './lifecycle.js';
+import { requireFromForPick, sourceArgs, sourceOptionsSchema } from './source-option.js';
 
-const optionsSchema = scopeOptionsSchema.extend({ force: z.boolean().default(false), dryRun: z.boolean().default(false) });
+const optionsSchema = scopeOptionsSchema.merge(sourceOptionsSchema).extend({ force: z.boolean().default(false), dryRun: z.boolean().default(false) });
 
-/** `update [agent…]`: rewrite unmodified installed agents whose package render changed; edited ones are skipped. */
+/**
+ * `update [agent…]`: rewrite unmodified installed agents whose render changed; edited ones are skipped. Agents
+ * installed from a folder are read again from it, or with `--from <path>` from that folder (recorded from then on).
+ */
 export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx, agents } = options;
   const opts = optionsSchema.parse(options.raw);
+  const { from, pick } = opts;
+  requireFromForPick({ from, pick, ctx });
   const target = targetOf(opts, ctx);
   const pack = await readPackage();
   const { catalog } = pack;
-  const load = () => withInstalledSources({ pkg: pack.pkg, dir: target.dir, cwd: ctx.cwd, agents });
-  const { pkg, manifestText } = await load();
+  const sources = await sourcesForRun({ ctx, target, pkg: pack.pkg, agents, from, pick, retry: (agent) => ['update', agent], localeFor: (_agent, installed) => installed ?? '' });
+  const run = sources.agents ?? [];
   await runLifecycle({
     ctx,
     command: 'update',
     target,
-    pkg,
-    agents: [...pkg.agents.keys()],
+    pkg: sources.pkg,
+    agents: [...sources.pkg.agents.keys()],
     dryRun: opts.dryRun,
     force: opts.force,
-    plan: (input) => planUpdate({ input, agents: agents.map((name) => checkInstalledName({ name, catalog, manifest: input.manifest })) }),
-    sources: { manifestText, reload: async () => (await load()).pkg },
-    forceArgs: ['update', ...agents, '--force'],
+    plan: (input) => planUpdate({ input, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) }),
+    ...(sources.sources ? { sources: sources.sources } : {}),
+    forceArgs: ['update', ...agents, ...sourceArgs({ from, pick }), '--force'],
   });
 }

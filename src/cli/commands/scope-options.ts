@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { collect } from '../collect.js';
 import type { CliContext } from '../context.js';
 
 /** `--user` (default), `--project`, `--dir <path>`: which agents folder a command works on. */
@@ -14,4 +15,10 @@ export function addScopeOptions(command: Command, ctx: CliContext): Command {
 export function addWriteOptions(command: Command, ctx: CliContext): Command {
   const { t } = ctx.messages;
   return command.addOption(new Option('--force', t('cli.opt.force'))).addOption(new Option('--dry-run', t('cli.opt.dryRun')));
+}
+
+/** `--from <path>` and repeatable `--pick <path>`, for `locale` and `update`: the folder installed agents are read from. */
+export function addSourceOptions(command: Command, ctx: CliContext): Command {
+  const { t } = ctx.messages;
+  return command.addOption(new Option('--from <path>', t('cli.opt.fromInstalled'))).addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect));
 }

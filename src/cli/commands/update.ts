@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { addScopeOptions, addWriteOptions } from './scope-options.js';
+import { addScopeOptions, addSourceOptions, addWriteOptions } from './scope-options.js';
 
 export function registerUpdate(program: Command, ctx: CliContext): void {
   const { t } = ctx.messages;
   const command = program.command('update').description(t('cmd.update.description')).argument('[agents...]', t('cli.arg.installedAgents'));
-  addWriteOptions(addScopeOptions(command, ctx), ctx).action(async (agents: string[], raw: unknown) =>
+  addWriteOptions(addSourceOptions(addScopeOptions(command, ctx), ctx), ctx).action(async (agents: string[], raw: unknown) =>
     (await import('../actions/update.js')).runUpdate({ agents, raw, ctx }),
   );
 }
