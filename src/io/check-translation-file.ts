@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { CANONICAL_LOCALE, type Variant } from '../core/catalog.js';
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostics.js';
@@ -23,7 +23,7 @@ export async function checkTranslationFile(options: { parsed: ParsedAgent; path:
   const line = parsed.fieldLines?.get('i18n');
   const at = line === undefined ? {} : { line };
   const target = /^[a-z][a-z0-9+.-]*:/i.test(source) ? undefined : resolve(dirname(path), source.replace(/[#?].*$/, ''));
-  const isFile = target === undefined ? false : await stat(target).then((s) => s.isFile(), () => false);
+  const isFile = target === undefined ? false : (statSync(target, { throwIfNoEntry: false })?.isFile() ?? false);
   if (!target || !isFile) return [makeDiagnostic({ severity: 'error', code: 'I18N_SOURCE_NOT_FOUND', file: shownPath, ...at, params: { source } })];
   const sourceParsed = await loadAgent(target);
   const shownSource = relative(cwd, target) || target;

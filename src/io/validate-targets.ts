@@ -65,14 +65,15 @@ export async function validateTargets(options: { paths: string[]; cwd: string; r
     }
     targets.push(...(info.isDirectory() ? await findMarkdownFiles(full) : [full]));
   }
-  const files = await Promise.all(
-    targets.map(async (path) => {
-      const parsed = await loadAgent(path);
-      const shownPath = relative(options.cwd, path) || path;
-      const report = toReport(parsed, shownPath);
-      report.diagnostics.push(...(await checkTranslationFile({ parsed, path, shownPath, cwd: options.cwd, strict: options.strict ?? false })));
-      return report;
-    }),
-  );
+  // One file after another, keeping only each file's report (not its text): memory stays flat however
+  // many files there are, and the reads are synchronous underneath (read-agent.ts).
+  const files: FileReport[] = [];
+  for (const path of targets) {
+    const parsed = await loadAgent(path);
+    const shownPath = relative(options.cwd, path) || path;
+    const report = toReport(parsed, shownPath);
+    report.diagnostics.push(...(await checkTranslationFile({ parsed, path, shownPath, cwd: options.cwd, strict: options.strict ?? false })));
+    files.push(report);
+  }
   return { files, translations: [] };
 }
