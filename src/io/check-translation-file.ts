@@ -16,7 +16,15 @@ import { loadAgent } from './read-agent.js';
  * must match, the structure must be parallel, and a recorded hash must be the source's current one.
  * Without a catalog there is no missing/orphaned status; `validate` without paths does the full check.
  */
-export async function checkTranslationFile(options: { parsed: ParsedAgent; path: string; shownPath: string; cwd: string; strict: boolean }): Promise<Diagnostic[]> {
+export async function checkTranslationFile(options: {
+  parsed: ParsedAgent;
+  path: string;
+  shownPath: string;
+  cwd: string;
+  strict: boolean;
+  /** How the source is read (default loadAgent): validate-targets.ts hands over a source it just parsed. */
+  load?: (path: string) => Promise<ParsedAgent>;
+}): Promise<Diagnostic[]> {
   const { parsed, path, shownPath, cwd } = options;
   const source = parsed.i18n?.source;
   if (!parsed.isAgent || source === undefined) return [];
@@ -25,7 +33,7 @@ export async function checkTranslationFile(options: { parsed: ParsedAgent; path:
   const target = /^[a-z][a-z0-9+.-]*:/i.test(source) ? undefined : resolve(dirname(path), source.replace(/[#?].*$/, ''));
   const isFile = target === undefined ? false : (statSync(target, { throwIfNoEntry: false })?.isFile() ?? false);
   if (!target || !isFile) return [makeDiagnostic({ severity: 'error', code: 'I18N_SOURCE_NOT_FOUND', file: shownPath, ...at, params: { source } })];
-  const sourceParsed = await loadAgent(target);
+  const sourceParsed = await (options.load ?? loadAgent)(target);
   const shownSource = relative(cwd, target) || target;
   const sourceHash = variantHash(sourceParsed);
   if (sourceHash === undefined) {

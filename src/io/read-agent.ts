@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { CLAUDE_MAX_FILE_BYTES } from '../core/claude-rules.js';
 import { makeDiagnostic } from '../core/diagnostics.js';
 import { MAX_FILE_CHARS, parseAgent, type ParsedAgent } from '../core/parse-agent.js';
@@ -28,7 +29,8 @@ export async function loadAgent(path: string): Promise<ParsedAgent> {
   }
   let text: string;
   try {
-    text = decoder.decode(bytes);
+    // ASCII (most English files) is the same text in latin1, which decodes without validation.
+    text = isAscii(bytes) ? bytes.toString('latin1') : decoder.decode(bytes);
   } catch {
     return empty('ENCODING_INVALID', {});
   }

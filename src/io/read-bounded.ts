@@ -53,10 +53,13 @@ export function readBoundedSync(options: { path: string; limit: number }): Bound
         buffer.copy(bigger, 0, 0, total);
         buffer = bigger;
       }
-      const bytesRead = readSync(fd, buffer, total, buffer.length - total, null);
+      const wanted = buffer.length - total;
+      const bytesRead = readSync(fd, buffer, total, wanted, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > limit) return { kind: 'too-large', size: total };
+      // A short read of a regular file is its end: no further call to learn that.
+      if (bytesRead < wanted) break;
     }
     return { kind: 'ok', bytes: buffer.subarray(0, total) };
   } finally {
