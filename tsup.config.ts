@@ -26,6 +26,7 @@ const LAZY = [
   { pkg: 'yaml', file: 'yaml' },
   { pkg: 'string-width', file: 'string-width' },
   { pkg: 'chalk', file: 'chalk' },
+  { pkg: 'zod', file: 'zod' },
 ] as const;
 
 type Build = { onResolve: Function; onLoad: Function };
@@ -123,6 +124,16 @@ export default defineConfig(async (): Promise<Options[]> => {
     const api = (await import(lazy.pkg)) as Record<string, unknown>;
     exportsOf.set(lazy.pkg, { names: Object.keys(api), defaultIsFunction: typeof api['default'] === 'function' });
   }
+  // zod's file holds only the names src/cli/lazy/zod.ts lists: the stub offers exactly those, and every
+  // `z.<name>` the sources call must be among them.
+  const zodNames = [...(readFileSync('src/cli/lazy/zod.ts', 'utf8').match(/export \{([^}]*)\} from 'zod'/)?.[1] ?? '').split(',')].map((n) => n.trim()).filter(Boolean);
+  const used = new Set<string>();
+  for (const file of readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+    for (const m of readFileSync(`src/${file}`, 'utf8').matchAll(/\bz\.([a-zA-Z_]\w*)\b(?!<)/g)) if (m[1] !== 'infer' && m[1] !== 'input' && m[1] !== 'output') used.add(m[1] ?? '');
+  }
+  const missing = [...used].filter((n) => !zodNames.includes(n));
+  if (missing.length > 0) throw new Error(`src/cli/lazy/zod.ts lacks zod exports the sources use: ${missing.join(', ')}`);
+  exportsOf.set('zod', { names: zodNames, defaultIsFunction: false });
   const runtimeFiles = ['./cli-main.cjs', ...LAZY.map((l) => `./cli-${l.file}.cjs`), ...ACTIONS.map((a) => `./cli-action-${a}.cjs`)];
   return [
     {
