@@ -16,6 +16,8 @@ export function displayWidth(text: string): number {
 
 /** The grapheme clusters of a string (an emoji with modifiers or a kana with a combining mark stays whole). */
 export function graphemes(text: string): string[] {
+  // Printable ASCII: every character is a grapheme of its own (no ICU needed; English help is all ASCII).
+  if (PRINTABLE_ASCII.test(text)) return text.split('');
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return [...segmenter.segment(text)].map((s) => s.segment);
 }

@@ -10,6 +10,7 @@ import { parseBannerLine } from '../../src/core/banner.js';
 import { canonicaliseLines, canonicaliseText } from '../../src/core/canonical-hash.js';
 import { parseAgent } from '../../src/core/parse-agent.js';
 import { readBounded, readBoundedSync } from '../../src/io/read-bounded.js';
+import { displayWidth, graphemes } from '../../src/ui/text-width.js';
 import { tempDir } from '../helpers/cli.js';
 
 function random(seed: number): () => number {
@@ -112,5 +113,21 @@ describe('readBoundedSync', () => {
     expect(readBoundedSync({ path: join(dir, 'fifo'), limit: 10 })).toEqual({ kind: 'not-a-file' });
     expect(readBoundedSync({ path: join(dir, 'over'), limit: 64 })).toEqual({ kind: 'too-large', size: 65 });
     expect(() => readBoundedSync({ path: join(dir, 'missing'), limit: 10 })).toThrow(/ENOENT/);
+  });
+});
+
+describe('text width shortcuts for printable ASCII', () => {
+  it('split and measure as Intl.Segmenter and string-width do', async () => {
+    const { default: stringWidth } = await import('string-width');
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const next = random(9);
+    const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i));
+    for (const extra of [[], ['\r\n', '\u00e9', 'e\u0301', '日本', '\u001b[31m', '👍🏽', '\t']]) {
+      for (let i = 0; i < 3000; i++) {
+        const t = text(next, [...ascii, ...extra]);
+        expect(graphemes(t), JSON.stringify(t)).toEqual([...segmenter.segment(t)].map((s) => s.segment));
+        expect(displayWidth(t), JSON.stringify(t)).toBe(stringWidth(t));
+      }
+    }
   });
 });
