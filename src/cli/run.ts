@@ -61,7 +61,7 @@ export async function run(options: RunOptions): Promise<number> {
   // environment selects.
   const flagLang = peekOption(argv, '--lang');
   const flag = LANGS.find((l) => l === flagLang);
-  const lang = resolveLang({ flag, env, intlLocale: intlLocale() });
+  const lang = resolveLang({ flag, env, intlLocale });
   const messages = createMessages(lang);
   const colorFlag = !argv.includes('--no-color');
   const style = createStyle(shouldColor({ isTTY: Boolean(options.stdout.isTTY), env, flag: colorFlag, json }));

@@ -9,6 +9,19 @@ export const CANONICAL_HASH_VERSION = 'agentpack-canonical-v1';
  * blank lines into one, drop leading/trailing blank lines, end with exactly one newline.
  */
 export function canonicaliseText(text: string): string {
+  // Most texts are canonical once NFC-normalised (one final newline, no blank runs, no trailing blanks,
+  // no CR or BOM): those are returned as they are, without a split/join (test/canonical-hash.test.ts
+  // holds this to the full recipe below).
+  const nfc = text.normalize('NFC');
+  if (nfc.endsWith('\n') && !nfc.endsWith('\n\n') && !NOT_CANONICAL.test(nfc)) return nfc;
+  return canonicaliseLines(text);
+}
+
+/** Anything the full recipe would change besides NFC: BOM, CR, trailing blanks, blank runs, a leading blank line. */
+const NOT_CANONICAL = /^\uFEFF|\r|[ \t]\n|\n\n\n|^\n/;
+
+/** The recipe itself, line by line. Exported for the test that compares it with the shortcut above. */
+export function canonicaliseLines(text: string): string {
   const lines = text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')

@@ -2,6 +2,12 @@ import type { ErrorCode } from './codes.js';
 import type { DiagnosticParams } from './diagnostics.js';
 
 /**
+ * Marks agentpack errors whichever copy of this module made them: the CLI build bundles each command's
+ * action separately (tsup.config.ts), so `instanceof` alone would miss an error thrown by an action's file.
+ */
+const BRAND = Symbol.for('agentpack.error');
+
+/**
  * The one error type commands throw. `code` is stable; the message and hint are looked up in the
  * locale catalogs as `error.<CODE>` and `error.<CODE>.hint` with `params` filled in.
  * Exit code 1: the operation failed; 2: bad usage.
@@ -20,9 +26,10 @@ export class AgentpackError extends Error {
     this.params = options.params ?? {};
     this.exitCode = options.exitCode ?? 1;
     this.details = options.details;
+    Object.defineProperty(this, BRAND, { value: true });
   }
 }
 
 export function isAgentpackError(value: unknown): value is AgentpackError {
-  return value instanceof AgentpackError;
+  return value instanceof AgentpackError || (typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true);
 }

@@ -26,8 +26,10 @@ const CLOSE = /^---[ \t]*$/;
 /**
  * Split a file into front-matter and body without any YAML or code engine. Accepts the banner (or
  * blank lines, or an HTML comment) before the front-matter, as found in the wild; the caller reports it.
+ * `text`, when given, is the text `lines` were split from (`lines` may then be only its first lines, as
+ * `text.split('\n', n)` gives): `rest` is sliced from it instead of re-joining the body's lines.
  */
-export function splitFrontMatter(lines: readonly string[]): FrontMatterSplit {
+export function splitFrontMatter(lines: readonly string[], text?: string): FrontMatterSplit {
   let i = 0;
   let leading: 'none' | 'banner' | 'blank' | 'comment' = 'none';
   let bannerBefore: Banner | undefined;
@@ -68,7 +70,7 @@ export function splitFrontMatter(lines: readonly string[]): FrontMatterSplit {
     closeLine: close,
     // Every line of a closed block ends with a newline; keeping the last one matters to `|+` scalars.
     yaml: close === -1 ? lines.slice(i + 1).join('\n') : lines.slice(i + 1, yamlEnd).map((l) => `${l}\n`).join(''),
-    rest: close === -1 ? '' : lines.slice(close + 1).join('\n'),
+    rest: close === -1 ? '' : text === undefined ? lines.slice(close + 1).join('\n') : text.slice(offsetOfLine(lines, close + 1)),
   };
   if (language !== undefined) split.language = language;
   if (bannerBefore) split.bannerBefore = bannerBefore;

@@ -19,6 +19,8 @@ export const MAX_FILE_CHARS = 2 * 1024 * 1024;
  * up to ~10 µs per token on hostile input, so 32 KiB keeps the worst case within a few seconds.
  */
 export const MAX_FRONTMATTER_CHARS = 32 * 1024;
+/** Lines split first: enough for almost every front-matter (the whole file is split when needed). */
+const HEAD_LINES = 64;
 
 export interface ParsedAgent {
   path?: string;
@@ -83,8 +85,12 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
   const nul = source.indexOf('\0');
   if (nul !== -1) report('error', 'NUL_BYTE', { line: lineOfIndex(source, nul) });
 
-  const lines = source.split('\n');
-  const split = splitFrontMatter(lines);
+  // Only the lines up to the closing fence are needed: the head is split, and the whole file only when the
+  // front-matter does not close within it or a check below looks past the fence (allLines).
+  let lines = source.split('\n', HEAD_LINES);
+  const allLines = (): string[] => (lines.length === HEAD_LINES ? (lines = source.split('\n')) : lines);
+  let split = splitFrontMatter(lines, source);
+  if (lines.length === HEAD_LINES && (split.kind === 'none' || split.closeLine === -1)) split = splitFrontMatter(allLines(), source);
   if (split.kind === 'none') {
     // Documentation: a BOM, CRLF or NUL in a README is not agentpack's business (and must not fail --strict).
     diagnostics.length = 0;
@@ -129,19 +135,26 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
   // Body: leading blank lines and banner lines dropped (the first banner is recorded). All of them, so
   // that a rendered body never starts with a banner that the next parse would remove. Indexes, no
   // shift()/slice() per line: a body of a million blank lines stays linear.
-  const bodyLines = split.rest.split('\n');
+  // Lines are walked by offset in `rest` (no split/join of the whole body); `start > rest.length` means no
+  // line is left.
+  const rest = split.rest;
+  let start = 0;
   let first = 0;
   for (;;) {
-    while (first < bodyLines.length && (bodyLines[first] ?? '').trim() === '') first++;
-    const banner = first < bodyLines.length ? parseBannerLine(bodyLines[first] ?? '', split.closeLine + 2 + first) : undefined;
+    while (start <= rest.length && rest.slice(start, lineEnd(rest, start)).trim() === '') {
+      start = lineEnd(rest, start) + 1;
+      first++;
+    }
+    const banner = start <= rest.length ? parseBannerLine(rest.slice(start, lineEnd(rest, start)), split.closeLine + 2 + first) : undefined;
     if (!banner) break;
     if (!result.banner) {
       result.banner = banner;
       result.bannerPosition = 'body';
     }
+    start = lineEnd(rest, start) + 1;
     first++;
   }
-  result.body = bodyLines.slice(first).join('\n');
+  result.body = start > rest.length ? '' : rest.slice(start);
   result.bodyLine = split.closeLine + 2 + first;
 
   // YAML: strict first, then the way Claude Code reads what strict YAML rejects.
@@ -154,8 +167,8 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
       report('warning', code, { line: fmLine + (parsed.line ?? 1) - 1, params: { detail: parsed.detail } });
       parsed = retry;
     } else {
-      const later = nextFenceAfter(lines, split.closeLine);
-      const cut = later !== -1 && readsThroughLaterFence({ lines, from: split.openLine + 1, close: split.closeLine, to: later });
+      const later = nextFenceAfter(allLines(), split.closeLine);
+      const cut = later !== -1 && readsThroughLaterFence({ lines: allLines(), from: split.openLine + 1, close: split.closeLine, to: later });
       if (cut) report('error', 'FRONTMATTER_CUT_SHORT', { line: split.closeLine + 1 });
       else report('error', parsed.code, { line: fmLine + (parsed.line ?? 1) - 1, params: { detail: parsed.detail } });
       result.loadableAsIs = false;
@@ -167,7 +180,7 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
     return result;
   }
   const firstRest = split.rest.split('\n', 1)[0] ?? '';
-  if (/^[ \t]+\S/.test(firstRest) && parseLonger({ lines, split })) {
+  if (/^[ \t]+\S/.test(firstRest) && parseLonger({ lines: allLines(), split })) {
     report('warning', 'FRONTMATTER_CUT_SHORT', { line: split.closeLine + 1 });
   }
   for (const key of parsed.unsafeKeys) report('warning', 'UNSAFE_KEY', { line: fmLine, params: { key } });
@@ -240,6 +253,12 @@ function joinThrough(options: { lines: readonly string[]; from: number; to: numb
     .slice(options.from, options.to)
     .map((l) => (/^---[ \t]*$/.test(l) ? `  ${l}` : l))
     .join('\n');
+}
+
+/** Offset of the end of the line that starts at `start` (its `\n`, or the end of the text). */
+function lineEnd(text: string, start: number): number {
+  const nl = text.indexOf('\n', start);
+  return nl === -1 ? text.length : nl;
 }
 
 function lineOfIndex(text: string, index: number): number {

@@ -1,5 +1,6 @@
 import { Document, parseDocument, Scalar, visit } from 'yaml';
 import { KNOWN_FIELDS, splitToolString, type AgentSpec, type ToolSelection } from './schema.js';
+import { stringifySimpleMapping } from './yaml-simple.js';
 
 /**
  * Render the exact bytes agentpack installs (DESIGN §5): front-matter at byte 0 in canonical field order,
@@ -23,6 +24,14 @@ export function renderAgent(agent: { spec: AgentSpec; body: string; asWritten?: 
     .sort();
   for (const key of extra) ordered[key] = spec[key];
 
+  // Plain `key: text` front-matter (most agents) is written directly, byte for byte what the yaml
+  // package prints for it (test/yaml-simple.test.ts); the rest by the yaml package.
+  const simple = stringifySimpleMapping(ordered);
+  return `---\n${simple ?? stringifyWithYaml(ordered)}---\n\n${normaliseBody(agent.body)}`;
+}
+
+/** The front-matter text as the yaml package prints it (any values). */
+export function stringifyWithYaml(ordered: Record<string, unknown>): string {
   // No anchors: an object used twice is written out twice.
   const doc = new Document(ordered, { sortMapEntries: false, aliasDuplicateObjects: false });
   const description = doc.get('description', true);
@@ -35,7 +44,7 @@ export function renderAgent(agent: { spec: AgentSpec; body: string; asWritten?: 
   // yaml 2.x writes some block scalars that do not read back (the list item " \n" comes back as "\n"):
   // then every multi-line string is written double-quoted, which always does.
   if (!readsBack(yaml, doc)) yaml = hideFences(doc.toString({ ...options, blockQuote: false }));
-  return `---\n${yaml}---\n\n${normaliseBody(agent.body)}`;
+  return yaml;
 }
 
 /**

@@ -22,9 +22,15 @@ export function langOfTag(tag: string | undefined): Lang | undefined {
  * - An unsupported `AGENTPACK_LANG` (fr) is skipped: it is agentpack's own switch, and the system locale
  *   is a better guess than English. The CLI validates `--lang` itself (en or ja) before calling this.
  * - `LANGUAGE` and `LC_CTYPE` are not consulted (DESIGN §6 names the three variables above).
+ * - `intlLocale` may be a function: it is then called only when nothing before it decides (asking `Intl`
+ *   loads ICU data, which costs milliseconds at every start).
  */
-export function resolveLang(options: { flag?: string | undefined; env: Record<string, string | undefined>; intlLocale?: string | undefined }): Lang {
-  const { flag, env, intlLocale } = options;
+export function resolveLang(options: {
+  flag?: string | undefined;
+  env: Record<string, string | undefined>;
+  intlLocale?: string | (() => string | undefined) | undefined;
+}): Lang {
+  const { flag, env } = options;
   const fromFlag = langOfTag(flag);
   if (fromFlag) return fromFlag;
   const fromAgentpack = langOfTag(env['AGENTPACK_LANG']);
@@ -33,6 +39,7 @@ export function resolveLang(options: { flag?: string | undefined; env: Record<st
     const value = env[name];
     if (value !== undefined && value.trim() !== '') return langOfTag(value) ?? 'en';
   }
+  const intlLocale = typeof options.intlLocale === 'function' ? options.intlLocale() : options.intlLocale;
   if (intlLocale && intlLocale !== 'und') return langOfTag(intlLocale) ?? 'en';
   return 'en';
 }

@@ -1,5 +1,6 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { duplicateKeyOffset, exceedsNesting } from './yaml-guards.js';
+import { parseSimpleMapping } from './yaml-simple.js';
 
 /** Limits that keep hostile YAML bounded. */
 export const YAML_LIMITS = { maxAliasCount: 20, maxDepth: 64 } as const;
@@ -18,6 +19,14 @@ export type YamlResult =
  * `yaml` package's core schema has no function tags, unknown tags (`!!js/function`) stay strings.
  */
 export function parseYamlMapping(source: string): YamlResult {
+  // Most front-matter is flat `key: text`: read without building a YAML document (yaml-simple.ts).
+  const simple = parseSimpleMapping(source);
+  if (simple) return { ok: true, data: simple, unsafeKeys: [], ignoredTags: [] };
+  return parseMapping(source, true);
+}
+
+/** parseYamlMapping without the fast path: always the full YAML parse (tests compare the two). */
+export function parseYamlDocument(source: string): YamlResult {
   return parseMapping(source, true);
 }
 

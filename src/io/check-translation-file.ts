@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { CANONICAL_LOCALE, type Variant } from '../core/catalog.js';
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostics.js';
@@ -16,16 +16,24 @@ import { loadAgent } from './read-agent.js';
  * must match, the structure must be parallel, and a recorded hash must be the source's current one.
  * Without a catalog there is no missing/orphaned status; `validate` without paths does the full check.
  */
-export async function checkTranslationFile(options: { parsed: ParsedAgent; path: string; shownPath: string; cwd: string; strict: boolean }): Promise<Diagnostic[]> {
+export async function checkTranslationFile(options: {
+  parsed: ParsedAgent;
+  path: string;
+  shownPath: string;
+  cwd: string;
+  strict: boolean;
+  /** How the source is read (default loadAgent): validate-targets.ts hands over a source it just parsed. */
+  load?: (path: string) => Promise<ParsedAgent>;
+}): Promise<Diagnostic[]> {
   const { parsed, path, shownPath, cwd } = options;
   const source = parsed.i18n?.source;
   if (!parsed.isAgent || source === undefined) return [];
   const line = parsed.fieldLines?.get('i18n');
   const at = line === undefined ? {} : { line };
   const target = /^[a-z][a-z0-9+.-]*:/i.test(source) ? undefined : resolve(dirname(path), source.replace(/[#?].*$/, ''));
-  const isFile = target === undefined ? false : await stat(target).then((s) => s.isFile(), () => false);
+  const isFile = target === undefined ? false : (statSync(target, { throwIfNoEntry: false })?.isFile() ?? false);
   if (!target || !isFile) return [makeDiagnostic({ severity: 'error', code: 'I18N_SOURCE_NOT_FOUND', file: shownPath, ...at, params: { source } })];
-  const sourceParsed = await loadAgent(target);
+  const sourceParsed = await (options.load ?? loadAgent)(target);
   const shownSource = relative(cwd, target) || target;
   const sourceHash = variantHash(sourceParsed);
   if (sourceHash === undefined) {

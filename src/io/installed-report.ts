@@ -21,7 +21,7 @@ export interface InstalledInfo {
  */
 export async function readInstalled(options: { dir: string; pkg: PackageRenders; catalog?: Catalog }): Promise<Map<string, InstalledInfo | null>> {
   const { dir, pkg, catalog } = options;
-  const state = await readTargetState({ dir, agents: pkg.agents.keys() });
+  const state = await readTargetState({ dir, agents: pkg.agents.keys(), only: true });
   const out = new Map<string, InstalledInfo | null>();
   for (const agent of pkg.agents.keys()) {
     const inst = assessInstallation({ agent, entry: state.manifest.agents[agent], file: state.files.get(agent) ?? { kind: 'missing' }, pkg: pkg.agents.get(agent) });

@@ -9,6 +9,7 @@ import { errnoOf } from './fs-errors.js';
 import { readFileState } from './file-state.js';
 import { readManifest } from './manifest-store.js';
 import { loadAgent } from './read-agent.js';
+import { readBoundedSync } from './read-bounded.js';
 import { findMarkdownFiles } from './walk.js';
 
 /** One `*.md` file in an agents folder's tree, as Claude Code would see it. */
@@ -65,10 +66,46 @@ export async function scanTree(dir: string): Promise<TreeFile[]> {
 }
 
 /**
+ * Which files of the folder's tree declare one of `names` (for `list`: only the package's agents matter).
+ * A file is parsed only when its bytes hold one of the names or a backslash: YAML can spell a string
+ * without its literal text only through a double-quoted escape (`\x2d`, an escaped line break), so any
+ * other file cannot declare those names (BENCHMARKS.md: the 1,000-agent `list` row).
+ */
+async function declarersOf(options: { dir: string; names: ReadonlySet<string> }): Promise<Map<string, string[]>> {
+  const { dir, names } = options;
+  const needles = [...names].map((n) => Buffer.from(n, 'utf8'));
+  const out = new Map<string, string[]>();
+  for (const path of await findMarkdownFiles(dir)) {
+    let read;
+    try {
+      read = readBoundedSync({ path, limit: 16 * 1024 * 1024 });
+    } catch {
+      read = undefined;
+    }
+    const bytes = read?.kind === 'ok' ? read.bytes : undefined;
+    if (bytes && !bytes.includes(0x5c) && !needles.some((n) => bytes.includes(n))) continue;
+    const parsed = await loadAgent(path);
+    const name = parsed.isAgent ? declaredName(parsed) : null;
+    if (name === null || !names.has(name)) continue;
+    out.set(name, [...(out.get(name) ?? []), relative(dir, path).split(sep).join('/')]);
+  }
+  return out;
+}
+
+/**
  * Everything the planners need to know about a target folder: its manifest (MANIFEST_INVALID if it does not
  * parse), the state of `<agent>.md` for each agent given, and which files in the tree declare which name.
  */
-export async function readTargetState(options: { dir: string; agents: Iterable<string>; scan?: boolean }): Promise<TargetState> {
+export async function readTargetState(options: {
+  dir: string;
+  agents: Iterable<string>;
+  scan?: boolean;
+  /**
+   * Only what a report on `agents` needs (installed-report.ts): the state of their files alone (not of
+   * every agent the manifest records), and `declared` for their names alone, without `tree`.
+   */
+  only?: boolean;
+}): Promise<TargetState> {
   const { dir } = options;
   const dirExists = await folderExists(dir);
   const state: TargetState = { dir, dirExists, manifest: { version: 1, agents: {} }, manifestExists: false, files: new Map(), declared: new Map(), tree: [] };
@@ -77,13 +114,18 @@ export async function readTargetState(options: { dir: string; agents: Iterable<s
   state.manifest = read.manifest;
   state.manifestExists = read.exists;
   if (read.text !== undefined) state.manifestText = read.text;
-  const names = new Set([...options.agents, ...Object.keys(read.manifest.agents)]);
+  const given = new Set(options.agents);
+  const names = options.only ? given : new Set([...given, ...Object.keys(read.manifest.agents)]);
   await Promise.all(
     [...names].map(async (agent) => {
       state.files.set(agent, withoutBytes(await readFileState(join(dir, agentFileName(agent)))));
     }),
   );
   if (options.scan === false) return state;
+  if (options.only) {
+    state.declared = await declarersOf({ dir, names: given });
+    return state;
+  }
   state.tree = await scanTree(dir);
   for (const file of state.tree) {
     if (file.name === null) continue;

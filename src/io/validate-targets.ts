@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { checkCatalog } from '../core/check-catalog.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { AgentpackError } from '../core/errors.js';
@@ -39,6 +39,29 @@ export function toReport(parsed: ParsedAgent, shownPath: string, locale?: string
 }
 
 /**
+ * Indexes of `targets` in the order to check them: each file, except translations whose catalog-layout
+ * source (three folders up, agents/<name>.md) is also a target; those are listed in `translationsOf`
+ * under their source's index, to be checked right after it.
+ */
+function pairWithSources(targets: readonly string[]): { order: number[]; translationsOf: Map<number, number[]> } {
+  const index = new Map(targets.map((path, i) => [path, i]));
+  const translationsOf = new Map<number, number[]>();
+  const order: number[] = [];
+  targets.forEach((path, i) => {
+    const m = /^(.*)[\\/]locales[\\/][^\\/]+[\\/]agents[\\/]([^\\/]+)$/.exec(path);
+    const source = m ? index.get(join(m[1] ?? '', 'agents', m[2] ?? '')) : undefined;
+    if (source === undefined) {
+      order.push(i);
+      return;
+    }
+    const list = translationsOf.get(source) ?? [];
+    list.push(i);
+    translationsOf.set(source, list);
+  });
+  return { order, translationsOf };
+}
+
+/**
  * Validate files or folders given on the command line, or a whole catalog when none are: the package's own,
  * or the one at `root`. A catalog is also checked for the links between its variants (DESIGN §4).
  */
@@ -65,14 +88,31 @@ export async function validateTargets(options: { paths: string[]; cwd: string; r
     }
     targets.push(...(info.isDirectory() ? await findMarkdownFiles(full) : [full]));
   }
-  const files = await Promise.all(
-    targets.map(async (path) => {
-      const parsed = await loadAgent(path);
-      const shownPath = relative(options.cwd, path) || path;
-      const report = toReport(parsed, shownPath);
-      report.diagnostics.push(...(await checkTranslationFile({ parsed, path, shownPath, cwd: options.cwd, strict: options.strict ?? false })));
-      return report;
-    }),
-  );
+  // One file after another, keeping only each file's report (not its text): memory stays flat however
+  // many files there are, and the reads are synchronous underneath (read-agent.ts). A translation laid out
+  // as a catalog's (locales/<l>/agents/<n>.md) is checked right after its likely source (agents/<n>.md),
+  // which is then read and parsed once for both; the reports keep the sorted order.
+  const files: FileReport[] = new Array<FileReport>(targets.length);
+  const strict = options.strict ?? false;
+  let held: { path: string; parsed: ParsedAgent } | undefined;
+  const load = async (path: string): Promise<ParsedAgent> => (held?.path === path ? held.parsed : loadAgent(path));
+  const validateOne = async (at: number): Promise<ParsedAgent> => {
+    const path = targets[at] as string;
+    const parsed = await loadAgent(path);
+    const shownPath = relative(options.cwd, path) || path;
+    const report = toReport(parsed, shownPath);
+    report.diagnostics.push(...(await checkTranslationFile({ parsed, path, shownPath, cwd: options.cwd, strict, load })));
+    files[at] = report;
+    return parsed;
+  };
+  const { order, translationsOf } = pairWithSources(targets);
+  for (const at of order) {
+    const parsed = await validateOne(at);
+    const translations = translationsOf.get(at);
+    if (!translations) continue;
+    held = { path: targets[at] as string, parsed };
+    for (const t of translations) await validateOne(t);
+    held = undefined;
+  }
   return { files, translations: [] };
 }

@@ -23,8 +23,13 @@ export function shouldColor(options: { isTTY: boolean; env: Record<string, strin
   return isTTY;
 }
 
+const plain = (text: string): string => text;
+
 export function createStyle(enabled: boolean): Style {
-  const chalk: ChalkInstance = new Chalk({ level: enabled ? 1 : 0 });
+  // No Chalk at all without colour (chalk at level 0 returns its text as is): the CLI build then never
+  // loads chalk (BENCHMARKS.md).
+  if (!enabled) return { enabled, error: plain, warning: plain, info: plain, ok: plain, dim: plain, bold: plain };
+  const chalk: ChalkInstance = new Chalk({ level: 1 });
   return {
     enabled,
     error: (t) => chalk.red(t),

@@ -1,25 +1,35 @@
 import stringWidth from 'string-width';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: building a segmenter loads ICU data, which a run that measures nothing never needs.
+let segmenter: Intl.Segmenter | undefined;
 
-/** Terminal columns a string takes (East Asian wide characters count 2, ANSI colour codes 0). */
+/** Printable ASCII only: every character is one column, as string-width counts it (BENCHMARKS.md). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * Terminal columns a string takes (East Asian wide characters count 2, ANSI colour codes 0). Printable
+ * ASCII is counted directly: the CLI build then loads string-width only for other text.
+ */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
 /** The grapheme clusters of a string (an emoji with modifiers or a kana with a combining mark stays whole). */
 export function graphemes(text: string): string[] {
+  // Printable ASCII: every character is a grapheme of its own (no ICU needed; English help is all ASCII).
+  if (PRINTABLE_ASCII.test(text)) return text.split('');
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return [...segmenter.segment(text)].map((s) => s.segment);
 }
 
 /** Cut text to at most `width` terminal columns, by grapheme, ending with `…` when cut. */
 export function truncateToWidth(text: string, width: number): string {
   if (width <= 0) return '';
-  if (stringWidth(text) <= width) return text;
+  if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;
   for (const segment of graphemes(text)) {
-    const w = stringWidth(segment);
+    const w = displayWidth(segment);
     if (used + w > width - 1) break;
     out += segment;
     used += w;
@@ -28,7 +38,7 @@ export function truncateToWidth(text: string, width: number): string {
 }
 
 export function padToWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 type CharClass = 'space' | 'narrow' | 'hiragana' | 'katakana' | 'han' | 'open' | 'close' | 'wide';
@@ -43,7 +53,7 @@ function classify(g: string): CharClass {
   if (/^\p{Script=Hiragana}/u.test(g)) return 'hiragana';
   if (/^(\p{Script=Katakana}|ー)/u.test(g)) return 'katakana';
   if (/^(\p{Script=Han}|々)/u.test(g)) return 'han';
-  return stringWidth(g) >= 2 ? 'wide' : 'narrow';
+  return displayWidth(g) >= 2 ? 'wide' : 'narrow';
 }
 
 /**
@@ -110,7 +120,7 @@ export function wrapToWidth(text: string, width: number): string {
     let wrapped = false;
     const queue = breakUnits(line);
     for (let unit = queue.shift(); unit !== undefined; unit = queue.shift()) {
-      const w = stringWidth(unit);
+      const w = displayWidth(unit);
       const isSpace = /^\s+$/u.test(unit);
       if (isSpace && wrapped && current === '') continue; // no spaces at the start of a continuation line
       if (current === '' || isSpace || used + w <= width) {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = join(ROOT, 'dist', 'cli.js');
+/** The executable as package.json's `bin` names it (dist/cli.js is a shim that imports it). */
+export const BIN = join(ROOT, 'dist', 'cli.cjs');
 
 export interface CliResult {
   code: number | null;

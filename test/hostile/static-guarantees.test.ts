@@ -32,14 +32,18 @@ const FORBIDDEN = [
  */
 const SPAWN_ALLOWED = new Set(['src/io/claude-probe.ts']);
 const SPAWN_IMPORT = /^import \{ spawn \} from 'node:child_process';$/m;
-/** In dist/ the probe is bundled into the lazily loaded chunk of `status`: the same single import, esbuild's spelling. */
-const DIST_SPAWN_IMPORT = /^import \{ spawn \} from "child_process";$/m;
+/**
+ * In dist/ the probe is bundled into the lazily loaded file of `status`: the same single import in esbuild's
+ * spelling, ES module or (the CLI's files, dist/*.cjs) CommonJS. Which names it uses is held by the sources'
+ * check above (the probe imports `spawn` only).
+ */
+const DIST_SPAWN_IMPORT = /^import \{ spawn \} from "child_process";$|\brequire\("node:child_process"\)/m;
 const PROBE_MARKER = 'control_request';
 
 describe('static guarantees', () => {
   it.each([
     ['src', /\.ts$/],
-    ['dist', /\.js$/],
+    ['dist', /\.c?js$/],
   ] as const)('%s uses no network, process-spawning or eval', (dir, ext) => {
     const probeChunks: string[] = [];
     const found = files(join(ROOT, dir), ext).flatMap((file) => {
