@@ -1,16 +1,13 @@
-import * as z from 'zod';
 import { AgentpackError } from '../core/errors.js';
 import { resolveTarget, type Scope, type Target } from '../io/targets.js';
 import type { CliContext } from './context.js';
 
-export const scopeOptionsSchema = z.object({
-  user: z.boolean().optional(),
-  project: z.boolean().optional(),
-  dir: z.string().min(1).optional(),
-});
+/** `--user`, `--project`, `--dir <path>` (parseOptions in options.ts). */
+export const SCOPE_OPTIONS = { user: 'flag', project: 'flag', dir: 'value' } as const;
+export type ScopeOptions = { user?: boolean | undefined; project?: boolean | undefined; dir?: string | undefined };
 
 /** The one scope the options name (default user); more than one is a usage error. */
-export function scopeOf(options: z.infer<typeof scopeOptionsSchema>, ctx: CliContext): { scope: Scope; dir?: string } {
+export function scopeOf(options: ScopeOptions, ctx: CliContext): { scope: Scope; dir?: string } {
   const given = [options.user ? 'user' : undefined, options.project ? 'project' : undefined, options.dir !== undefined ? 'dir' : undefined].filter(
     (s): s is Scope => s !== undefined,
   );
@@ -21,7 +18,7 @@ export function scopeOf(options: z.infer<typeof scopeOptionsSchema>, ctx: CliCon
   return options.dir !== undefined ? { scope, dir: options.dir } : { scope };
 }
 
-export function targetOf(options: z.infer<typeof scopeOptionsSchema>, ctx: CliContext): Target {
+export function targetOf(options: ScopeOptions, ctx: CliContext): Target {
   return resolveTarget({ ...scopeOf(options, ctx), env: ctx.env, cwd: ctx.cwd });
 }
 

@@ -1,4 +1,4 @@
-import { PORTABLE_NAME } from './schema.js';
+import { PORTABLE_NAME } from './fields.js';
 
 /** Device names Windows reserves in every folder (`con.md` cannot be created there). */
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;

@@ -1,5 +1,5 @@
 import { AgentpackError } from './errors.js';
-import { PORTABLE_NAME } from './schema.js';
+import { PORTABLE_NAME } from './fields.js';
 
 /** Longest name that becomes a file name (`<name>.md` stays far below the usual 255-byte limit). */
 export const MAX_AGENT_NAME_LENGTH = 128;

@@ -3,7 +3,10 @@ import type { DiagnosticCode } from './codes.js';
 import type { DiagnosticParams, Severity } from './diagnostics.js';
 import { claudeHooksProblem, claudeNameProblem } from './claude-rules.js';
 import { nearestKey } from './nearest.js';
-import { agentFrontMatterSchema, fieldSchemas, KNOWN_FIELDS, KNOWN_TOOLS, MODEL_ALIASES, type AgentSpec, type ToolSelection } from './schema.js';
+import { KNOWN_FIELDS, KNOWN_TOOLS, MODEL_ALIASES, type ToolSelection } from './fields.js';
+import type { AgentSpec } from './schema.js';
+// The zod-free twin of agentFrontMatterSchema, held to it by test/spec-check.test.ts: zod is not loaded on the read path.
+import { zodFreeRules, type SpecRules } from './spec-check.js';
 
 /** The machine-readable link from a translation to its source (DESIGN §4). */
 export interface I18nLink {
@@ -20,13 +23,14 @@ const OPTIONAL_FIELDS = KNOWN_FIELDS.filter((f) => f !== 'name' && f !== 'descri
  * Check parsed front-matter field by field. Errors make the agent unusable; warnings are what Claude
  * Code would drop silently or what is not portable. Invalid optional fields are left out of the spec.
  */
-export function checkFields(options: { data: Record<string, unknown>; fieldLines: Map<string, number>; report: Report }): {
+export function checkFields(options: { data: Record<string, unknown>; fieldLines: Map<string, number>; report: Report; rules?: SpecRules }): {
   spec?: AgentSpec;
   i18n?: I18nLink;
   loadable: boolean;
   notAnAgent: boolean;
 } {
   const { data, fieldLines, report } = options;
+  const { isFieldValid, parseSpec } = options.rules ?? zodFreeRules;
   const at = (key: string): { line?: number } => {
     const line = fieldLines.get(key);
     return line === undefined ? {} : { line };
@@ -42,7 +46,7 @@ export function checkFields(options: { data: Record<string, unknown>; fieldLines
     report('error', 'NAME_MISSING', { line: fieldLines.values().next().value ?? 1 });
     usable = false;
   } else if (typeof name !== 'string') {
-    report('error', 'NAME_INVALID', { ...at('name'), params: { name: String(name), reason: 'type' } });
+    report('error', 'NAME_INVALID', { ...at('name'), params: { name: preview(name), reason: 'type' } });
     usable = false;
   } else if (claudeNameProblem(name)) {
     report('error', 'NAME_INVALID', { ...at('name'), params: { name, reason: claudeNameProblem(name) ?? '' } });
@@ -80,10 +84,9 @@ export function checkFields(options: { data: Record<string, unknown>; fieldLines
       continue;
     }
     if ((OPTIONAL_FIELDS as readonly string[]).includes(key)) {
-      const schema = fieldSchemas[key as (typeof OPTIONAL_FIELDS)[number]];
-      const ok = schema.safeParse(value);
+      const ok = isFieldValid(key as (typeof OPTIONAL_FIELDS)[number], value);
       if (key === 'hooks' && hooksProblem === 'hooks') continue;
-      if (!ok.success || value === undefined) {
+      if (!ok || value === undefined) {
         report('warning', 'FIELD_INVALID', { ...at(key), params: { field: key, value: preview(value) } });
         continue;
       }
@@ -98,9 +101,9 @@ export function checkFields(options: { data: Record<string, unknown>; fieldLines
   const i18n = checkI18n({ value: data['i18n'], line: at('i18n'), report });
   if (!usable) return i18n ? { i18n, loadable: claudeLoads, notAnAgent: false } : { loadable: claudeLoads, notAnAgent: false };
 
-  const parsed = agentFrontMatterSchema.safeParse(clean);
+  const parsed = parseSpec(clean);
   if (!parsed.success) {
-    report('error', 'SPEC_INVALID', { params: { detail: parsed.error.issues[0]?.message ?? 'invalid' } });
+    report('error', 'SPEC_INVALID', { params: { detail: parsed.message } });
     return { loadable: false, notAnAgent: false };
   }
   const spec = parsed.data;

@@ -1,54 +1,17 @@
-import * as z from 'zod';
 import { isSafeAgentName } from './agent-file-name.js';
+import { checkManifest, MANIFEST_VERSION } from './manifest-check.js';
+import type { Manifest, ManifestEntry, ManifestSource } from './manifest-schema.js';
+
+export { MANIFEST_VERSION, type Manifest, type ManifestEntry, type ManifestSource };
 
 /** File name of the manifest inside an agents folder (DESIGN §5). */
 export const MANIFEST_FILE = '.agentpack.json';
-export const MANIFEST_VERSION = 1;
-
-const HASH = /^sha256:[0-9a-f]{64}$/;
-
-/**
- * Where an agent installed with `--from` came from: `from` as given (for display), `root` the absolute folder
- * to read again, `path` the canonical file inside it, `picks` the `--pick` choices that concern it, `single`
- * when `--from` named one file. Package agents have no source.
- */
-export const manifestSourceSchema = z.strictObject({
-  from: z.string().min(1),
-  root: z.string().min(1),
-  path: z.string().min(1),
-  picks: z.array(z.string().min(1)).optional(),
-  single: z.literal(true).optional(),
-});
-
-export const manifestEntrySchema = z.strictObject({
-  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/),
-  packageVersion: z.string().min(1),
-  sourceHash: z.string().regex(HASH),
-  sha256: z.string().regex(HASH),
-  /**
-   * The translation's status (issue 4) when this variant was installed: `current`, `outdated`, … or
-   * `source` for the canonical variant. Optional: manifests written before it still load.
-   */
-  translationStatus: z.enum(['source', 'current', 'outdated', 'untracked', 'missing', 'invalid', 'orphaned']).optional(),
-  source: manifestSourceSchema.optional(),
-});
-
-export type ManifestSource = z.infer<typeof manifestSourceSchema>;
 
 /** Whether two origins are the same: both the package (no source), or the same file of the same folder. */
 export function sameOrigin(a: ManifestSource | undefined, b: ManifestSource | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return a.root === b.root && a.path === b.path;
 }
-
-export const manifestSchema = z.strictObject({
-  version: z.literal(MANIFEST_VERSION),
-  agents: z.record(z.string().refine(isSafeAgentName, { message: 'agent name must be lowercase letters, digits and hyphens' }), manifestEntrySchema),
-});
-
-/** What agentpack records per installed agent: the locale, package version, source hash, sha256 of the bytes written, translation status at install. */
-export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
-export type Manifest = z.infer<typeof manifestSchema>;
 
 export function emptyManifest(): Manifest {
   return { version: MANIFEST_VERSION, agents: {} };
@@ -71,11 +34,11 @@ export function parseManifest(text: string): { ok: true; manifest: Manifest } | 
     const unsafe = Object.keys(rawAgents).find((name) => !isSafeAgentName(name));
     if (unsafe !== undefined) return { ok: false, detail: `agents: ${JSON.stringify(unsafe)} is not a valid agent name` };
   }
-  const parsed = manifestSchema.safeParse(data);
+  // The zod-free twin of manifestSchema (manifest-schema.ts): zod is not loaded on the read path.
+  const parsed = checkManifest(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
-    return { ok: false, detail: `${where}${issue?.message ?? 'invalid'}` };
+    const where = parsed.path.length > 0 ? `${parsed.path.map(String).join('.')}: ` : '';
+    return { ok: false, detail: `${where}${parsed.message}` };
   }
   const agents: Record<string, ManifestEntry> = Object.create(null) as Record<string, ManifestEntry>;
   for (const [name, entry] of Object.entries(parsed.data.agents)) agents[name] = entry;

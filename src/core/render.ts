@@ -1,5 +1,6 @@
 import { Document, parseDocument, Scalar, visit } from 'yaml';
-import { KNOWN_FIELDS, splitToolString, type AgentSpec, type ToolSelection } from './schema.js';
+import { KNOWN_FIELDS, splitToolString, type ToolSelection } from './fields.js';
+import type { AgentSpec } from './schema.js';
 import { stringifySimpleMapping } from './yaml-simple.js';
 
 /**

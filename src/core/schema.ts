@@ -1,75 +1,23 @@
 import * as z from 'zod';
 import { claudeNameProblem } from './claude-rules.js';
 
-/** Every front-matter field Claude Code reads, in the order agentpack renders them. */
-export const KNOWN_FIELDS = [
-  'name',
-  'description',
-  'tools',
-  'disallowedTools',
-  'model',
-  'permissionMode',
-  'maxTurns',
-  'skills',
-  'mcpServers',
-  'hooks',
-  'memory',
-  'background',
-  'effort',
-  'isolation',
-  'color',
-  'initialPrompt',
-] as const;
-export type KnownField = (typeof KNOWN_FIELDS)[number];
-
-/** Fields that a translation may change; everything else must equal the source. */
-export const TRANSLATABLE_FIELDS: readonly string[] = ['description'];
-
-export const MODEL_ALIASES = ['sonnet', 'opus', 'haiku', 'fable', 'inherit'] as const;
-export const PERMISSION_MODES = ['default', 'acceptEdits', 'auto', 'dontAsk', 'bypassPermissions', 'plan', 'manual'] as const;
-export const MEMORY_SCOPES = ['user', 'project', 'local'] as const;
-export const EFFORT_LEVELS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
-export const ISOLATION_MODES = ['worktree'] as const;
-export const COLORS = ['red', 'blue', 'green', 'yellow', 'purple', 'orange', 'pink', 'cyan'] as const;
-
-/** Built-in Claude Code tool names (for warnings only: unknown names are passed through). */
-export const KNOWN_TOOLS: readonly string[] = [
-  'Agent', 'AskUserQuestion', 'Bash', 'BashOutput', 'Edit', 'ExitPlanMode', 'Glob', 'Grep', 'KillBash', 'KillShell',
-  'LS', 'ListMcpResourcesTool', 'MultiEdit', 'NotebookEdit', 'NotebookRead', 'Read', 'ReadMcpResourceTool', 'Skill',
-  'SlashCommand', 'Task', 'TodoWrite', 'WebFetch', 'WebSearch', 'Write',
-];
-
-/** The portable form of a name, and the only form that becomes a file name. */
-export const PORTABLE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** Tri-state tool selection: every tool, no tool, or the listed ones. Absent field = every tool. */
-export type ToolSelection = { kind: 'all' } | { kind: 'none' } | { kind: 'list'; tools: string[] };
-
-/** Split a `tools` string on commas/whitespace outside parentheses: `Bash(git diff:*)` stays one entry. */
-export function splitToolString(value: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of value) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && (ch === ',' || /\s/.test(ch))) {
-      if (current) out.push(current);
-      current = '';
-      continue;
-    }
-    current += ch;
-  }
-  if (current) out.push(current);
-  return out;
-}
-
-export function normaliseTools(value: string | string[] | null): ToolSelection {
-  const entries = value === null ? [] : typeof value === 'string' ? splitToolString(value) : value.flatMap(splitToolString);
-  if (entries.length === 0) return { kind: 'none' };
-  if (entries.includes('*')) return { kind: 'all' };
-  return { kind: 'list', tools: entries };
-}
+export {
+  COLORS,
+  EFFORT_LEVELS,
+  ISOLATION_MODES,
+  KNOWN_FIELDS,
+  KNOWN_TOOLS,
+  MEMORY_SCOPES,
+  MODEL_ALIASES,
+  normaliseTools,
+  PERMISSION_MODES,
+  PORTABLE_NAME,
+  splitToolString,
+  TRANSLATABLE_FIELDS,
+  type KnownField,
+  type ToolSelection,
+} from './fields.js';
+import { COLORS, EFFORT_LEVELS, ISOLATION_MODES, MEMORY_SCOPES, MODEL_ALIASES, NAME_RULE_MESSAGE, normaliseTools, PERMISSION_MODES } from './fields.js';
 
 const toolsField = z
   .union([z.string(), z.array(z.string()), z.null()])
@@ -79,7 +27,7 @@ const toolsField = z
 const nameField = z
   .string()
   .min(1)
-  .refine((v) => claudeNameProblem(v) === undefined, { message: 'name must not contain ":", start with "-" or be longer than 256 characters' })
+  .refine((v) => claudeNameProblem(v) === undefined, { message: NAME_RULE_MESSAGE })
   .meta({ description: 'Identity of the subagent. Lowercase letters, digits and hyphens are portable.' });
 
 /**

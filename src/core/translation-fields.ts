@@ -1,6 +1,6 @@
 import type { Variant } from './catalog.js';
 import { makeDiagnostic, type Diagnostic } from './diagnostics.js';
-import { TRANSLATABLE_FIELDS } from './schema.js';
+import { TRANSLATABLE_FIELDS } from './fields.js';
 
 /** Front-matter keys that are not part of the agent: the link block itself. */
 const LINK_FIELDS: readonly string[] = ['i18n'];

@@ -1,7 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as z from 'zod';
 import { agentFileName } from '../../core/agent-file-name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales, findAgent, findVariant, renderVariant } from '../../core/find-agent.js';
@@ -11,9 +10,10 @@ import { readPackage } from '../../io/read-package.js';
 import { readTargetState } from '../../io/target-state.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
 import type { CliContext } from '../context.js';
-import { commandLine, scopeOptionsSchema, targetOf } from '../scope.js';
+import { parseOptions } from '../options.js';
+import { commandLine, SCOPE_OPTIONS, targetOf } from '../scope.js';
 
-const optionsSchema = scopeOptionsSchema.extend({ locale: z.string().optional() });
+const OPTIONS = { ...SCOPE_OPTIONS, locale: 'text' } as const;
 
 /**
  * `diff <agent>`: unified diff from the installed file to what the package would write for it — in the
@@ -21,7 +21,7 @@ const optionsSchema = scopeOptionsSchema.extend({ locale: z.string().optional() 
  */
 export async function runDiff(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const opts = optionsSchema.parse(options.raw);
+  const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   const target = targetOf(opts, ctx);
   const { catalog, pkg } = await readPackage();
   const agent = findAgent(catalog, options.agent);

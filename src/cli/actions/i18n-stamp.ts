@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { isAgentpackError } from '../../core/errors.js';
 import { commandLine, sourceArgument } from '../../core/shell-word.js';
@@ -8,14 +7,17 @@ import { stampTranslation } from '../../io/stamp-translation.js';
 import { formatDiagnostic } from '../../ui/report.js';
 import { printStamp } from '../../ui/translation-report.js';
 import type { CliContext } from '../context.js';
-import { loadSource, requireFromForPick, sourceOptionsSchema } from './source-option.js';
+import { parseOptions } from '../options.js';
+import { loadSource, requireFromForPick, SOURCE_OPTIONS } from './source-option.js';
 
-const optionsSchema = sourceOptionsSchema.extend({ locale: z.string().min(1), root: z.string().optional() });
+const OPTIONS = { ...SOURCE_OPTIONS, locale: 'value', root: 'text' } as const;
 
 /** Record the source's current hash in a reviewed translation (of the package, `--root`, or `--from`). */
 export async function runI18nStamp(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const { locale, root, from, pick } = optionsSchema.parse(options.raw);
+  const { locale, root, from, pick } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
+  // Mandatory in commander (commands/i18n.ts): only a caller that bypasses it lands here.
+  if (locale === undefined) throw new Error('option --locale: missing');
   requireFromForPick({ from, pick, ctx });
   try {
     if (from !== undefined) {

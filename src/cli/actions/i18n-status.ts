@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { commandLine, sourceArgument } from '../../core/shell-word.js';
 import { assessTranslations } from '../../core/translation-status.js';
 import { resolveCatalogRoot, rootArgument } from '../../io/catalog-root.js';
@@ -6,14 +5,15 @@ import { readCatalog } from '../../io/read-catalog.js';
 import { formatSourceNotes, printSourceProblems, sourceJson } from '../../ui/source-report.js';
 import { printTranslationStatus } from '../../ui/translation-report.js';
 import type { CliContext } from '../context.js';
-import { loadSource, requireFromForPick, sourceOptionsSchema } from './source-option.js';
+import { parseOptions } from '../options.js';
+import { loadSource, requireFromForPick, SOURCE_OPTIONS } from './source-option.js';
 
-const optionsSchema = sourceOptionsSchema.extend({ root: z.string().optional() });
+const OPTIONS = { ...SOURCE_OPTIONS, root: 'text' } as const;
 
 /** Translation status per agent and locale; exit 1 when a shipped translation is not current. */
 export async function runI18nStatus(options: { raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const { root, from, pick } = optionsSchema.parse(options.raw);
+  const { root, from, pick } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   requireFromForPick({ from, pick, ctx });
   if (from === undefined) {
     const catalog = await readCatalog(await resolveCatalogRoot({ root, cwd: ctx.cwd }));

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { CANONICAL_LOCALE } from '../../core/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales, findVariant } from '../../core/find-agent.js';
@@ -6,22 +5,18 @@ import { assessAgent, planInstall } from '../../core/plan.js';
 import { resolveAgentLocale } from '../../core/resolve-locale.js';
 import { readPackage } from '../../io/read-package.js';
 import type { CliContext } from '../context.js';
-import { scopeOptionsSchema, targetOf } from '../scope.js';
+import { parseOptions } from '../options.js';
+import { SCOPE_OPTIONS, targetOf } from '../scope.js';
 import { checkPackageName } from './agent-names.js';
 import { runLifecycle } from './lifecycle.js';
-import { requireFromForPick, sourceOptionsSchema } from './source-option.js';
+import { requireFromForPick, SOURCE_OPTIONS } from './source-option.js';
 
-const optionsSchema = scopeOptionsSchema.merge(sourceOptionsSchema).extend({
-  all: z.boolean().optional(),
-  locale: z.string().optional(),
-  force: z.boolean().default(false),
-  dryRun: z.boolean().default(false),
-});
+const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, all: 'flag', locale: 'text', force: 'switch', dryRun: 'switch' } as const;
 
 /** `install <agent…>` / `--all`: write each agent's variant; an installed one in another locale is switched. */
 export async function runInstall(options: { agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const opts = optionsSchema.parse(options.raw);
+  const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   if (opts.all && options.agents.length > 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsAndAll') }, exitCode: 2 });
   if (!opts.all && options.agents.length === 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsOrAll') }, exitCode: 2 });
   const target = targetOf(opts, ctx);

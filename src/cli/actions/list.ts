@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { CANONICAL_LOCALE, sortedLocales, type CatalogAgent } from '../../core/catalog.js';
 import { commandLine } from '../../core/shell-word.js';
 import { readPackage } from '../../io/read-package.js';
@@ -9,10 +8,11 @@ import { formatSourceNotes, printSourceProblems, sourceJson } from '../../ui/sou
 import { sanitizeForTerminal } from '../../ui/style.js';
 import { formatTable } from '../../ui/table.js';
 import type { CliContext } from '../context.js';
+import { parseOptions } from '../options.js';
 import { listInstalled, type ListedInstall, type ListedScopes } from './list-installed.js';
-import { loadSource, requireFromForPick, sourceOptionsSchema } from './source-option.js';
+import { loadSource, requireFromForPick, SOURCE_OPTIONS } from './source-option.js';
 
-const optionsSchema = sourceOptionsSchema.extend({ dir: z.string().min(1).optional() });
+const OPTIONS = { ...SOURCE_OPTIONS, dir: 'value' } as const;
 
 function cell(info: ListedInstall | null | undefined, messages: Messages): string {
   if (!info) return '-';
@@ -67,7 +67,7 @@ async function listSource(options: { ctx: CliContext; from: string; pick: string
  */
 export async function runList(options: { raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const { dir, from, pick } = optionsSchema.parse(options.raw);
+  const { dir, from, pick } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   requireFromForPick({ from, pick, ctx });
   if (from !== undefined) {
     await listSource({ ctx, from, pick });

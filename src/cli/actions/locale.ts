@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import * as z from 'zod';
 import { agentFileName } from '../../core/agent-file-name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales } from '../../core/find-agent.js';
@@ -11,18 +10,19 @@ import type { PackageRenders } from '../../core/package-renders.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
 import { formatTable } from '../../ui/table.js';
 import type { CliContext } from '../context.js';
-import { scopeOptionsSchema, targetOf } from '../scope.js';
+import { parseOptions } from '../options.js';
+import { SCOPE_OPTIONS, targetOf } from '../scope.js';
 import { checkInstalledName } from './agent-names.js';
 import { sourcesForRun } from './installed-from.js';
 import { runLifecycle } from './lifecycle.js';
-import { requireFromForPick, sourceArgs, sourceOptionsSchema } from './source-option.js';
+import { requireFromForPick, sourceArgs, SOURCE_OPTIONS } from './source-option.js';
 
-const optionsSchema = scopeOptionsSchema.merge(sourceOptionsSchema).extend({ force: z.boolean().default(false), dryRun: z.boolean().default(false) });
+const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 'switch' } as const;
 
 /** `locale <l> [agent…]`: switch installed agents; `locale` alone prints each installed agent's locale. */
 export async function runLocale(options: { locale: string | undefined; agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx, agents, locale } = options;
-  const opts = optionsSchema.parse(options.raw);
+  const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   const { from, pick } = opts;
   requireFromForPick({ from, pick, ctx });
   const target = targetOf(opts, ctx);

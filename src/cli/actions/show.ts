@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { AgentpackError, isAgentpackError } from '../../core/errors.js';
 import { catalogLocales, findAgent, findVariant, renderVariant, renderWarnings } from '../../core/find-agent.js';
 import { assessInstallation } from '../../core/installed-state.js';
@@ -11,16 +10,17 @@ import { readTargetState } from '../../io/target-state.js';
 import { describeDiagnostic, formatDiagnostic } from '../../ui/report.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
 import type { CliContext } from '../context.js';
-import { scopeOf, scopeOptionsSchema, targetOf } from '../scope.js';
-import { loadSource, requireFromForPick, sourceOptionsSchema } from './source-option.js';
+import { parseOptions, type ParsedOptions } from '../options.js';
+import { scopeOf, SCOPE_OPTIONS, targetOf } from '../scope.js';
+import { loadSource, requireFromForPick, SOURCE_OPTIONS } from './source-option.js';
 
-const optionsSchema = scopeOptionsSchema.merge(sourceOptionsSchema).extend({ locale: z.string().optional() });
+const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, locale: 'text' } as const;
 
 /**
  * The locale agentpack has installed this agent in (in the chosen scope), if any. Only a hint for the
  * default: a folder that cannot be read here (e.g. a broken manifest) is reported by status, not by show.
  */
-async function installedLocale(options: { agent: string; raw: z.infer<typeof optionsSchema>; ctx: CliContext; pkg: PackageRenders }): Promise<string | undefined> {
+async function installedLocale(options: { agent: string; raw: ParsedOptions<typeof OPTIONS>; ctx: CliContext; pkg: PackageRenders }): Promise<string | undefined> {
   try {
     const { agent, pkg } = options;
     const target = targetOf(options.raw, options.ctx);
@@ -40,7 +40,7 @@ async function installedLocale(options: { agent: string; raw: z.infer<typeof opt
  */
 export async function runShow(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const opts = optionsSchema.parse(options.raw);
+  const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   const { locale: flag, from, pick } = opts;
   requireFromForPick({ from, pick, ctx });
   scopeOf(opts, ctx);

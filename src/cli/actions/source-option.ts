@@ -1,11 +1,10 @@
-import * as z from 'zod';
 import { AgentpackError } from '../../core/errors.js';
 import { readSource, type ReadSourceResult } from '../../io/read-source.js';
 import { progressLine } from '../../ui/progress.js';
 import type { CliContext } from '../context.js';
 
 /** `--from <path>` and repeatable `--pick <path>`, as commander hands them over. */
-export const sourceOptionsSchema = z.object({ from: z.string().min(1).optional(), pick: z.array(z.string().min(1)).default([]) });
+export const SOURCE_OPTIONS = { from: 'value', pick: 'list' } as const;
 
 /** `--pick` means nothing without `--from`: a usage error rather than a silently ignored choice. */
 export function requireFromForPick(options: { from: string | undefined; pick: readonly string[]; ctx: CliContext }): void {

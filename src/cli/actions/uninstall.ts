@@ -1,17 +1,17 @@
-import * as z from 'zod';
 import { planUninstall } from '../../core/plan.js';
 import { readPackage } from '../../io/read-package.js';
 import type { CliContext } from '../context.js';
-import { scopeOptionsSchema, targetOf } from '../scope.js';
+import { parseOptions } from '../options.js';
+import { SCOPE_OPTIONS, targetOf } from '../scope.js';
 import { checkInstalledName } from './agent-names.js';
 import { runLifecycle } from './lifecycle.js';
 
-const optionsSchema = scopeOptionsSchema.extend({ force: z.boolean().default(false), dryRun: z.boolean().default(false) });
+const OPTIONS = { ...SCOPE_OPTIONS, force: 'switch', dryRun: 'switch' } as const;
 
 /** `uninstall <agent…>`: remove files agentpack wrote and that are unchanged; drop the manifest once empty. */
 export async function runUninstall(options: { agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx, agents } = options;
-  const opts = optionsSchema.parse(options.raw);
+  const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   const target = targetOf(opts, ctx);
   const { catalog, pkg } = await readPackage();
   await runLifecycle({

@@ -1,14 +1,14 @@
-import * as z from 'zod';
 import { planUpdate } from '../../core/plan.js';
 import { readPackage } from '../../io/read-package.js';
 import type { CliContext } from '../context.js';
-import { scopeOptionsSchema, targetOf } from '../scope.js';
+import { parseOptions } from '../options.js';
+import { SCOPE_OPTIONS, targetOf } from '../scope.js';
 import { checkInstalledName } from './agent-names.js';
 import { sourcesForRun } from './installed-from.js';
 import { runLifecycle } from './lifecycle.js';
-import { requireFromForPick, sourceArgs, sourceOptionsSchema } from './source-option.js';
+import { requireFromForPick, sourceArgs, SOURCE_OPTIONS } from './source-option.js';
 
-const optionsSchema = scopeOptionsSchema.merge(sourceOptionsSchema).extend({ force: z.boolean().default(false), dryRun: z.boolean().default(false) });
+const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 'switch' } as const;
 
 /**
  * `update [agent…]`: rewrite unmodified installed agents whose render changed; edited ones are skipped. Agents
@@ -16,7 +16,7 @@ const optionsSchema = scopeOptionsSchema.merge(sourceOptionsSchema).extend({ for
  */
 export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx, agents } = options;
-  const opts = optionsSchema.parse(options.raw);
+  const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   const { from, pick } = opts;
   requireFromForPick({ from, pick, ctx });
   const target = targetOf(opts, ctx);

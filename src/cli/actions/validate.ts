@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { AgentpackError } from '../../core/errors.js';
 import { sourceArgument } from '../../core/shell-word.js';
 import { resolveCatalogRoot, rootArgument } from '../../io/catalog-root.js';
@@ -6,13 +5,14 @@ import { validateSource } from '../../io/validate-source.js';
 import { validateTargets } from '../../io/validate-targets.js';
 import { printValidation } from '../../ui/validation-report.js';
 import type { CliContext } from '../context.js';
+import { parseOptions } from '../options.js';
 import { loadSource } from './source-option.js';
 
-const optionsSchema = z.object({ strict: z.boolean().default(false), root: z.string().optional(), from: z.string().min(1).optional() });
+const OPTIONS = { strict: 'switch', root: 'text', from: 'value' } as const;
 
 export async function runValidate(options: { paths: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
-  const { strict, root, from } = optionsSchema.parse(options.raw);
   const { ctx } = options;
+  const { strict, root, from } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   if (root !== undefined && options.paths.length > 0) {
     throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.rootWithPaths') }, exitCode: 2 });
   }

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, isolatedEnv, ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+// The commands that read agents must not load classic zod (dist/cli-zod.cjs, ~100 KB to compile): they
+// check front-matter with core/spec-check.ts, the manifest with core/manifest-check.ts and their options
+// with cli/options.ts (BENCHMARKS.md). A --require preload records every file in require.cache at exit.
+
+const PRELOAD = `const { writeFileSync } = require('node:fs');
+process.on('exit', () => writeFileSync(process.env.AGENTPACK_TEST_LOADED, Object.keys(require.cache).join('\\n')));
+`;
+
+function preload(): string {
+  const file = join(tempDir('agentpack-preload-'), 'record-modules.cjs');
+  writeFileSync(file, PRELOAD);
+  return file;
+}
+
+/** Run the built binary with the preload; the dist files it loaded, by name. */
+async function loaded(options: { args: string[]; env: Record<string, string>; file: string }): Promise<{ code: number | null; stderr: string; files: string[] }> {
+  const out = join(tempDir('agentpack-loaded-'), 'modules.txt');
+  const r = await runCli(options.args, { env: { ...options.env, NODE_OPTIONS: `--require ${options.file}`, AGENTPACK_TEST_LOADED: out } });
+  const files = existsSync(out) ? readFileSync(out, 'utf8').split('\n').filter((p) => p.startsWith(join(ROOT, 'dist'))).map((p) => basename(p)) : [];
+  return { code: r.code, stderr: r.stderr, files };
+}
+
+describe('start-up: what the commands that read agents load', () => {
+  it('list --json, show --locale ja, install and locale ja never load dist/cli-zod.cjs', async () => {
+    const file = preload();
+    const { env } = isolatedEnv();
+    const runs: [string[], string][] = [
+      [['list', '--json'], 'list'],
+      [['show', 'ml-engineer', '--locale', 'ja'], 'show'],
+      [['install', 'ml-engineer'], 'install'],
+      // Reads the manifest install wrote.
+      [['locale', 'ja'], 'locale'],
+      [['list', '--json'], 'list'],
+      [['show', 'ml-engineer'], 'show'],
+    ];
+    for (const [args, action] of runs) {
+      const r = await loaded({ args, env, file });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      // The preload saw the run (not a vacuous pass): the entry, the program and the command's action.
+      expect(r.files, args.join(' ')).toEqual(expect.arrayContaining(['cli.cjs', 'cli-main.cjs', `cli-action-${action}.cjs`]));
+      expect(r.files, args.join(' ')).not.toContain('cli-zod.cjs');
+    }
+    // The manifest was really read: locale ja switched the installed agent.
+    expect(readFileSync(join(env['HOME'] ?? '', '.claude', 'agents', 'ml-engineer.md'), 'utf8')).toContain('あなたは');
+  });
+
+  it('negative control: a command that parses with zod (status) is seen loading it', async () => {
+    const r = await loaded({ args: ['status', '--json'], env: isolatedEnv().env, file: preload() });
+    expect(r.files).toContain('cli-action-status.cjs');
+    expect(r.files).toContain('cli-zod.cjs');
+  });
+
+  it('negative control: the preload records cli-zod.cjs when it is required', () => {
+    const out = join(tempDir('agentpack-loaded-'), 'modules.txt');
+    const r = spawnSync(process.execPath, ['--require', preload(), '-e', `require(${JSON.stringify(join(ROOT, 'dist', 'cli-zod.cjs'))})`], {
+      env: { PATH: process.env['PATH'] ?? '', AGENTPACK_TEST_LOADED: out },
+    });
+    expect(r.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain(join(ROOT, 'dist', 'cli-zod.cjs'));
+    expect(existsSync(BIN)).toBe(true);
+  });
+
+  it('an empty option value is a usage error, not an internal one', async () => {
+    for (const args of [['list', '--dir', ''], ['install', 'ml-engineer', '--dir', ''], ['show', 'ml-engineer', '--from', '.', '--pick', '']]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/^error USAGE: Option --(dir|pick) needs a value\./);
+    }
+  });
+});
