@@ -12,16 +12,37 @@ const HASH = /^sha256:[0-9a-f]{64}$/;
  * to read again, `path` the canonical file inside it, `picks` the `--pick` choices that concern it, `single`
  * when `--from` named one file. Package agents have no source.
  */
+const LOCALE = /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/;
+
+/**
+ * What a scan of the source folder gave for the agent when the entry was written, and the `fingerprint`
+ * (stat only: paths, sizes, times, inodes) of the files it looked at, taken before reading them. While the
+ * folder's fingerprint is unchanged (and agentpack's version is `packageVersion`), read-only reports
+ * (`list`, `status`) take the agent's renders (`renders`: sha256 per locale that renders; `locales` in
+ * display order), and descriptions from here instead of reading and rendering the folder again.
+ * Optional: entries written before it (or without it) make them read the folder in full.
+ */
+export const manifestSourceScanSchema = z.strictObject({
+  fingerprint: z.string().regex(HASH),
+  locales: z.array(z.string().min(1)),
+  renders: z.record(z.string().min(1), z.string().regex(HASH)),
+  /** The description `list` shows (the canonical variant's, else the first variant's), when not `descriptions.en`. */
+  description: z.string().optional(),
+  /** Per locale, the variant's own description (`list` in that language). */
+  descriptions: z.record(z.string().min(1), z.string()),
+});
+
 export const manifestSourceSchema = z.strictObject({
   from: z.string().min(1),
   root: z.string().min(1),
   path: z.string().min(1),
   picks: z.array(z.string().min(1)).optional(),
   single: z.literal(true).optional(),
+  scan: manifestSourceScanSchema.optional(),
 });
 
 export const manifestEntrySchema = z.strictObject({
-  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/),
+  locale: z.string().regex(LOCALE),
   packageVersion: z.string().min(1),
   sourceHash: z.string().regex(HASH),
   sha256: z.string().regex(HASH),
@@ -34,6 +55,7 @@ export const manifestEntrySchema = z.strictObject({
 });
 
 export type ManifestSource = z.infer<typeof manifestSourceSchema>;
+export type ManifestSourceScan = z.infer<typeof manifestSourceScanSchema>;
 
 /** Whether two origins are the same: both the package (no source), or the same file of the same folder. */
 export function sameOrigin(a: ManifestSource | undefined, b: ManifestSource | undefined): boolean {

@@ -102,7 +102,8 @@ export async function readTargetState(options: {
   scan?: boolean;
   /**
    * Only what a report on `agents` needs (installed-report.ts): the state of their files alone (not of
-   * every agent the manifest records), and `declared` for their names alone, without `tree`.
+   * every agent the manifest records), and `declared` only for those of their names that are not installed
+   * (no `<agent>.md` and no manifest entry: the only ones a report looks up there), without `tree`.
    */
   only?: boolean;
 }): Promise<TargetState> {
@@ -123,7 +124,9 @@ export async function readTargetState(options: {
   );
   if (options.scan === false) return state;
   if (options.only) {
-    state.declared = await declarersOf({ dir, names: given });
+    // Not all of `given`: with 1,000 installed agents, searching every file for every name is quadratic.
+    const notInstalled = new Set([...given].filter((agent) => state.files.get(agent)?.kind === 'missing' && read.manifest.agents[agent] === undefined));
+    state.declared = notInstalled.size > 0 ? await declarersOf({ dir, names: notInstalled }) : new Map();
     return state;
   }
   state.tree = await scanTree(dir);
