@@ -73,7 +73,50 @@ const anyManifest: fc.Arbitrary<unknown> = fc.oneof(
   },
 );
 
+const SCAN = { fingerprint: H, locales: ['en', 'ja'], renders: { en: H, ja: H }, description: 'Reviews.', descriptions: { en: 'Reviews.', ja: 'レビューします。' } };
+/** Edge values of the scan's fields: records with empty keys, wrong value types, arrays with empty items. */
+const SCAN_VALUES: unknown[] = [...VALUES, { '': H }, { en: 1 }, { en: '' }, { en: H, '': 'x' }, { ja: 'x', en: H }, ['', 'en'], [1], SCAN.renders, SCAN.descriptions];
+
+/** A scan mostly right: some keys dropped, some replaced, some added. */
+const anyScan: fc.Arbitrary<unknown> = fc
+  .record({
+    keep: fc.subarray(Object.keys(SCAN)),
+    replace: fc.array(fc.tuple(fc.constantFrom(...Object.keys(SCAN), 'extra'), fc.oneof(fc.constantFrom(...SCAN_VALUES), fc.jsonValue({ maxDepth: 2 }))), { maxLength: 2 }),
+  })
+  .map(({ keep, replace }) => {
+    const out: Record<string, unknown> = {};
+    for (const key of keep) out[key] = SCAN[key as keyof typeof SCAN];
+    for (const [key, value] of replace) out[key] = value;
+    return JSON.parse(JSON.stringify(out)) as unknown;
+  });
+
 describe('manifest-check mirrors manifestSchema', () => {
+  it('the source scan (list and status without reading the folder): same verdict, data and first issue', () => {
+    const withScan = (scan: unknown) => ({ version: 1, agents: { a: { ...ENTRY, source: { ...ENTRY.source, scan } } } });
+    expect(viaTwin(withScan(SCAN))).toEqual(viaZod(withScan(SCAN)));
+    expect((viaTwin(withScan(SCAN)) as { success: boolean }).success).toBe(true);
+    for (const key of [...Object.keys(SCAN), 'extra']) {
+      for (const value of SCAN_VALUES) {
+        const data = withScan({ ...SCAN, [key]: value });
+        expect(viaTwin(data), `scan ${key} = ${JSON.stringify(value)}`).toEqual(viaZod(data));
+      }
+    }
+    let successes = 0;
+    let failures = 0;
+    fc.assert(
+      fc.property(anyScan, (scan) => {
+        const zod = viaZod(withScan(scan)) as { success: boolean };
+        if (zod.success) successes++;
+        else failures++;
+        expect(viaTwin(withScan(scan))).toEqual(zod);
+      }),
+      { seed: 12, numRuns: 2000 },
+    );
+    expect(successes).toBeGreaterThan(100);
+    expect(failures).toBeGreaterThan(500);
+  });
+
+
   it('accepts a full manifest with the same data', () => {
     const data = { version: 1, agents: { 'ml-engineer': ENTRY, b: { locale: 'en', packageVersion: '1', sourceHash: H, sha256: H } } };
     expect(viaTwin(data)).toEqual(viaZod(data));

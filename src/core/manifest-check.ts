@@ -61,6 +61,45 @@ function strictObject(shape: Record<string, Field>): (value: unknown, path: Path
 const nonEmpty = string({ min: 1 });
 const hash = string({ pattern: HASH_PATTERN });
 
+/** `z.array(item)`. */
+function array(item: (value: unknown, path: Path) => Checked): (value: unknown, path: Path) => Checked {
+  return (value, path) => {
+    if (!Array.isArray(value)) return expected(path, 'array', value);
+    const out: unknown[] = [];
+    for (const [i, element] of value.entries()) {
+      const checked = item(element, [...path, i]);
+      if ('issue' in checked) return checked;
+      out.push(checked.value);
+    }
+    return { value: out };
+  };
+}
+
+/** `z.record(z.string().min(1), item)`. */
+function record(item: (value: unknown, path: Path) => Checked): (value: unknown, path: Path) => Checked {
+  return (value, path) => {
+    if (!isRecord(value)) return expected(path, 'record', value);
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      if (key.length === 0) return fail([...path, key], 'Invalid key in record');
+      const checked = item(value[key], [...path, key]);
+      if ('issue' in checked) return checked;
+      out[key] = checked.value;
+    }
+    return { value: out };
+  };
+}
+
+const anyString = string({});
+
+const scan = strictObject({
+  fingerprint: { check: hash },
+  locales: { check: array(nonEmpty) },
+  renders: { check: record(hash) },
+  description: { optional: true, check: anyString },
+  descriptions: { check: record(anyString) },
+});
+
 const source = strictObject({
   from: { check: nonEmpty },
   root: { check: nonEmpty },
@@ -77,6 +116,7 @@ const source = strictObject({
     },
   },
   single: { optional: true, check: (value, path) => (value === true ? { value } : fail(path, 'Invalid input: expected true')) },
+  scan: { optional: true, check: scan },
 });
 
 const entry = strictObject({

@@ -12,12 +12,31 @@ import { AGENT_KEY_MESSAGE, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, TRAN
  * to read again, `path` the canonical file inside it, `picks` the `--pick` choices that concern it, `single`
  * when `--from` named one file. Package agents have no source.
  */
+/**
+ * What a scan of the source folder gave for the agent when the entry was written, and the `fingerprint`
+ * (stat only: paths, sizes, times, inodes) of the files it looked at, taken before reading them. While the
+ * folder's fingerprint is unchanged (and agentpack's version is `packageVersion`), read-only reports
+ * (`list`, `status`) take the agent's renders (`renders`: sha256 per locale that renders; `locales` in
+ * display order), and descriptions from here instead of reading and rendering the folder again.
+ * Optional: entries written before it (or without it) make them read the folder in full.
+ */
+export const manifestSourceScanSchema = z.strictObject({
+  fingerprint: z.string().regex(HASH_PATTERN),
+  locales: z.array(z.string().min(1)),
+  renders: z.record(z.string().min(1), z.string().regex(HASH_PATTERN)),
+  /** The description `list` shows (the canonical variant's, else the first variant's), when not `descriptions.en`. */
+  description: z.string().optional(),
+  /** Per locale, the variant's own description (`list` in that language). */
+  descriptions: z.record(z.string().min(1), z.string()),
+});
+
 export const manifestSourceSchema = z.strictObject({
   from: z.string().min(1),
   root: z.string().min(1),
   path: z.string().min(1),
   picks: z.array(z.string().min(1)).optional(),
   single: z.literal(true).optional(),
+  scan: manifestSourceScanSchema.optional(),
 });
 
 export const manifestEntrySchema = z.strictObject({
@@ -34,6 +53,7 @@ export const manifestEntrySchema = z.strictObject({
 });
 
 export type ManifestSource = z.infer<typeof manifestSourceSchema>;
+export type ManifestSourceScan = z.infer<typeof manifestSourceScanSchema>;
 
 export const manifestSchema = z.strictObject({
   version: z.literal(MANIFEST_VERSION),

@@ -1,8 +1,8 @@
 import { isSafeAgentName } from './agent-file-name.js';
 import { checkManifest, MANIFEST_VERSION } from './manifest-check.js';
-import type { Manifest, ManifestEntry, ManifestSource } from './manifest-schema.js';
+import type { Manifest, ManifestEntry, ManifestSource, ManifestSourceScan } from './manifest-schema.js';
 
-export { MANIFEST_VERSION, type Manifest, type ManifestEntry, type ManifestSource };
+export { MANIFEST_VERSION, type Manifest, type ManifestEntry, type ManifestSource, type ManifestSourceScan };
 
 /** File name of the manifest inside an agents folder (DESIGN §5). */
 export const MANIFEST_FILE = '.agentpack.json';

@@ -10,6 +10,12 @@ export function manifestPath(dir: string): string {
 }
 
 /**
+ * The last text parsed and its manifest: `list` and `status` read a folder's manifest twice (its sources,
+ * then its state), and parsing 1,000 entries is what costs. Manifests are never mutated (withEntry copies).
+ */
+let lastParsed: { text: string; manifest: Manifest } | undefined;
+
+/**
  * Read `<dir>/.agentpack.json`. No file means an empty manifest; a file that does not parse is an error
  * naming it (MANIFEST_INVALID) — it is never silently reset, since it is the record of what agentpack owns.
  */
@@ -23,8 +29,10 @@ export async function readManifest(dir: string): Promise<{ manifest: Manifest; e
     if (code === 'ENOENT' || code === 'ENOTDIR') return { manifest: emptyManifest(), exists: false };
     throw new AgentpackError({ code: 'MANIFEST_INVALID', params: { path, detail: code ?? String(error) } });
   }
+  if (lastParsed?.text === text) return { manifest: lastParsed.manifest, exists: true, text };
   const parsed = parseManifest(text);
   if (!parsed.ok) throw new AgentpackError({ code: 'MANIFEST_INVALID', params: { path, detail: parsed.detail } });
+  lastParsed = { text, manifest: parsed.manifest };
   return { manifest: parsed.manifest, exists: true, text };
 }
 

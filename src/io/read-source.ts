@@ -6,6 +6,7 @@ import { assembleSource, type SourceScan } from '../core/source-catalog.js';
 import type { SourceFile } from '../core/source-roles.js';
 import { mapLimit } from './map-limit.js';
 import { loadAgent } from './read-agent.js';
+import { fingerprintFiles } from './source-fingerprint.js';
 import { findMarkdownFiles } from './walk.js';
 
 /** Files read at once. */
@@ -30,6 +31,13 @@ export interface ReadSourceResult extends SourceScan {
   single: boolean;
   /** The picks, as paths inside the source. */
   picks: string[];
+  /** Fingerprint of the files looked at, taken before they were read (undefined if one vanished meanwhile). */
+  fingerprint?: string;
+}
+
+/** The files a scan of `--from` looks at: the file itself, or every `*.md` of the folder but skills. */
+export async function sourceFiles(options: { full: string; single: boolean }): Promise<string[]> {
+  return options.single ? [options.full] : (await findMarkdownFiles(options.full)).filter((p) => !isSkillFile(p));
 }
 
 const toPosix = (path: string): string => path.split(sep).join('/');
@@ -58,7 +66,9 @@ export async function readSource(options: { from: string; cwd: string; picks?: r
   if (!info) throw new AgentpackError({ code: 'PATH_NOT_FOUND', params: { path: options.from } });
   const single = !info.isDirectory();
   const root = single ? dirname(full) : full;
-  const paths = single ? [full] : (await findMarkdownFiles(full)).filter((p) => !isSkillFile(p));
+  const paths = await sourceFiles({ full, single });
+  // Before reading: a file changed during the read then leaves the recorded fingerprint stale, never wrong.
+  const fingerprint = fingerprintFiles({ root, paths });
   let done = 0;
   const loaded = await mapLimit({
     items: paths,
@@ -73,5 +83,5 @@ export async function readSource(options: { from: string; cwd: string; picks?: r
   const known = new Set(files.map((f) => f.relPath));
   const picks = (options.picks ?? []).map((pick) => resolvePick({ pick, cwd: options.cwd, root, known, from: options.from }));
   const scan = assembleSource({ root, files, picks, single });
-  return { ...scan, from: options.from, root, single, picks };
+  return { ...scan, from: options.from, root, single, picks, ...(fingerprint !== undefined ? { fingerprint } : {}) };
 }

@@ -6,7 +6,7 @@ import type { FileState } from '../core/installed-state.js';
 import type { Manifest } from '../core/manifest.js';
 import type { ParsedAgent } from '../core/parse-agent.js';
 import { errnoOf } from './fs-errors.js';
-import { readFileState } from './file-state.js';
+import { readFileState, readFileStateFast } from './file-state.js';
 import { readManifest } from './manifest-store.js';
 import { loadAgent } from './read-agent.js';
 import { readBoundedSync } from './read-bounded.js';
@@ -71,18 +71,20 @@ export async function scanTree(dir: string): Promise<TreeFile[]> {
  * without its literal text only through a double-quoted escape (`\x2d`, an escaped line break), so any
  * other file cannot declare those names (BENCHMARKS.md: the 1,000-agent `list` row).
  */
-async function declarersOf(options: { dir: string; names: ReadonlySet<string> }): Promise<Map<string, string[]>> {
+async function declarersOf(options: { dir: string; names: ReadonlySet<string>; bytesOf?: ReadonlyMap<string, Buffer> }): Promise<Map<string, string[]>> {
   const { dir, names } = options;
   const needles = [...names].map((n) => Buffer.from(n, 'utf8'));
   const out = new Map<string, string[]>();
   for (const path of await findMarkdownFiles(dir)) {
-    let read;
+    let bytes = options.bytesOf?.get(path);
     try {
-      read = readBoundedSync({ path, limit: 16 * 1024 * 1024 });
+      if (bytes === undefined) {
+        const read = readBoundedSync({ path, limit: 16 * 1024 * 1024 });
+        if (read.kind === 'ok') bytes = read.bytes;
+      }
     } catch {
-      read = undefined;
+      bytes = undefined;
     }
-    const bytes = read?.kind === 'ok' ? read.bytes : undefined;
     if (bytes && !bytes.includes(0x5c) && !needles.some((n) => bytes.includes(n))) continue;
     const parsed = await loadAgent(path);
     const name = parsed.isAgent ? declaredName(parsed) : null;
@@ -102,7 +104,8 @@ export async function readTargetState(options: {
   scan?: boolean;
   /**
    * Only what a report on `agents` needs (installed-report.ts): the state of their files alone (not of
-   * every agent the manifest records), and `declared` for their names alone, without `tree`.
+   * every agent the manifest records), and `declared` only for those of their names that are not installed
+   * (no `<agent>.md` and no manifest entry: the only ones a report looks up there), without `tree`.
    */
   only?: boolean;
 }): Promise<TargetState> {
@@ -115,17 +118,29 @@ export async function readTargetState(options: {
   state.manifestExists = read.exists;
   if (read.text !== undefined) state.manifestText = read.text;
   const given = new Set(options.agents);
-  const names = options.only ? given : new Set([...given, ...Object.keys(read.manifest.agents)]);
+  if (options.only) {
+    // The agents' own files, read one after another (hundreds of small files: faster than a promise per call),
+    // their bytes kept for the search below.
+    const bytesOf = new Map<string, Buffer>();
+    for (const agent of given) {
+      const path = join(dir, agentFileName(agent));
+      const file = await readFileStateFast(path);
+      if (file.kind === 'file' && file.bytes) bytesOf.set(path, file.bytes);
+      state.files.set(agent, withoutBytes(file));
+    }
+    if (options.scan === false) return state;
+    // Not all of `given`: with 1,000 installed agents, searching every file for every name is quadratic.
+    const notInstalled = new Set([...given].filter((agent) => state.files.get(agent)?.kind === 'missing' && read.manifest.agents[agent] === undefined));
+    state.declared = notInstalled.size > 0 ? await declarersOf({ dir, names: notInstalled, bytesOf }) : new Map();
+    return state;
+  }
+  const names = new Set([...given, ...Object.keys(read.manifest.agents)]);
   await Promise.all(
     [...names].map(async (agent) => {
       state.files.set(agent, withoutBytes(await readFileState(join(dir, agentFileName(agent)))));
     }),
   );
   if (options.scan === false) return state;
-  if (options.only) {
-    state.declared = await declarersOf({ dir, names: given });
-    return state;
-  }
   state.tree = await scanTree(dir);
   for (const file of state.tree) {
     if (file.name === null) continue;

@@ -42,7 +42,7 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
   const { t } = ctx.messages;
   const scan = await loadSource({ from, pick, ctx });
   printSourceProblems({ scan, ctx });
-  const pkg = renderSource({ catalog: scan.catalog, version: packageInfo().version, from, root: scan.root, single: scan.single, picks: scan.picks });
+  const pkg = renderSource({ catalog: scan.catalog, version: packageInfo().version, from, root: scan.root, single: scan.single, picks: scan.picks, fingerprint: scan.fingerprint });
   const wanted = resolveAgentLocale({ flag: options.locale, env: ctx.env, messageLang: ctx.messages.lang }).locale;
   const localeArgs = options.locale !== undefined ? ['--locale', options.locale] : [];
   const retryFor = (agent: string): string => commandLine({ args: ['install', agent, ...localeArgs, ...scopeArgs(target)], from });

@@ -65,7 +65,7 @@ export async function sourcesForRun(options: {
   }
   const scan = await loadSource({ from, pick, ctx });
   printSourceProblems({ scan, ctx });
-  const rendered = renderSource({ catalog: scan.catalog, version: pkg.version, from, root: scan.root, single: scan.single, picks: scan.picks });
+  const rendered = renderSource({ catalog: scan.catalog, version: pkg.version, from, root: scan.root, single: scan.single, picks: scan.picks, fingerprint: scan.fingerprint });
   const manifest = await manifestOf(target.dir);
   let run: string[];
   if (agents.length > 0) {

@@ -1,6 +1,7 @@
-import type { Catalog, CatalogAgent } from '../../core/catalog.js';
+import type { Catalog } from '../../core/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
 import type { PackageRenders } from '../../core/package-renders.js';
+import type { AgentSummary } from '../../core/source-renders.js';
 import { readInstalled, type InstalledInfo } from '../../io/installed-report.js';
 import { withInstalledSources, type SourceProblem } from '../../io/installed-sources.js';
 import { resolveTarget, type Scope } from '../../io/targets.js';
@@ -16,21 +17,22 @@ export interface ListedInstall extends InstalledInfo {
 
 export interface ListedScopes {
   installed: Map<Scope, Map<string, ListedInstall | null>>;
-  /** Agents installed from a folder in some scope, with their entry in that folder (when it could be read). */
-  fromFolders: Map<string, { locales: string[]; agent: CatalogAgent | undefined }>;
+  /** Agents installed from a folder in some scope, with their descriptions in that folder (when it could be read). */
+  fromFolders: Map<string, { locales: string[]; summary: AgentSummary | undefined }>;
   problems: (SourceProblem & { scope: Scope })[];
 }
 
 /**
  * Installed info of every agent per scope — the package's agents, and those installed with `--from`, read
- * again from their recorded folder (a vanished folder or moved file is listed in `problems`, never guessed).
+ * again from their recorded folder unless its fingerprint shows it unchanged since the manifest recorded them
+ * (a vanished folder or moved file is listed in `problems`, never guessed).
  * Project is skipped (all null) when the working folder is the home folder.
  */
 export async function listInstalled(options: { ctx: CliContext; dir: string | undefined; pkg: PackageRenders; catalog: Catalog }): Promise<ListedScopes> {
   const { ctx, dir, pkg, catalog } = options;
   const scopes: Scope[] = dir !== undefined ? ['user', 'project', 'dir'] : ['user', 'project'];
   const installed = new Map<Scope, Map<string, ListedInstall | null>>();
-  const fromFolders = new Map<string, { locales: string[]; agent: CatalogAgent | undefined }>();
+  const fromFolders: ListedScopes['fromFolders'] = new Map();
   const problems: ListedScopes['problems'] = [];
   for (const scope of scopes) {
     let target;
@@ -44,7 +46,7 @@ export async function listInstalled(options: { ctx: CliContext; dir: string | un
       throw error;
     }
     const progress = progressLine({ ctx });
-    const sources = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, collect: true, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
+    const sources = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, collect: true, recorded: true, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
     const problemOf = new Map(sources.problems.map((p) => [p.agent, p]));
     problems.push(...sources.problems.map((p) => ({ ...p, scope })));
     const infos = await readInstalled({ dir: target.dir, pkg: sources.pkg, catalog });
@@ -61,7 +63,7 @@ export async function listInstalled(options: { ctx: CliContext; dir: string | un
       const problem = problemOf.get(agent);
       if (problem) listed.sourceProblem = problem.code;
       out.set(agent, listed);
-      if (fromFolder && !fromFolders.has(agent)) fromFolders.set(agent, { locales: sources.pkg.agents.get(agent)?.locales ?? [], agent: sources.agents.get(agent) });
+      if (fromFolder && !fromFolders.has(agent)) fromFolders.set(agent, { locales: sources.pkg.agents.get(agent)?.locales ?? [], summary: sources.summaries.get(agent) });
     }
     installed.set(scope, out);
   }

@@ -81,9 +81,10 @@ export async function runList(options: { raw: unknown; ctx: CliContext }): Promi
 /** Rows for agents installed from a folder that the package does not have (sorted by name). */
 function folderRows(listed: ListedScopes, catalog: { agents: Map<string, unknown> }, lang: string): ReturnType<typeof rowsOf> {
   const out: ReturnType<typeof rowsOf> = [];
-  for (const [name, { locales, agent }] of [...listed.fromFolders].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, { locales, summary }] of [...listed.fromFolders].sort(([a], [b]) => a.localeCompare(b))) {
     if (catalog.agents.has(name)) continue;
-    out.push(agent ? (rowsOf([agent], lang)[0] as (typeof out)[number]) : { name, description: '', localDescription: '', locales, files: {} });
+    const description = summary?.description ?? '';
+    out.push({ name, description, localDescription: summary?.descriptions[lang] ?? description, locales, files: {} });
   }
   return out;
 }

@@ -66,7 +66,7 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
     // Agents installed with --from are compared with their folder.
     // A folder that vanished or a file that moved is reported per agent (SOURCE_NOT_FOUND / SOURCE_FILE_MOVED), never guessed.
     const progress = progressLine({ ctx });
-    const withSources = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, collect: true, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
+    const withSources = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, collect: true, recorded: true, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
     problems.push(...withSources.problems.map((p) => ({ ...p, scope, dir: target.dir })));
     snapshots.push(await inspectScope({ scope, dir: target.dir, pkg: withSources.pkg }));
   }
