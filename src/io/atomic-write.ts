@@ -74,11 +74,17 @@ export async function prepareTemp(options: { dir: string; content: string | Uint
 export async function commitTemp(options: { tmp: string; path: string; mode: 'replace' | 'create' }): Promise<void> {
   const { tmp, path, mode } = options;
   try {
-    if (mode === 'replace') await rename(tmp, path);
-    else await linkNoClobber(tmp, path);
-  } finally {
+    if (mode === 'replace') {
+      // A rename leaves no temporary name behind.
+      await rename(tmp, path);
+      return;
+    }
+    await linkNoClobber(tmp, path);
+  } catch (error) {
     await unlink(tmp).catch(() => undefined);
+    throw error;
   }
+  await unlink(tmp).catch(() => undefined);
 }
 
 async function linkNoClobber(tmp: string, path: string): Promise<void> {
