@@ -64,9 +64,14 @@ export class PlanConflict extends Error {
   }
 }
 
-/** Plan without touching anything (the --dry-run path, and the first look of a real run). */
-export async function previewPlan(run: PlanRun): Promise<PlanOutcome> {
-  const state = await readTargetState({ dir: run.dir, agents: run.agents });
+/**
+ * Plan without touching anything (the --dry-run path, and the first look of a real run). `scan: false` skips
+ * reading every `*.md` of the folder's tree for the names they declare: the plan then cannot see a duplicate
+ * name, which only ever turns a create (a change) into a conflict — executePlan's first look, which plans
+ * again under the lock whenever something changes.
+ */
+export async function previewPlan(run: PlanRun, options: { scan?: boolean } = {}): Promise<PlanOutcome> {
+  const state = await readTargetState({ dir: run.dir, agents: run.agents, scan: options.scan ?? true });
   const plan = run.plan(inputOf(state, run));
   const predictedBackups = new Map<string, string>();
   for (const action of plan.actions) if (action.backup) predictedBackups.set(action.path, await predictBackupPath(action.path));
@@ -84,7 +89,8 @@ export async function previewPlan(run: PlanRun): Promise<PlanOutcome> {
  * temporary files) also take the locked path, where they are removed, even when nothing else changes.
  */
 export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
-  const first = await previewPlan(run);
+  // Without the tree scan (see previewPlan): a plan that changes nothing is the same plan either way.
+  const first = await previewPlan(run, { scan: false });
   const seenConflict = first.plan.actions.some((a) => a.kind === 'conflict');
   if (seenConflict && !first.dirExisted) throw new PlanConflict(first.plan);
   const changes = changesSomething(first.plan);
@@ -102,9 +108,12 @@ export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
     lock = await acquireLock({ dir: run.dir, ...(run.lockWaitMs !== undefined ? { waitMs: run.lockWaitMs } : {}) });
   } catch (error) {
     const failure = error instanceof AgentpackError ? error : toIoError({ error, path: run.dir, dir: run.dir });
-    // A folder we may not write: no run can be changing it either, so what the first look saw is what is there.
-    if (seenConflict && failure.code === 'TARGET_NOT_WRITABLE') throw new PlanConflict(first.plan);
-    if (!changes && failure.code === 'TARGET_NOT_WRITABLE') return first;
+    // A folder we may not write: no run can be changing it either, so what a complete look sees is what is there.
+    if (failure.code === 'TARGET_NOT_WRITABLE') {
+      const full = await previewPlan(run);
+      if (full.plan.actions.some((a) => a.kind === 'conflict')) throw new PlanConflict(full.plan);
+      if (!changesSomething(full.plan)) return full;
+    }
     throw failure;
   }
   try {
