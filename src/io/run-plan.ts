@@ -9,7 +9,7 @@ import { predictBackupPath } from './backup.js';
 import { toIoError } from './fs-errors.js';
 import { exists, findLeftoverTemps } from './atomic-write.js';
 import { acquireLock, BREAK_FILE, inspectLock } from './lock.js';
-import { readTargetState, type TargetState } from './target-state.js';
+import { readTargetState, scanTree, type TargetState } from './target-state.js';
 
 export interface PlanRun {
   dir: string;
@@ -65,14 +65,30 @@ export class PlanConflict extends Error {
 }
 
 /**
+ * Plan with what the folder's tree declares. Only a create can meet a duplicate name (plan.ts: a file that is
+ * missing while another file of the tree declares its name), so the tree — every `*.md` below the folder,
+ * read and parsed — is scanned only when the plan without it creates a file, and then planned again.
+ */
+async function planWithNames(options: { state: TargetState; run: PlanRun; pkg: PackageRenders }): Promise<Plan> {
+  const { state, run, pkg } = options;
+  const plan = run.plan(inputOf(state, run, pkg));
+  if (!state.dirExists || !plan.actions.some((a) => a.kind === 'create')) return plan;
+  const declared = new Map<string, string[]>();
+  for (const file of await scanTree(state.dir)) {
+    if (file.name !== null) declared.set(file.name, [...(declared.get(file.name) ?? []), file.rel]);
+  }
+  return run.plan({ ...inputOf(state, run, pkg), declared });
+}
+
+/**
  * Plan without touching anything (the --dry-run path, and the first look of a real run). `scan: false` skips
- * reading every `*.md` of the folder's tree for the names they declare: the plan then cannot see a duplicate
- * name, which only ever turns a create (a change) into a conflict — executePlan's first look, which plans
- * again under the lock whenever something changes.
+ * reading the folder's tree for the names its files declare even when the plan creates a file: it then cannot
+ * see a duplicate name, which only ever turns a create (a change) into a conflict — for executePlan's first
+ * look, which plans again under the lock whenever something changes.
  */
 export async function previewPlan(run: PlanRun, options: { scan?: boolean } = {}): Promise<PlanOutcome> {
-  const state = await readTargetState({ dir: run.dir, agents: run.agents, scan: options.scan ?? true });
-  const plan = run.plan(inputOf(state, run));
+  const state = await readTargetState({ dir: run.dir, agents: run.agents, scan: false });
+  const plan = options.scan === false ? run.plan(inputOf(state, run)) : await planWithNames({ state, run, pkg: run.pkg });
   const predictedBackups = new Map<string, string>();
   for (const action of plan.actions) if (action.backup) predictedBackups.set(action.path, await predictBackupPath(action.path));
   return { plan, dirExisted: state.dirExists, createdDir: false, removedTemps: [], predictedBackups };
@@ -117,10 +133,10 @@ export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
     throw failure;
   }
   try {
-    const state = await readTargetState({ dir: run.dir, agents: run.agents });
+    const state = await readTargetState({ dir: run.dir, agents: run.agents, scan: false });
     // The reloaded renders only add agents of the manifest, whose files readTargetState has read already.
     const pkg = run.sources && state.manifestText !== run.sources.manifestText ? await run.sources.reload() : run.pkg;
-    const plan = run.plan(inputOf(state, run, pkg));
+    const plan = await planWithNames({ state, run, pkg });
     if (plan.actions.some((a) => a.kind === 'conflict')) throw new PlanConflict(plan);
     const result = await applyPlan({ dir: run.dir, plan, manifest: state.manifest, manifestText: state.manifestText, ...(run.onProgress ? { onProgress: run.onProgress } : {}) });
     return { plan, dirExisted: first.dirExisted, applied: result.applied, createdDir, removedTemps: result.removedTemps, predictedBackups: new Map() };
