@@ -52,10 +52,14 @@ function changesSomething(plan: Plan): boolean {
 /**
  * Whether a killed run left something in the folder — a stale lock, temporary files, a lock's break guard —
  * that a run with nothing else to do should still clear (under the lock, like any change), so the next normal
- * run always repairs them.
+ * run always repairs them. A lock without an owner counts too: it is either being created right now or was
+ * left by a run killed between creating and writing it, which only turns stale a second later (lock.ts) —
+ * acquireLock tells the two apart by waiting, where a first look cannot.
  */
 async function hasLeftovers(dir: string): Promise<boolean> {
-  return (await inspectLock(dir))?.stale === true || (await findLeftoverTemps(dir)).length > 0 || (await exists(join(dir, BREAK_FILE)));
+  const lock = await inspectLock(dir);
+  if (lock !== undefined && (lock.stale || lock.owner === undefined)) return true;
+  return (await findLeftoverTemps(dir)).length > 0 || (await exists(join(dir, BREAK_FILE)));
 }
 
 export class PlanConflict extends Error {
