@@ -69,6 +69,20 @@ export function withEntry(options: { manifest: Manifest; agent: string; entry: M
   return { version: MANIFEST_VERSION, agents };
 }
 
+/**
+ * A copy with several agents set (entry) or removed (null), applied in order: what a chain of withEntry
+ * calls gives, in one pass (a plan of n agents would otherwise copy the manifest n times).
+ */
+export function withEntries(options: { manifest: Manifest; changes: Iterable<{ agent: string; entry: ManifestEntry | null }> }): Manifest {
+  const agents: Record<string, ManifestEntry> = {};
+  for (const [name, entry] of Object.entries(options.manifest.agents)) agents[name] = entry;
+  for (const { agent, entry } of options.changes) {
+    if (entry) agents[agent] = entry;
+    else delete agents[agent];
+  }
+  return { version: MANIFEST_VERSION, agents };
+}
+
 export function sameManifest(a: Manifest, b: Manifest): boolean {
   return serializeManifest(a) === serializeManifest(b);
 }

@@ -3,6 +3,7 @@ import { CANONICAL_LOCALE, sortedLocales, type Catalog } from './catalog.js';
 import { renderVariant } from './find-agent.js';
 import { originAtInstall, type InstallOrigin } from './installed-origin.js';
 import type { ManifestSource } from './manifest.js';
+import { variantHash } from './translation-status.js';
 
 /** One locale of one agent as agentpack would write it. */
 export interface RenderedVariant {
@@ -47,7 +48,7 @@ export function renderPackage(options: { catalog: Catalog; version: string }): P
       }
     }
     const canonical = agent.variants.get(CANONICAL_LOCALE)?.parsed;
-    const sourceHash = canonicalHash({ description: canonical?.spec?.description ?? '', body: canonical?.body ?? '' });
+    const sourceHash = (canonical && variantHash(canonical)) ?? canonicalHash({ description: canonical?.spec?.description ?? '', body: canonical?.body ?? '' });
     const origins = new Map<string, InstallOrigin['translationStatus']>();
     for (const locale of renders.keys()) {
       const origin = originAtInstall({ catalog: options.catalog, agent: agent.name, locale });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { agentFileName } from './agent-file-name.js';
 import { AgentpackError } from './errors.js';
 import { assessInstallation, type Installation } from './installed-state.js';
-import { sameOrigin, withEntry, type ManifestEntry } from './manifest.js';
+import { sameOrigin, withEntries, type ManifestEntry } from './manifest.js';
 import type { ActionReason, Plan, PlanAction, PlanInput } from './plan-types.js';
 
 /** State of one agent in the target folder, from the planner's input. */
@@ -95,12 +95,8 @@ function write(options: { input: PlanInput; inst: Installation; locale: string; 
 }
 
 function finish(input: PlanInput, actions: PlanAction[]): Plan {
-  let manifest = input.manifest;
-  for (const action of actions) {
-    if (action.kind === 'conflict' || action.entry === undefined) continue;
-    manifest = withEntry({ manifest, agent: action.agent, entry: action.entry });
-  }
-  return { actions, manifest };
+  const changes = actions.flatMap((a) => (a.kind === 'conflict' || a.entry === undefined ? [] : [{ agent: a.agent, entry: a.entry }]));
+  return { actions, manifest: withEntries({ manifest: input.manifest, changes }) };
 }
 
 function unique(names: readonly string[]): string[] {

@@ -37,8 +37,17 @@ export function hasErrors(parsed: ParsedAgent): boolean {
 /** Canonical hash of a loaded variant (`description` + body, DESIGN §4), or undefined when it does not load. */
 export function variantHash(parsed: ParsedAgent): string | undefined {
   if (!parsed.spec || hasErrors(parsed)) return undefined;
-  return canonicalHash({ description: parsed.spec.description, body: parsed.body });
+  const { description } = parsed.spec;
+  const { body } = parsed;
+  // Asked several times per variant when a catalog is rendered and assessed (renderPackage, originAtInstall,
+  // assessTranslation): hashed once, for as long as the text it was computed from is the same.
+  const known = hashes.get(parsed);
+  if (known && known.description === description && known.body === body) return known.hash;
+  const hash = canonicalHash({ description, body });
+  hashes.set(parsed, { description, body, hash });
+  return hash;
 }
+const hashes = new WeakMap<ParsedAgent, { description: string; body: string; hash: string }>();
 
 export function translationPath(options: { agent: string; locale: string }): string {
   return `locales/${options.locale}/agents/${options.agent}.md`;

@@ -52,14 +52,39 @@ export async function syncDir(dir: string): Promise<void> {
 export async function writeFileAtomic(options: { path: string; content: string | Uint8Array; mode: 'replace' | 'create' }): Promise<void> {
   const { path, content, mode } = options;
   const dir = dirname(path);
-  const tmp = await writeTemp(dir, content);
-  try {
-    if (mode === 'replace') await rename(tmp, path);
-    else await linkNoClobber(tmp, path);
-  } finally {
-    await unlink(tmp).catch(() => undefined);
-  }
+  const tmp = await prepareTemp({ dir, content });
+  await commitTemp({ tmp, path, mode });
   await syncDir(dir);
+}
+
+/**
+ * The first half of writeFileAtomic: `content` in a new temporary file of `dir`, fsynced and closed, ready
+ * for commitTemp. Many may be prepared at once (apply-plan.ts); the temporary name is never `*.md`, so a
+ * prepared file is invisible to Claude Code and removed as a leftover if the run dies.
+ */
+export async function prepareTemp(options: { dir: string; content: string | Uint8Array }): Promise<string> {
+  return writeTemp(options.dir, options.content);
+}
+
+/**
+ * The second half: move a prepared temporary file to `path` (rename for 'replace', a no-clobber link for
+ * 'create'), removing the temporary name in every case. The caller makes it durable with syncDir — once per
+ * folder for a batch, before anything that records the change (the manifest).
+ */
+export async function commitTemp(options: { tmp: string; path: string; mode: 'replace' | 'create' }): Promise<void> {
+  const { tmp, path, mode } = options;
+  try {
+    if (mode === 'replace') {
+      // A rename leaves no temporary name behind.
+      await rename(tmp, path);
+      return;
+    }
+    await linkNoClobber(tmp, path);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
+  await unlink(tmp).catch(() => undefined);
 }
 
 async function linkNoClobber(tmp: string, path: string): Promise<void> {

@@ -9,7 +9,7 @@ import { predictBackupPath } from './backup.js';
 import { toIoError } from './fs-errors.js';
 import { exists, findLeftoverTemps } from './atomic-write.js';
 import { acquireLock, BREAK_FILE, inspectLock } from './lock.js';
-import { readTargetState, type TargetState } from './target-state.js';
+import { readTargetState, scanTree, type TargetState } from './target-state.js';
 
 export interface PlanRun {
   dir: string;
@@ -52,10 +52,14 @@ function changesSomething(plan: Plan): boolean {
 /**
  * Whether a killed run left something in the folder — a stale lock, temporary files, a lock's break guard —
  * that a run with nothing else to do should still clear (under the lock, like any change), so the next normal
- * run always repairs them.
+ * run always repairs them. A lock without an owner counts too: it is either being created right now or was
+ * left by a run killed between creating and writing it, which only turns stale a second later (lock.ts) —
+ * acquireLock tells the two apart by waiting, where a first look cannot.
  */
 async function hasLeftovers(dir: string): Promise<boolean> {
-  return (await inspectLock(dir))?.stale === true || (await findLeftoverTemps(dir)).length > 0 || (await exists(join(dir, BREAK_FILE)));
+  const lock = await inspectLock(dir);
+  if (lock !== undefined && (lock.stale || lock.owner === undefined)) return true;
+  return (await findLeftoverTemps(dir)).length > 0 || (await exists(join(dir, BREAK_FILE)));
 }
 
 export class PlanConflict extends Error {
@@ -64,10 +68,31 @@ export class PlanConflict extends Error {
   }
 }
 
-/** Plan without touching anything (the --dry-run path, and the first look of a real run). */
-export async function previewPlan(run: PlanRun): Promise<PlanOutcome> {
-  const state = await readTargetState({ dir: run.dir, agents: run.agents });
-  const plan = run.plan(inputOf(state, run));
+/**
+ * Plan with what the folder's tree declares. Only a create can meet a duplicate name (plan.ts: a file that is
+ * missing while another file of the tree declares its name), so the tree — every `*.md` below the folder,
+ * read and parsed — is scanned only when the plan without it creates a file, and then planned again.
+ */
+async function planWithNames(options: { state: TargetState; run: PlanRun; pkg: PackageRenders }): Promise<Plan> {
+  const { state, run, pkg } = options;
+  const plan = run.plan(inputOf(state, run, pkg));
+  if (!state.dirExists || !plan.actions.some((a) => a.kind === 'create')) return plan;
+  const declared = new Map<string, string[]>();
+  for (const file of await scanTree(state.dir)) {
+    if (file.name !== null) declared.set(file.name, [...(declared.get(file.name) ?? []), file.rel]);
+  }
+  return run.plan({ ...inputOf(state, run, pkg), declared });
+}
+
+/**
+ * Plan without touching anything (the --dry-run path, and the first look of a real run). `scan: false` skips
+ * reading the folder's tree for the names its files declare even when the plan creates a file: it then cannot
+ * see a duplicate name, which only ever turns a create (a change) into a conflict — for executePlan's first
+ * look, which plans again under the lock whenever something changes.
+ */
+export async function previewPlan(run: PlanRun, options: { scan?: boolean } = {}): Promise<PlanOutcome> {
+  const state = await readTargetState({ dir: run.dir, agents: run.agents, scan: false });
+  const plan = options.scan === false ? run.plan(inputOf(state, run)) : await planWithNames({ state, run, pkg: run.pkg });
   const predictedBackups = new Map<string, string>();
   for (const action of plan.actions) if (action.backup) predictedBackups.set(action.path, await predictBackupPath(action.path));
   return { plan, dirExisted: state.dirExists, createdDir: false, removedTemps: [], predictedBackups };
@@ -84,7 +109,8 @@ export async function previewPlan(run: PlanRun): Promise<PlanOutcome> {
  * temporary files) also take the locked path, where they are removed, even when nothing else changes.
  */
 export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
-  const first = await previewPlan(run);
+  // Without the tree scan (see previewPlan): a plan that changes nothing is the same plan either way.
+  const first = await previewPlan(run, { scan: false });
   const seenConflict = first.plan.actions.some((a) => a.kind === 'conflict');
   if (seenConflict && !first.dirExisted) throw new PlanConflict(first.plan);
   const changes = changesSomething(first.plan);
@@ -102,16 +128,19 @@ export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
     lock = await acquireLock({ dir: run.dir, ...(run.lockWaitMs !== undefined ? { waitMs: run.lockWaitMs } : {}) });
   } catch (error) {
     const failure = error instanceof AgentpackError ? error : toIoError({ error, path: run.dir, dir: run.dir });
-    // A folder we may not write: no run can be changing it either, so what the first look saw is what is there.
-    if (seenConflict && failure.code === 'TARGET_NOT_WRITABLE') throw new PlanConflict(first.plan);
-    if (!changes && failure.code === 'TARGET_NOT_WRITABLE') return first;
+    // A folder we may not write: no run can be changing it either, so what a complete look sees is what is there.
+    if (failure.code === 'TARGET_NOT_WRITABLE') {
+      const full = await previewPlan(run);
+      if (full.plan.actions.some((a) => a.kind === 'conflict')) throw new PlanConflict(full.plan);
+      if (!changesSomething(full.plan)) return full;
+    }
     throw failure;
   }
   try {
-    const state = await readTargetState({ dir: run.dir, agents: run.agents });
+    const state = await readTargetState({ dir: run.dir, agents: run.agents, scan: false });
     // The reloaded renders only add agents of the manifest, whose files readTargetState has read already.
     const pkg = run.sources && state.manifestText !== run.sources.manifestText ? await run.sources.reload() : run.pkg;
-    const plan = run.plan(inputOf(state, run, pkg));
+    const plan = await planWithNames({ state, run, pkg });
     if (plan.actions.some((a) => a.kind === 'conflict')) throw new PlanConflict(plan);
     const result = await applyPlan({ dir: run.dir, plan, manifest: state.manifest, manifestText: state.manifestText, ...(run.onProgress ? { onProgress: run.onProgress } : {}) });
     return { plan, dirExisted: first.dirExisted, applied: result.applied, createdDir, removedTemps: result.removedTemps, predictedBackups: new Map() };
