@@ -1,12 +1,15 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, writeFile } from 'node:fs/promises';
 import { defineConfig, type Options } from 'tsup';
+import { LANGS } from './src/ui/messages.js';
 
 /**
  * Two builds into dist/ (they run in parallel). Figures and reasons: BENCHMARKS.md.
  * - The CLI, CommonJS, every dependency bundled in, minified: no ES module loader to set up and no
  *   node_modules to resolve at start-up.
- *   - dist/cli.cjs, the `bin`: a few hundred bytes that answer `--version` or require dist/cli-main.cjs.
+ *   - dist/cli.cjs, the `bin`: a few hundred bytes that answer `--version` and `--help` (to a pipe) or require dist/cli-main.cjs.
+ *   - dist/cli-help-<lang>.txt: that help, written after the build by dist/cli-main.cjs itself.
  *   - dist/cli-main.cjs: the program: argument parsing, help, messages, errors.
  *   - dist/cli-action-<name>.cjs: each command's action, required when that command runs (ACTIONS).
  *   - dist/cli-<dependency>.cjs: the LAZY dependencies below, required on first use.
@@ -111,11 +114,22 @@ const startupStubs = {
   },
 };
 
-/** `node dist/cli.js` keeps working (the executable itself is dist/cli.cjs). */
-async function writeCompatShim(): Promise<void> {
+/**
+ * After the CLI build: `node dist/cli.js` keeps working (the executable itself is dist/cli.cjs), and the
+ * program's help as a pipe receives it (80 columns, no colour) is stored per language for src/cli/bin.ts,
+ * written by the program just built so that the two can never differ.
+ */
+async function afterCliBuild(): Promise<void> {
   await writeFile('dist/cli.js', "#!/usr/bin/env node\n// The executable is dist/cli.cjs (package.json bin); this path is kept for scripts that name it.\nimport './cli.cjs';\n");
   await chmod('dist/cli.js', 0o755);
   await chmod('dist/cli.cjs', 0o755);
+  for (const lang of LANGS) {
+    const help = execFileSync(process.execPath, ['dist/cli-main.cjs', '--help'], {
+      env: { PATH: process.env['PATH'] ?? '', AGENTPACK_LANG: lang, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await writeFile(`dist/cli-help-${lang}.txt`, help);
+  }
 }
 
 export default defineConfig(async (): Promise<Options[]> => {
@@ -164,7 +178,7 @@ export default defineConfig(async (): Promise<Options[]> => {
       // the plugins above could.
       removeNodeProtocol: false,
       metafile: process.env['AGENTPACK_METAFILE'] === '1',
-      onSuccess: writeCompatShim,
+      onSuccess: afterCliBuild,
     },
     {
       entry: { index: 'src/index.ts' },

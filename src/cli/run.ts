@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AgentpackError, isAgentpackError } from '../core/errors.js';
-import { resolveLang } from '../core/resolve-lang.js';
+import { intlLocale, resolveLang } from '../core/resolve-lang.js';
 import { createMessages, LANGS } from '../ui/messages.js';
 import { describeError, formatError } from '../ui/report.js';
 import { createStyle, shouldColor, type Style } from '../ui/style.js';
@@ -27,14 +27,6 @@ function peekOption(argv: readonly string[], name: string): string | undefined {
     if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
   }
   return undefined;
-}
-
-function intlLocale(): string | undefined {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().locale;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Build the program for one language: every help text comes from the catalog. */

@@ -43,3 +43,12 @@ export function resolveLang(options: {
   if (intlLocale && intlLocale !== 'und') return langOfTag(intlLocale) ?? 'en';
   return 'en';
 }
+
+/** The locale `Intl` reports (from the system's ICU settings), or undefined if it cannot say. */
+export function intlLocale(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().locale;
+  } catch {
+    return undefined;
+  }
+}
