@@ -131,10 +131,16 @@ describe('a run that names a command builds only that command', () => {
         expect(narrow, full.join(' ')).toEqual(whole);
       }
     }
-    // What the program itself answers (never narrowed; here to hold the rule that decides it).
-    for (const argv of [['help'], ['help', 'list'], ['help', 'lst'], ['--lang', 'ja', 'help', 'i18n'], ['-h', 'list']]) {
+    // A command that needs a subcommand, and what the program itself answers (never narrowed).
+    for (const argv of [[], ['i18n'], ['--lang', 'ja', 'i18n'], ['help'], ['help', 'list'], ['help', 'lst'], ['--lang', 'ja', 'help', 'i18n'], ['-h', 'list']]) {
       const { narrow, whole } = await runBoth(argv);
       expect(whole.stdout + whole.stderr, argv.join(' ')).toContain('agentpack');
+      expect(narrow, argv.join(' ')).toEqual(whole);
+    }
+    // The program's own options after the command word are still the program's.
+    for (const argv of [['list', '-V'], ['show', 'x', '--version']]) {
+      const { narrow, whole } = await runBoth(argv);
+      expect(whole.stdout, argv.join(' ')).toMatch(/^\d+\.\d+\.\d+/);
       expect(narrow, argv.join(' ')).toEqual(whole);
     }
   });
