@@ -6,6 +6,7 @@ import { describeError, formatError } from '../ui/report.js';
 import { createStyle, shouldColor, type Style } from '../ui/style.js';
 import { packageInfo } from '../io/package-root.js';
 import type { CliContext } from './context.js';
+import { registerFor } from './commands/by-name.js';
 import { registerCommands } from './commands/index.js';
 import { localizeCommands } from './localize-help.js';
 import { COMMANDER_SUCCESS_CODES, usageDetail } from './usage-detail.js';
@@ -16,6 +17,8 @@ export interface RunOptions {
   cwd: string;
   stdout: CliContext['stdout'];
   stderr: CliContext['stderr'];
+  /** Build every command even when argv names one (for tests that compare both programs' output). */
+  wholeProgram?: boolean;
 }
 
 /** Value of `--name value` / `--name=value` in argv, before commander has parsed anything. */
@@ -29,18 +32,60 @@ function peekOption(argv: readonly string[], name: string): string | undefined {
   return undefined;
 }
 
-/** Build the program for one language: every help text comes from the catalog. */
-export function buildProgram(ctx: CliContext): Command {
+/** The program without its commands: name, description, version and the global options. */
+function programShell(ctx: CliContext): Command {
   const { messages } = ctx;
-  const program = new Command('agentpack');
-  program
+  return new Command('agentpack')
     .description(messages.t('cli.description'))
     .version(packageInfo().version, '-V, --version', messages.t('cli.opt.version'))
     .addOption(new Option('--json', messages.t('cli.opt.json')))
     .addOption(new Option('--lang <lang>', messages.t('cli.opt.lang')).choices(LANGS))
     .addOption(new Option('--no-color', messages.t('cli.opt.noColor')));
+}
+
+/** Build the program for one language: every help text comes from the catalog. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = programShell(ctx);
   registerCommands(program, ctx);
   // After registration, so that every command, whoever adds it, gets the localized help and our streams.
+  localizeCommands({ command: program, ctx });
+  return program;
+}
+
+const isLang = (value: string | undefined): boolean => LANGS.some((l) => l === value);
+
+/**
+ * The word naming the command argv runs, when only global options that commander reads the same way
+ * whatever the commands (`--json`, `--no-color`, `--lang en|ja`) come before it. Anything else first
+ * (`--help`, `-V`, `--`, an unknown or invalid option) gives undefined: the program itself may answer.
+ */
+export function commandWord(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--json' || arg === '--no-color' || (arg.startsWith('--lang=') && isLang(arg.slice('--lang='.length)))) continue;
+    if (arg === '--lang' && isLang(argv[i + 1])) {
+      i++;
+      continue;
+    }
+    return arg.startsWith('-') ? undefined : arg;
+  }
+  return undefined;
+}
+
+/**
+ * The program a run of argv needs. When argv names one of our commands (not `help`), only that command
+ * is registered and localized: commander then parses, dispatches, prints that command's help and reports
+ * its usage errors exactly as with every command (sibling commands take no part in any of it; the test
+ * test/cli/narrow-program.test.ts compares the output of both), and the run skips building a dozen
+ * commands it will not use (BENCHMARKS.md). Otherwise, the whole program.
+ */
+export function programFor(options: { ctx: CliContext; argv: readonly string[] }): Command {
+  const { ctx } = options;
+  const word = commandWord(options.argv);
+  const register = word === undefined ? undefined : registerFor(word);
+  if (!register) return buildProgram(ctx);
+  const program = programShell(ctx);
+  register(program, ctx);
   localizeCommands({ command: program, ctx });
   return program;
 }
@@ -60,7 +105,7 @@ export async function run(options: RunOptions): Promise<number> {
   const errorStyle = createStyle(shouldColor({ isTTY: Boolean(options.stderr.isTTY), env, flag: colorFlag, json }));
   const ctx: CliContext = { messages, style, json, env, cwd: options.cwd, stdout: options.stdout, stderr: options.stderr, exitCode: 0 };
   try {
-    const program = buildProgram(ctx);
+    const program = options.wholeProgram ? buildProgram(ctx) : programFor({ ctx, argv });
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (error) {

@@ -7,17 +7,43 @@ let segmenter: Intl.Segmenter | undefined;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
+ * Text made only of characters that are each a grapheme of their own whatever surrounds them and whose
+ * width string-width takes from East Asian Width alone: printable ASCII and Latin-1 (not the soft hyphen),
+ * general punctuation (dashes, quotes, `…`, `※`), CJK symbols and punctuation (not the combining marks
+ * U+302A–302F), hiragana and katakana (not the combining voiced marks U+3099–309A), CJK ideographs, and
+ * full- and halfwidth forms (not the halfwidth voiced marks U+FF9E–FF9F). No combining mark, joiner,
+ * variation selector, emoji sequence, Hangul jamo or control character can be in it. Such text (most
+ * Japanese help and descriptions) is split and measured here: Intl.Segmenter and string-width's Unicode
+ * property patterns cost far more to set up than the whole rest of a run (BENCHMARKS.md).
+ * test/core/hot-paths.test.ts holds every one of these characters to Intl.Segmenter and string-width.
+ */
+const SIMPLE =
+  /^[\x20-\x7e\xa1-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9d\uffe0-\uffe6]*$/;
+
+/** Columns of SIMPLE text: from U+3000 up, two for each character but the halfwidth forms U+FF61–FF9D. */
+function simpleWidth(text: string): number {
+  let width = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x3000 && (code < 0xff61 || code > 0xff9d)) width++;
+  }
+  return width;
+}
+
+/**
  * Terminal columns a string takes (East Asian wide characters count 2, ANSI colour codes 0). Printable
- * ASCII is counted directly: the CLI build then loads string-width only for other text.
+ * ASCII and other SIMPLE text are counted directly: the CLI build then loads string-width only for other
+ * text.
  */
 export function displayWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  return SIMPLE.test(text) ? simpleWidth(text) : stringWidth(text);
 }
 
 /** The grapheme clusters of a string (an emoji with modifiers or a kana with a combining mark stays whole). */
 export function graphemes(text: string): string[] {
-  // Printable ASCII: every character is a grapheme of its own (no ICU needed; English help is all ASCII).
-  if (PRINTABLE_ASCII.test(text)) return text.split('');
+  // Printable ASCII and other SIMPLE text: every character is a grapheme of its own (no ICU needed).
+  if (SIMPLE.test(text)) return text.split('');
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return [...segmenter.segment(text)].map((s) => s.segment);
 }

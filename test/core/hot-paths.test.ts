@@ -131,3 +131,64 @@ describe('text width shortcuts for printable ASCII', () => {
     }
   });
 });
+
+describe('text width shortcuts for Japanese and other simple text', () => {
+  // The ranges of SIMPLE in src/ui/text-width.ts.
+  const RANGES: [number, number][] = [
+    [0x20, 0x7e],
+    [0xa1, 0xac],
+    [0xae, 0xff],
+    [0x2010, 0x2027],
+    [0x2030, 0x205e],
+    [0x3000, 0x3029],
+    [0x3030, 0x303e],
+    [0x3041, 0x3096],
+    [0x309b, 0x30ff],
+    [0x3400, 0x4dbf],
+    [0x4e00, 0x9fff],
+    [0xff01, 0xff9d],
+    [0xffe0, 0xffe6],
+  ];
+  const simple = RANGES.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i)));
+  const segment = (t: string): string[] => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(t)].map((s) => s.segment);
+
+  it('every such character is a grapheme of its own, next to any other, and as wide as string-width says', async () => {
+    const { default: stringWidth } = await import('string-width');
+    expect(simple.length).toBeGreaterThan(28_000);
+    // A character that joined its neighbour (a mark, a joiner, a prepended sign) would merge two here.
+    const mismatches: string[] = [];
+    // In overlapping windows (Intl.Segmenter takes seconds on one 28,000-character string), so that every
+    // two neighbours of each order meet in some window.
+    for (const order of [simple, [...simple].reverse(), simple.filter((_, i) => i % 2 === 0).concat(simple.filter((_, i) => i % 2 === 1))]) {
+      for (let start = 0; start < order.length; start += 200) {
+        const window = order.slice(start, start + 201);
+        const text = window.join('');
+        const bySegmenter = segment(text);
+        if (bySegmenter.length !== window.length) mismatches.push(`Intl.Segmenter made ${bySegmenter.length} graphemes of ${window.length} characters from U+${text.charCodeAt(0).toString(16)}`);
+        if (graphemes(text).join('\0') !== bySegmenter.join('\0')) mismatches.push(`graphemes() differs from Intl.Segmenter from U+${text.charCodeAt(0).toString(16)}`);
+        if (displayWidth(text) !== stringWidth(text)) mismatches.push(`width differs from U+${text.charCodeAt(0).toString(16)}`);
+      }
+    }
+    for (const ch of simple) {
+      if (displayWidth(ch) !== stringWidth(ch)) mismatches.push(`U+${ch.charCodeAt(0).toString(16)}: ${displayWidth(ch)} vs ${stringWidth(ch)}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('mixed with anything else, text is split and measured as Intl.Segmenter and string-width do', async () => {
+    const { default: stringWidth } = await import('string-width');
+    const next = random(11);
+    const pick = (): string => simple[Math.floor(next() * simple.length)] ?? 'a';
+    // Characters outside the ranges that combine or are zero-width, wide or emoji (the fallback path).
+    const others = ['か\u3099', '\u3099', 'ｶ\uff9e', '\uff9f', '\u302a', 'e\u0301', '\u200b', '\u200d', '\u00ad', '\ufe0f', '👍🏽', '🇯🇵', '\u203c\ufe0f', '한', '\u1100\u1161', '\r\n', '\t', '\u001b[31m', '\u00a0', '\u303f'];
+    for (let i = 0; i < 2000; i++) {
+      const pieces = Array.from({ length: 1 + Math.floor(next() * 12) }, () => (i % 2 === 0 || next() < 0.8 ? pick() : (others[Math.floor(next() * others.length)] ?? '')));
+      const t = pieces.join('');
+      expect(graphemes(t), JSON.stringify(t)).toEqual(segment(t));
+      expect(displayWidth(t), JSON.stringify(t)).toBe(stringWidth(t));
+    }
+    // Negative control: these are not one grapheme per character, so the shortcut must not take them.
+    expect(graphemes('か\u3099')).toEqual(['か\u3099']);
+    expect(graphemes('ｶ\uff9e')).toEqual(['ｶ\uff9e']);
+  });
+});
