@@ -6,8 +6,7 @@ import { describeError, formatError } from '../ui/report.js';
 import { createStyle, shouldColor, type Style } from '../ui/style.js';
 import { packageInfo } from '../io/package-root.js';
 import type { CliContext } from './context.js';
-import { registerFor } from './commands/by-name.js';
-import { registerCommands } from './commands/index.js';
+import { registerCommands, registerFor } from './commands/index.js';
 import { localizeCommands } from './localize-help.js';
 import { COMMANDER_SUCCESS_CODES, usageDetail } from './usage-detail.js';
 

@@ -3,9 +3,6 @@ import stringWidth from 'string-width';
 // Made on first use: building a segmenter loads ICU data, which a run that measures nothing never needs.
 let segmenter: Intl.Segmenter | undefined;
 
-/** Printable ASCII only: every character is one column, as string-width counts it (BENCHMARKS.md). */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
 /**
  * Text made only of characters that are each a grapheme of their own whatever surrounds them and whose
  * width string-width takes from East Asian Width alone: printable ASCII and Latin-1 (not the soft hyphen),
@@ -36,7 +33,6 @@ function simpleWidth(text: string): number {
  * text.
  */
 export function displayWidth(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
   return SIMPLE.test(text) ? simpleWidth(text) : stringWidth(text);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { knownCommandWords, registerFor } from '../../src/cli/commands/by-name.js';
+import { knownCommandWords, registerFor } from '../../src/cli/commands/index.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { commandWord, programFor, run } from '../../src/cli/run.js';
 import { createMessages, type Lang } from '../../src/ui/messages.js';
