@@ -81,9 +81,9 @@ describe('README.md and README.ja.md are parallel', () => {
   });
 
   it('the outline compares code, not comments (negative control)', () => {
-    const a = outline('# T\n\n```sh\nnpx agentpack list   # available agents\n```\n');
-    const b = outline('# T\n\n```sh\nnpx agentpack list   # 利用できるエージェント\n```\n');
-    const c = outline('# T\n\n```sh\nnpx agentpack ls   # 利用できるエージェント\n```\n');
+    const a = outline('# T\n\n```sh\nagentpack list   # available agents\n```\n');
+    const b = outline('# T\n\n```sh\nagentpack list   # 利用できるエージェント\n```\n');
+    const c = outline('# T\n\n```sh\nagentpack ls   # 利用できるエージェント\n```\n');
     expect(b).toEqual(a);
     expect(c.blocks).not.toEqual(a.blocks);
     expect(outline('# A\n## B\n').headings.map((h) => h.level)).toEqual([1, 2]);

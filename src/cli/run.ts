@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AgentpackError, isAgentpackError } from '../core/errors.js';
+import { invocationOf } from '../core/invocation.js';
 import { intlLocale, resolveLang } from '../core/resolve-lang.js';
 import { createMessages, LANGS } from '../ui/messages.js';
 import { describeError, formatError } from '../ui/report.js';
@@ -98,7 +99,7 @@ export async function run(options: RunOptions): Promise<number> {
   const flagLang = peekOption(argv, '--lang');
   const flag = LANGS.find((l) => l === flagLang);
   const lang = resolveLang({ flag, env, intlLocale });
-  const messages = createMessages(lang);
+  const messages = createMessages(lang, { invocation: invocationOf(env) });
   const colorFlag = !argv.includes('--no-color');
   const style = createStyle(shouldColor({ isTTY: Boolean(options.stdout.isTTY), env, flag: colorFlag, json }));
   const errorStyle = createStyle(shouldColor({ isTTY: Boolean(options.stderr.isTTY), env, flag: colorFlag, json }));

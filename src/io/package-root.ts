@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_NAME } from '../core/invocation.js';
 
 let cached: { root: string; version: string } | undefined;
 
@@ -12,7 +13,7 @@ export function packageInfo(): { root: string; version: string } {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {
       const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'agentpack') {
+      if (pkg.name === PACKAGE_NAME) {
         cached = { root: dir, version: pkg.version ?? '0.0.0' };
         return cached;
       }

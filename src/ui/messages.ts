@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DiagnosticCode, ErrorCode } from '../core/codes.js';
 import type { DiagnosticParams } from '../core/diagnostics.js';
+import { nameCommands } from '../core/invocation.js';
 import { packageInfo } from '../io/package-root.js';
 
 type EnglishCatalog = Omit<typeof import('../../locales/en/messages.json', { with: { type: 'json' } }), 'default'>;
@@ -17,6 +18,10 @@ void catalogComplete;
 
 export interface Messages {
   readonly lang: Lang;
+  /** The first words of a command line the user can type again (`agentpack`, or `npx agentpack-cli`). */
+  readonly invocation: string;
+  /** A text built outside the catalogs (a command line in `--json`) with its commands named as this run was started. */
+  named(text: string): string;
   t(key: MessageKey, params?: DiagnosticParams): string;
   /** A key computed at run time (e.g. `help.placeholder.<name>`): the message, or undefined when absent. */
   find(key: string, params?: DiagnosticParams): string | undefined;
@@ -45,24 +50,32 @@ export function format(template: string, params: DiagnosticParams = {}): string 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-export function createMessages(lang: Lang): Messages {
+/**
+ * The messages of one language. `invocation` (default `agentpack`) names every command line in them the
+ * way the user started this run, in the catalog's text and in the values put into it alike.
+ */
+export function createMessages(lang: Lang, options: { invocation?: string } = {}): Messages {
   const catalog = loadCatalog(lang);
+  const invocation = options.invocation ?? 'agentpack';
   const lookup = (key: string): string | undefined => catalog[key] ?? (lang === 'en' ? undefined : loadCatalog('en')[key]);
+  const fill = (template: string, params?: DiagnosticParams): string => nameCommands(format(template, params), invocation);
   return {
     lang,
+    invocation,
+    named: (text) => nameCommands(text, invocation),
     t(key, params) {
-      return format(lookup(key) ?? key, params);
+      return fill(lookup(key) ?? key, params);
     },
     find(key, params) {
       const template = lookup(key);
-      return template === undefined ? undefined : format(template, params);
+      return template === undefined ? undefined : fill(template, params);
     },
     describe(kind, code, params) {
       const base = `${kind}.${code}`;
-      const message = format(lookup(base) ?? code, params);
+      const message = fill(lookup(base) ?? code, params);
       const suggestKey = `${base}.hintSuggest`;
       const hintTemplate = params['suggestion'] !== undefined && lookup(suggestKey) ? lookup(suggestKey) : lookup(`${base}.hint`);
-      return { message, hint: format(hintTemplate ?? '', params) };
+      return { message, hint: fill(hintTemplate ?? '', params) };
     },
   };
 }

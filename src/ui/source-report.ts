@@ -40,7 +40,7 @@ export function formatSourceNotes(options: { scan: ReadSourceResult; ctx: Pick<C
     for (const c of scan.conflicts) {
       const params = { agent: clean(c.name), locale: clean(c.locale ?? CANONICAL_LOCALE), count: c.paths.length, paths: clean(c.paths.join(', ')) };
       lines.push(`  ${ctx.style.warning(t('source.conflict', params))}`);
-      lines.push(`    ${ctx.style.dim(`${t('label.hint')}: ${clean(pickCommand({ conflict: c, retry }))}`)}`);
+      lines.push(`    ${ctx.style.dim(`${t('label.hint')}: ${clean(ctx.messages.named(pickCommand({ conflict: c, retry })))}`)}`);
     }
   }
   return lines;

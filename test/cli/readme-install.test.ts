@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AGENT, readManifestJson } from '../helpers/agentpack.js';
 import { isolatedEnv, ROOT, runCli } from '../helpers/cli.js';
 
-/** The `npx agentpack …` lines of a README section, in order, without comments. */
+/** The `agentpack …` lines of a README section, in order, without comments. */
 function commandsOf(readme: string, heading: string): string[][] {
   const text = readFileSync(join(ROOT, readme), 'utf8');
   const start = text.indexOf(`\n${heading}\n`);
@@ -12,8 +12,8 @@ function commandsOf(readme: string, heading: string): string[][] {
   return text
     .slice(start, end)
     .split('\n')
-    .filter((line) => line.startsWith('npx agentpack '))
-    .map((line) => line.replace(/#.*$/, '').trim().split(/\s+/).slice(2));
+    .filter((line) => /^agentpack [a-z-]/.test(line))
+    .map((line) => line.replace(/#.*$/, '').trim().split(/\s+/).slice(1));
 }
 
 describe('README "Installing agents" works as written', () => {

@@ -35,7 +35,7 @@ export async function runDiff(options: { agent: string; raw: unknown; ctx: CliCo
   const { locale } = resolveAgentLocale({ flag: opts.locale, env: ctx.env, installed: inst.locale ?? undefined, messageLang: ctx.messages.lang });
   const expected = renderVariant(findVariant({ agent, locale, knownLocales: catalogLocales(catalog) }));
   const installed = file.kind === 'file' ? await readFile(path, 'utf8') : '';
-  const newLabel = commandLine({ args: ['show', agent.name, '--locale', locale], target });
+  const newLabel = ctx.messages.named(commandLine({ args: ['show', agent.name, '--locale', locale], target }));
   const patch = installed === expected ? '' : createTwoFilesPatch(path, newLabel, installed, expected, undefined, undefined, { context: 3 });
   if (ctx.json) {
     ctx.stdout.write(`${JSON.stringify({ ok: true, agent: agent.name, path, locale, state: inst.state, identical: patch === '', patch }, null, 2)}\n`);

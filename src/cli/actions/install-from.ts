@@ -55,7 +55,7 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
       const command = pickCommand({ conflict, retry: retryFor(conflict.name) });
       const locale = conflict.locale ?? CANONICAL_LOCALE;
       refused.push(t('install.from.conflict', { agent: sanitizeForTerminal(conflict.name), locale, paths: sanitizeForTerminal(conflict.paths.join(', ')), command: sanitizeForTerminal(command) }));
-      refusedJson.push({ code: 'AGENT_AMBIGUOUS', agent: conflict.name, locale, paths: conflict.paths, commands: conflict.paths.map((path) => `${retryFor(conflict.name)} --pick ${shellWord(path)}`) });
+      refusedJson.push({ code: 'AGENT_AMBIGUOUS', agent: conflict.name, locale, paths: conflict.paths, commands: conflict.paths.map((path) => ctx.messages.named(`${retryFor(conflict.name)} --pick ${shellWord(path)}`)) });
     }
     for (const agent of scan.catalog.agents.values()) {
       if (!isSafeAgentName(agent.name)) {
