@@ -18,7 +18,7 @@ import { LANGS } from './src/ui/messages.js';
  */
 
 /**
- * Dependencies that only some runs need. Each is built from src/cli/lazy/<file>.ts into
+ * Dependencies that only some runs need. Each is built from build/lazy/<file>.ts into
  * dist/cli-<file>.cjs; inside the CLI's files the package is replaced by an object with the same export
  * names whose getters require that file on first access (esbuild reads imported names at each use), so a
  * run that never calls it never reads or compiles it. yaml is the largest (core/yaml-simple.ts reads and
@@ -40,7 +40,7 @@ function lazyDependencies(exportsOf: Map<string, { names: string[]; defaultIsFun
     setup(build: Build) {
       const pattern = new RegExp(`^(${LAZY.map((l) => l.pkg.replace('/', '\\/')).join('|')})$`);
       build.onResolve({ filter: pattern }, (args: { path: string; importer: string }) =>
-        /[\\/]src[\\/]cli[\\/]lazy[\\/]/.test(args.importer) ? undefined : { path: args.path, namespace: 'agentpack-lazy' },
+        /[\\/]build[\\/]lazy[\\/]/.test(args.importer) ? undefined : { path: args.path, namespace: 'agentpack-lazy' },
       );
       build.onLoad({ filter: /.*/, namespace: 'agentpack-lazy' }, (args: { path: string }) => {
         const lazy = LAZY.find((l) => l.pkg === args.path);
@@ -138,15 +138,15 @@ export default defineConfig(async (): Promise<Options[]> => {
     const api = (await import(lazy.pkg)) as Record<string, unknown>;
     exportsOf.set(lazy.pkg, { names: Object.keys(api), defaultIsFunction: typeof api['default'] === 'function' });
   }
-  // zod's file holds only the names src/cli/lazy/zod.ts lists: the stub offers exactly those, and every
+  // zod's file holds only the names build/lazy/zod.ts lists: the stub offers exactly those, and every
   // `z.<name>` the sources call must be among them.
-  const zodNames = [...(readFileSync('src/cli/lazy/zod.ts', 'utf8').match(/export \{([^}]*)\} from 'zod'/)?.[1] ?? '').split(',')].map((n) => n.trim()).filter(Boolean);
+  const zodNames = [...(readFileSync('build/lazy/zod.ts', 'utf8').match(/export \{([^}]*)\} from 'zod'/)?.[1] ?? '').split(',')].map((n) => n.trim()).filter(Boolean);
   const used = new Set<string>();
   for (const file of readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
     for (const m of readFileSync(`src/${file}`, 'utf8').matchAll(/\bz\.([a-zA-Z_]\w*)\b(?!<)/g)) if (m[1] !== 'infer' && m[1] !== 'input' && m[1] !== 'output') used.add(m[1] ?? '');
   }
   const missing = [...used].filter((n) => !zodNames.includes(n));
-  if (missing.length > 0) throw new Error(`src/cli/lazy/zod.ts lacks zod exports the sources use: ${missing.join(', ')}`);
+  if (missing.length > 0) throw new Error(`build/lazy/zod.ts lacks zod exports the sources use: ${missing.join(', ')}`);
   exportsOf.set('zod', { names: zodNames, defaultIsFunction: false });
   const runtimeFiles = ['./cli-main.cjs', ...LAZY.map((l) => `./cli-${l.file}.cjs`), ...ACTIONS.map((a) => `./cli-action-${a}.cjs`)];
   return [
@@ -154,7 +154,7 @@ export default defineConfig(async (): Promise<Options[]> => {
       entry: {
         cli: 'src/cli/bin.ts',
         'cli-main': 'src/cli/main.ts',
-        ...Object.fromEntries(LAZY.map((l) => [`cli-${l.file}`, `src/cli/lazy/${l.file}.ts`])),
+        ...Object.fromEntries(LAZY.map((l) => [`cli-${l.file}`, `build/lazy/${l.file}.ts`])),
         ...Object.fromEntries(ACTIONS.map((a) => [`cli-action-${a}`, `src/cli/actions/${a}.ts`])),
       },
       format: ['cjs'],

@@ -3,8 +3,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canonicalHash } from '../src/core/canonical-hash.js';
-import { parseAgent } from '../src/core/parse-agent.js';
+import { canonicalHash } from '../src/core/i18n/canonical-hash.js';
+import { parseAgent } from '../src/core/agent/parse.js';
 
 type Files = Record<string, string>;
 

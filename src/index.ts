@@ -2,9 +2,9 @@
  * agentpack's library API (DESIGN §7): read, check and render Claude Code subagent files.
  * No commander, no chalk, no process exit.
  */
-export { parseAgent, MAX_FILE_CHARS, MAX_FRONTMATTER_CHARS, type ParsedAgent } from './core/parse-agent.js';
-export { validateAgent, type AgentValidation } from './core/validate-agent.js';
-export { renderAgent } from './core/render.js';
+export { parseAgent, MAX_FILE_CHARS, MAX_FRONTMATTER_CHARS, type ParsedAgent } from './core/agent/parse.js';
+export { validateAgent, type AgentValidation } from './core/validate/validate-agent.js';
+export { renderAgent } from './core/agent/render.js';
 export { loadAgent } from './io/read-agent.js';
 export {
   agentFrontMatterSchema,
@@ -14,10 +14,10 @@ export {
   type AgentSpec,
   type AgentFrontMatterInput,
   type ToolSelection,
-} from './core/schema.js';
-export { canonicalHash, canonicaliseText, contentHash } from './core/canonical-hash.js';
+} from './core/agent/schema.js';
+export { canonicalHash, canonicaliseText, contentHash } from './core/i18n/canonical-hash.js';
 export type { Diagnostic, Severity } from './core/diagnostics.js';
-export type { Banner, BannerLink } from './core/banner.js';
-export type { I18nLink } from './core/check-fields.js';
+export type { Banner, BannerLink } from './core/agent/banner.js';
+export type { I18nLink } from './core/agent/check-fields.js';
 export { DIAGNOSTIC_CODES, ERROR_CODES, type DiagnosticCode, type ErrorCode } from './core/codes.js';
 export { AgentpackError } from './core/errors.js';

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claudeDescription } from '../src/core/claude-rules.js';
+import { claudeDescription } from '../src/core/claude/rules.js';
 import { loadAgent } from '../src/io/read-agent.js';
-import type { ClaudeAgent } from '../src/io/claude-probe.js';
+import type { ClaudeAgent } from '../src/io/claude/probe.js';
 import { isolatedEnv, runCli } from '../test/helpers/cli.js';
 import { CASES, type AgreementCase } from './agreement-cases.js';
 import { askClaude, builtInAgents, claudeBin, claudeVersion, durations, fileAgents, freshHome, pool, summarise } from './helpers/ask-claude.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from '../scripts/generate-source-fixtures.js';
-import { parseAgent } from '../src/core/parse-agent.js';
+import { parseAgent } from '../src/core/agent/parse.js';
 import { isolatedEnv, runCli } from '../test/helpers/cli.js';
 import { askClaude, claudeBin, fileAgents } from './helpers/ask-claude.js';
 import { sameBytes } from './helpers/package-agent.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentHash } from '../src/core/canonical-hash.js';
+import { contentHash } from '../src/core/i18n/canonical-hash.js';
 import { isolatedEnv } from '../test/helpers/cli.js';
 import { generateSource } from '../test/helpers/generated-source.js';
 import { checkAfterKill, expectedFindings, isExactly, type Expected, type Finding } from './helpers/crash-checks.js';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../src/core/canonical-hash.js';
+import { contentHash } from '../src/core/i18n/canonical-hash.js';
 import { BIN, isolatedEnv, runCli, tempDir } from '../test/helpers/cli.js';
 import { generateSource } from '../test/helpers/generated-source.js';
 import { parsedManifest, TEMP_FILE } from './helpers/stress.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentHash } from '../src/core/canonical-hash.js';
+import { contentHash } from '../src/core/i18n/canonical-hash.js';
 import { AGENT, packageRenders } from '../test/helpers/agentpack.js';
 import { isolatedEnv } from '../test/helpers/cli.js';
 import { generateSource } from '../test/helpers/generated-source.js';

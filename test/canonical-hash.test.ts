@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalHash, canonicaliseText } from '../src/core/canonical-hash.js';
-import { parseAgent } from '../src/core/parse-agent.js';
-import { variantHash } from '../src/core/translation-status.js';
+import { canonicalHash, canonicaliseText } from '../src/core/i18n/canonical-hash.js';
+import { parseAgent } from '../src/core/agent/parse.js';
+import { variantHash } from '../src/core/i18n/status.js';
 
 const FM = ['---', 'name: demo', 'description: Reviews café menus for the kitchen team.', 'model: sonnet', '---'];
 const BANNER = '> **[English](../../../agents/demo.md)** | **日本語**';

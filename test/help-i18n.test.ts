@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Command, Option } from 'commander';
 import stringWidth from 'string-width';
-import { localizeCommands, localizeTerm } from '../src/cli/localize-help.js';
+import { localizeCommands, localizeTerm } from '../src/cli/program/localize-help.js';
 import { createMessages } from '../src/ui/messages.js';
 import { isolatedEnv, runCli } from './helpers/cli.js';
 import { allCommands, programFor } from './helpers/in-process.js';

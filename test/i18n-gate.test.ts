@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CANONICAL_LOCALE } from '../src/core/catalog.js';
-import { checkCatalog } from '../src/core/check-catalog.js';
-import { checkParity } from '../src/core/parity.js';
-import { readCatalog } from '../src/io/read-catalog.js';
+import { CANONICAL_LOCALE } from '../src/core/catalog/catalog.js';
+import { checkCatalog } from '../src/core/i18n/check-catalog.js';
+import { checkParity } from '../src/core/i18n/parity.js';
+import { readCatalog } from '../src/io/package/read-catalog.js';
 import { ROOT } from './helpers/cli.js';
 
 /**

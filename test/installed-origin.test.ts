@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkInstalledOrigin, originAtInstall } from '../src/core/installed-origin.js';
-import { parseAgent } from '../src/core/parse-agent.js';
-import { variantHash } from '../src/core/translation-status.js';
+import { checkInstalledOrigin, originAtInstall } from '../src/core/plan/origin.js';
+import { parseAgent } from '../src/core/agent/parse.js';
+import { variantHash } from '../src/core/i18n/status.js';
 import { catalogOf } from './helpers/catalog.js';
 
 const en = (description: string): string => `---\nname: demo\ndescription: ${description}\n---\n\n> **English** | **[日本語](../locales/ja/agents/demo.md)**\n\nBody.\n`;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkManifest } from '../src/core/manifest-check.js';
-import { manifestSchema } from '../src/core/manifest-schema.js';
-import { parseManifest } from '../src/core/manifest.js';
+import { checkManifest } from '../src/core/manifest/schema-check.js';
+import { manifestSchema } from '../src/core/manifest/schema.js';
+import { parseManifest } from '../src/core/manifest/manifest.js';
 
 // manifest-check.ts is the zod-free twin of manifestSchema used by list, show, install and locale. These
 // tests hold it to the zod schema on JSON values: same verdict, same data (key order included), same first

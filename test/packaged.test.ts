@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseAgent } from '../src/core/parse-agent.js';
-import { renderAgent } from '../src/core/render.js';
-import { validateAgent } from '../src/core/validate-agent.js';
+import { parseAgent } from '../src/core/agent/parse.js';
+import { renderAgent } from '../src/core/agent/render.js';
+import { validateAgent } from '../src/core/validate/validate-agent.js';
 import { loadAgent } from '../src/io/read-agent.js';
 import { runCli } from './helpers/cli.js';
 import { EN_PATH, JA_PATH, rawSeedBody, readText, SEED_DESCRIPTION, SEED_PATH } from './helpers/fixtures.js';

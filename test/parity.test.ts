@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkParity, extractStructure } from '../src/core/parity.js';
+import { checkParity, extractStructure } from '../src/core/i18n/parity.js';
 
 const side = (lines: string[], bodyLine = 1): { body: string; bodyLine: number } => ({ body: lines.join('\n'), bodyLine });
 

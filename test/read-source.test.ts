@@ -2,8 +2,8 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync }
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, sourceFixtures } from '../scripts/generate-source-fixtures.js';
-import { mapLimit } from '../src/io/map-limit.js';
-import { readSource } from '../src/io/read-source.js';
+import { mapLimit } from '../src/io/fs/pool.js';
+import { readSource } from '../src/io/source/read-source.js';
 import { copyPackageCatalog } from './helpers/catalog.js';
 import { isolatedEnv, runCli, tempDir } from './helpers/cli.js';
 import { memoryStream, runInProcess } from './helpers/in-process.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { langOfTag, resolveLang } from '../src/core/resolve-lang.js';
+import { langOfTag, resolveLang } from '../src/core/lang.js';
 
 type Env = Record<string, string | undefined>;
 interface Case {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkFields } from '../src/core/check-fields.js';
-import { KNOWN_FIELDS, type KnownField } from '../src/core/fields.js';
-import { agentFrontMatterSchema } from '../src/core/schema.js';
-import { isFieldValid, parseSpec, type SpecRules } from '../src/core/spec-check.js';
+import { checkFields } from '../src/core/agent/check-fields.js';
+import { KNOWN_FIELDS, type KnownField } from '../src/core/agent/fields.js';
+import { agentFrontMatterSchema } from '../src/core/agent/schema.js';
+import { isFieldValid, parseSpec, type SpecRules } from '../src/core/agent/schema-check.js';
 
 // spec-check.ts is the zod-free twin of agentFrontMatterSchema used on the read path (list, show, install,
 // locale, validate). These tests hold it to the zod schema, the source of truth: same verdict per field,

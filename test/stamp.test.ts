@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stampSourceHash } from '../src/core/stamp.js';
+import { stampSourceHash } from '../src/core/i18n/stamp.js';
 
 const OLD = `sha256:${'a'.repeat(64)}`;
 const NEW = `sha256:${'b'.repeat(64)}`;

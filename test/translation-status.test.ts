@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkBannerLinks } from '../src/core/banner-links.js';
-import { resolveCatalogLink } from '../src/core/catalog-paths.js';
-import { checkCatalog } from '../src/core/check-catalog.js';
-import { parseAgent } from '../src/core/parse-agent.js';
-import { assessTranslations, variantHash } from '../src/core/translation-status.js';
+import { checkBannerLinks } from '../src/core/i18n/banner-links.js';
+import { resolveCatalogLink } from '../src/core/catalog/links.js';
+import { checkCatalog } from '../src/core/i18n/check-catalog.js';
+import { parseAgent } from '../src/core/agent/parse.js';
+import { assessTranslations, variantHash } from '../src/core/i18n/status.js';
 import { catalogOf } from './helpers/catalog.js';
 
 const EN = 'agents/demo.md';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { COMMANDER_SUCCESS_CODES, MAPPED_COMMANDER_CODES, usageDetail } from '../src/cli/usage-detail.js';
+import { COMMANDER_SUCCESS_CODES, MAPPED_COMMANDER_CODES, usageDetail } from '../src/cli/program/usage-errors.js';
 import { createMessages } from '../src/ui/messages.js';
 import { isolatedEnv, ROOT, runCli } from './helpers/cli.js';
 

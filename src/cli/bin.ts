@@ -8,8 +8,8 @@
 import { readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { isatty } from 'node:tty';
-import { intlLocale, resolveLang } from '../core/resolve-lang.js';
-import { packageInfo } from '../io/package-root.js';
+import { intlLocale, resolveLang } from '../core/lang.js';
+import { packageInfo } from '../io/package/root.js';
 
 /**
  * Write all of `text` to standard output. False if nothing could be written (the caller then leaves it to

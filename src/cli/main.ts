@@ -1,4 +1,4 @@
-import { run } from './run.js';
+import { run } from './program/run.js';
 
 // The CLI (dist/cli-main.cjs, required by bin.ts; `tsx src/cli/main.ts` runs it too). The only place that
 // ends the process: it sets the exit code run() returns.

@@ -1,8 +1,8 @@
 import { isAscii } from 'node:buffer';
-import { CLAUDE_MAX_FILE_BYTES } from '../core/claude-rules.js';
+import { CLAUDE_MAX_FILE_BYTES } from '../core/claude/rules.js';
 import { makeDiagnostic } from '../core/diagnostics.js';
-import { MAX_FILE_CHARS, parseAgent, type ParsedAgent } from '../core/parse-agent.js';
-import { readBoundedSync } from './read-bounded.js';
+import { MAX_FILE_CHARS, parseAgent, type ParsedAgent } from '../core/agent/parse.js';
+import { readBoundedSync } from './fs/read-bounded.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

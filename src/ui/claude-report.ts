@@ -1,6 +1,6 @@
-import type { ClaudeStatus } from '../cli/actions/status-claude.js';
-import type { CliContext } from '../cli/context.js';
-import { describeError, formatError } from './report.js';
+import type { ClaudeStatus } from '../cli/flows/claude-status.js';
+import type { CliContext } from '../cli/program/context.js';
+import { describeError, formatError } from './diagnostics.js';
 import { sanitizeForTerminal } from './style.js';
 
 /** `claude` of `status --json`: language-neutral, with the error described when the probe failed. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { DiagnosticCode, ErrorCode } from '../core/codes.js';
 import type { DiagnosticParams } from '../core/diagnostics.js';
 import { nameCommands } from '../core/invocation.js';
-import { packageInfo } from '../io/package-root.js';
+import { packageInfo } from '../io/package/root.js';
 
 type EnglishCatalog = Omit<typeof import('../../locales/en/messages.json', { with: { type: 'json' } }), 'default'>;
 /** Every message key; a key missing from locales/en/messages.json is a compile error where it is used. */

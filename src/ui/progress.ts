@@ -1,4 +1,4 @@
-import type { CliContext } from '../cli/context.js';
+import type { CliContext } from '../cli/program/context.js';
 import { displayWidth } from './text-width.js';
 
 /** Runs touching more files than this show a progress line (on a terminal only). */

@@ -1,9 +1,9 @@
-import type { CliContext } from '../cli/context.js';
-import { CANONICAL_LOCALE } from '../core/catalog.js';
-import { shellWord } from '../core/shell-word.js';
-import { pickCommand } from '../core/source-conflict.js';
-import type { ReadSourceResult } from '../io/read-source.js';
-import { describeDiagnostic, formatDiagnostic } from './report.js';
+import type { CliContext } from '../cli/program/context.js';
+import { CANONICAL_LOCALE } from '../core/catalog/catalog.js';
+import { shellWord } from '../core/hints.js';
+import { pickCommand } from '../core/catalog/conflicts.js';
+import type { ReadSourceResult } from '../io/source/read-source.js';
+import { describeDiagnostic, formatDiagnostic } from './diagnostics.js';
 import { sanitizeForTerminal } from './style.js';
 
 /** What `--json` adds for a source: where it is, collapsed copies, conflicts and relation problems. */

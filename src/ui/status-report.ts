@@ -1,12 +1,12 @@
-import type { ClaudeStatus } from '../cli/actions/status-claude.js';
-import type { CliContext } from '../cli/context.js';
+import type { ClaudeStatus } from '../cli/flows/claude-status.js';
+import type { CliContext } from '../cli/program/context.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { InstalledOrigin } from '../core/installed-origin.js';
-import type { Finding } from '../core/status-findings.js';
-import type { ScopeSnapshot } from '../io/inspect-scope.js';
-import type { Scope } from '../io/targets.js';
+import type { InstalledOrigin } from '../core/plan/origin.js';
+import type { Finding } from '../core/status/findings.js';
+import type { ScopeSnapshot } from '../io/target/inspect.js';
+import type { Scope } from '../io/target/resolve.js';
 import { claudeJson, claudeLines } from './claude-report.js';
-import { describeDiagnostic, formatDiagnostic } from './report.js';
+import { describeDiagnostic, formatDiagnostic } from './diagnostics.js';
 import { sanitizeForTerminal } from './style.js';
 
 function asDiagnostic(finding: Finding): Diagnostic {

@@ -1,6 +1,6 @@
-import type { CliContext } from '../cli/context.js';
-import { FAILING_STATUSES, TRANSLATION_STATUSES, type TranslationRow, type TranslationStatus } from '../core/translation-status.js';
-import type { StampOutcome } from '../io/stamp-translation.js';
+import type { CliContext } from '../cli/program/context.js';
+import { FAILING_STATUSES, TRANSLATION_STATUSES, type TranslationRow, type TranslationStatus } from '../core/i18n/status.js';
+import type { StampOutcome } from '../io/package/stamp-translation.js';
 import type { MessageKey } from './messages.js';
 import { sanitizeForTerminal } from './style.js';
 import { formatTable } from './table.js';

@@ -1,7 +1,7 @@
-import type { CliContext } from '../cli/context.js';
+import type { CliContext } from '../cli/program/context.js';
 import { countBySeverity } from '../core/diagnostics.js';
-import type { ValidationReport } from '../io/validate-targets.js';
-import { describeDiagnostic, formatDiagnostic } from './report.js';
+import type { ValidationReport } from '../io/validate/validate-paths.js';
+import { describeDiagnostic, formatDiagnostic } from './diagnostics.js';
 import { sanitizeForTerminal } from './style.js';
 import { formatTranslationLines, translationRowJson } from './translation-report.js';
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { probeClaudeAgents, type ClaudeAgent, type ClaudeProbeResult } from '../../src/io/claude-probe.js';
+import { probeClaudeAgents, type ClaudeAgent, type ClaudeProbeResult } from '../../src/io/claude/probe.js';
 import { tempDir } from '../../test/helpers/cli.js';
 
 /** '' when the suite skips (no binary, not under CI). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAgent } from '../../src/core/parse-agent.js';
+import { parseAgent } from '../../src/core/agent/parse.js';
 import { ROOT } from '../../test/helpers/cli.js';
 
 export const SEED = join(ROOT, 'test-claude', 'fixtures', 'seed-ml-engineer.txt');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { contentHash } from '../../src/core/canonical-hash.js';
+import { contentHash } from '../../src/core/i18n/canonical-hash.js';
 import { BREAK_FILE, LOCK_FILE, parsedManifest, TEMP_FILE, type FolderState } from './stress.js';
 
 /** The complete state a command leaves when it is not interrupted: every file's bytes and the manifest's. */

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statfsSync, watch } from 'node:fs';
 import { join } from 'node:path';
-import { parseManifest, type Manifest } from '../../src/core/manifest.js';
-import { readSource } from '../../src/io/read-source.js';
-import { renderSource } from '../../src/core/source-renders.js';
-import { packageInfo } from '../../src/io/package-root.js';
+import { parseManifest, type Manifest } from '../../src/core/manifest/manifest.js';
+import { readSource } from '../../src/io/source/read-source.js';
+import { renderSource } from '../../src/core/plan/folder-renders.js';
+import { packageInfo } from '../../src/io/package/root.js';
 import { BIN, tempDir } from '../../test/helpers/cli.js';
 
 /** A count from the environment (`STRESS_KILLS=200`), never below the issue's minimum. */
@@ -91,7 +91,7 @@ export async function sourceRenders(options: { from: string; cwd: string }): Pro
   return out;
 }
 
-/** Temporary files of an interrupted write: `.agentpack-<pid>-<hex>.tmp` (src/io/atomic-write.ts). */
+/** Temporary files of an interrupted write: `.agentpack-<pid>-<hex>.tmp` (src/io/fs/atomic-write.ts). */
 export const TEMP_FILE = /^\.agentpack-\d+-[0-9a-f]+\.tmp$/;
 export const LOCK_FILE = '.agentpack.lock';
 export const BREAK_FILE = '.agentpack.lock.break';

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agentFrontMatterJsonSchema } from '../../src/core/schema.js';
+import { agentFrontMatterJsonSchema } from '../../src/core/agent/schema.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { EN_PATH, readText } from '../helpers/fixtures.js';
 

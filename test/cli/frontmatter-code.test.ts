@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAgent } from '../../src/core/parse-agent.js';
+import { parseAgent } from '../../src/core/agent/parse.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 /** A front-matter that, if any engine evaluated it, would write `marker`. Valid JavaScript. */

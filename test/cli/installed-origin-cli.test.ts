@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseManifest } from '../../src/core/manifest.js';
+import { parseManifest } from '../../src/core/manifest/manifest.js';
 import { isolatedEnv, runCli } from '../helpers/cli.js';
 
 // Issue 4 item 7, through the built CLI: the manifest records the origin; list and status show it.

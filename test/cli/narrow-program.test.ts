@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { knownCommandWords, registerFor } from '../../src/cli/commands/index.js';
-import type { CliContext } from '../../src/cli/context.js';
-import { commandWord, programFor, run } from '../../src/cli/run.js';
+import type { CliContext } from '../../src/cli/program/context.js';
+import { commandWord, programFor, run } from '../../src/cli/program/run.js';
 import { createMessages, type Lang } from '../../src/ui/messages.js';
 import { createStyle } from '../../src/ui/style.js';
 import { allCommands, memoryStream, programFor as wholeProgramFor } from '../helpers/in-process.js';
 
-// A run that names one command builds only that command (src/cli/run.ts, BENCHMARKS.md). Everything it
+// A run that names one command builds only that command (src/cli/program/run.ts, BENCHMARKS.md). Everything it
 // prints must be what the program with every command prints: each command's help in both languages,
 // usage errors with their suggestions, and what the program itself answers.
 

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAgent } from '../../src/core/parse-agent.js';
+import { parseAgent } from '../../src/core/agent/parse.js';
 import { isolatedEnv, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 // `status --claude` with stand-in `claude` programs; the real Claude Code is asked in test-claude/status-claude.test.ts.

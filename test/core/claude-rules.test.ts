@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claudeDescription, claudeHooksProblem, claudeNameProblem } from '../../src/core/claude-rules.js';
-import { parseAgent } from '../../src/core/parse-agent.js';
-import { quoteColonValues } from '../../src/core/yaml-safe.js';
+import { claudeDescription, claudeHooksProblem, claudeNameProblem } from '../../src/core/claude/rules.js';
+import { parseAgent } from '../../src/core/agent/parse.js';
+import { quoteColonValues } from '../../src/core/yaml/parse.js';
 
 /** Front-matter + body; `fm` is the text between the fences. */
 const file = (fm: string, body = 'Body\n'): string => `---\n${fm}\n---\n${body}`;

@@ -6,10 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseBannerLine } from '../../src/core/banner.js';
-import { canonicaliseLines, canonicaliseText } from '../../src/core/canonical-hash.js';
-import { parseAgent } from '../../src/core/parse-agent.js';
-import { readBounded, readBoundedSync } from '../../src/io/read-bounded.js';
+import { parseBannerLine } from '../../src/core/agent/banner.js';
+import { canonicaliseLines, canonicaliseText } from '../../src/core/i18n/canonical-hash.js';
+import { parseAgent } from '../../src/core/agent/parse.js';
+import { readBounded, readBoundedSync } from '../../src/io/fs/read-bounded.js';
 import { displayWidth, graphemes } from '../../src/ui/text-width.js';
 import { tempDir } from '../helpers/cli.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyManifest, parseManifest, serializeManifest, withEntry } from '../../src/core/manifest.js';
+import { emptyManifest, parseManifest, serializeManifest, withEntry } from '../../src/core/manifest/manifest.js';
 
 const H = (c: string): string => `sha256:${c.repeat(64)}`;
 const entry = { locale: 'ja', packageVersion: '0.1.0', sourceHash: H('a'), sha256: H('b') };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../src/core/canonical-hash.js';
-import type { FileState } from '../../src/core/installed-state.js';
-import { emptyManifest, withEntry, type Manifest } from '../../src/core/manifest.js';
-import type { PackageRenders } from '../../src/core/package-renders.js';
-import { planInstall, planSwitch, planUninstall, planUpdate } from '../../src/core/plan.js';
-import type { PlanInput } from '../../src/core/plan-types.js';
+import { contentHash } from '../../src/core/i18n/canonical-hash.js';
+import type { FileState } from '../../src/core/plan/installation.js';
+import { emptyManifest, withEntry, type Manifest } from '../../src/core/manifest/manifest.js';
+import type { PackageRenders } from '../../src/core/plan/renders.js';
+import { planInstall, planSwitch, planUninstall, planUpdate } from '../../src/core/plan/plan.js';
+import type { PlanInput } from '../../src/core/plan/types.js';
 
 const EN = '---\nname: a\ndescription: English\n---\n\nbody\n';
 const JA = '---\nname: a\ndescription: 日本語\n---\n\n本文\n';

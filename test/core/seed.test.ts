@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadAgent } from '../../src/io/read-agent.js';
-import { parseAgent } from '../../src/core/parse-agent.js';
+import { parseAgent } from '../../src/core/agent/parse.js';
 import { rawSeedBody, SEED_BANNER, SEED_DESCRIPTION, SEED_PATH, SEED_SHA256 } from '../helpers/fixtures.js';
 
 describe('the seed file, byte for byte', () => {

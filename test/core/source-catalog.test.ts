@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderVariant } from '../../src/core/find-agent.js';
-import { parseAgent } from '../../src/core/parse-agent.js';
-import { assembleSource, type SourceScan } from '../../src/core/source-catalog.js';
-import { conflictFor } from '../../src/core/source-conflict.js';
-import { mirroredPath, treePlaceOf } from '../../src/core/source-layout.js';
-import { assessTranslations } from '../../src/core/translation-status.js';
+import { renderVariant } from '../../src/core/catalog/lookup.js';
+import { parseAgent } from '../../src/core/agent/parse.js';
+import { assembleSource, type SourceScan } from '../../src/core/catalog/assemble-folder.js';
+import { conflictFor } from '../../src/core/catalog/conflicts.js';
+import { mirroredPath, treePlaceOf } from '../../src/core/catalog/folder-layout.js';
+import { assessTranslations } from '../../src/core/i18n/status.js';
 
 /** An agent file: front-matter (name, description, extra lines), an optional banner before or after it, a body. */
 function agent(options: { name: string; description?: string; extra?: string; before?: string; after?: string; body?: string }): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAgent } from '../../src/core/parse-agent.js';
+import { parseAgent } from '../../src/core/agent/parse.js';
 import { EN_PATH, JA_PATH, readText, SEED_PATH } from '../helpers/fixtures.js';
 
 /**

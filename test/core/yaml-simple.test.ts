@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitFrontMatter } from '../../src/core/front-matter.js';
-import { renderAgent, stringifyWithYaml } from '../../src/core/render.js';
-import { parseYamlDocument, parseYamlMapping } from '../../src/core/yaml-safe.js';
-import { parseSimpleMapping, stringifySimpleMapping } from '../../src/core/yaml-simple.js';
+import { splitFrontMatter } from '../../src/core/agent/front-matter.js';
+import { renderAgent, stringifyWithYaml } from '../../src/core/agent/render.js';
+import { parseYamlDocument, parseYamlMapping } from '../../src/core/yaml/parse.js';
+import { parseSimpleMapping, stringifySimpleMapping } from '../../src/core/yaml/simple.js';
 import { ROOT } from '../helpers/cli.js';
 
 // yaml-simple.ts reads (and writes) the common front-matter without the `yaml` package. Whatever it

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { COLORS, EFFORT_LEVELS, ISOLATION_MODES, KNOWN_FIELDS, KNOWN_TOOLS, MEMORY_SCOPES, MODEL_ALIASES, PERMISSION_MODES } from '../../src/core/schema.js';
+import { COLORS, EFFORT_LEVELS, ISOLATION_MODES, KNOWN_FIELDS, KNOWN_TOOLS, MEMORY_SCOPES, MODEL_ALIASES, PERMISSION_MODES } from '../../src/core/agent/schema.js';
 
 /**
  * Generators for the property tests. Text is built from fragments that matter to the parser (fences,

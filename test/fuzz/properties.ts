@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { AgentpackError } from '../../src/core/errors.js';
-import { agentFilePath } from '../../src/core/safe-path.js';
-import { isSafeAgentName } from '../../src/core/agent-name.js';
-import { canonicalHash, canonicaliseText } from '../../src/core/canonical-hash.js';
+import { agentFilePath } from '../../src/core/agent/safe-path.js';
+import { isSafeAgentName } from '../../src/core/agent/name.js';
+import { canonicalHash, canonicaliseText } from '../../src/core/i18n/canonical-hash.js';
 import { DIAGNOSTIC_CODES } from '../../src/core/codes.js';
-import { parseAgent } from '../../src/core/parse-agent.js';
-import { normaliseBody, renderAgent } from '../../src/core/render.js';
-import { agentFrontMatterSchema } from '../../src/core/schema.js';
+import { parseAgent } from '../../src/core/agent/parse.js';
+import { normaliseBody, renderAgent } from '../../src/core/agent/render.js';
+import { agentFrontMatterSchema } from '../../src/core/agent/schema.js';
 import { sanitizeForTerminal } from '../../src/ui/style.js';
 import { anyText, bodyText, humanText, mutatedAgent, validSpecInput } from './arbitraries.js';
 

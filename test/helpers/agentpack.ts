@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAgent } from '../../src/core/parse-agent.js';
-import { renderPackage } from '../../src/core/package-renders.js';
-import { packageInfo } from '../../src/io/package-root.js';
-import { readCatalog } from '../../src/io/read-catalog.js';
+import { parseAgent } from '../../src/core/agent/parse.js';
+import { renderPackage } from '../../src/core/plan/renders.js';
+import { packageInfo } from '../../src/io/package/root.js';
+import { readCatalog } from '../../src/io/package/read-catalog.js';
 
 export const AGENT = 'ml-engineer';
 

@@ -1,9 +1,9 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { contentHash } from '../../src/core/canonical-hash.js';
-import { CANONICAL_LOCALE, type Catalog, type CatalogAgent, type Variant } from '../../src/core/catalog.js';
-import { parseAgent } from '../../src/core/parse-agent.js';
+import { contentHash } from '../../src/core/i18n/canonical-hash.js';
+import { CANONICAL_LOCALE, type Catalog, type CatalogAgent, type Variant } from '../../src/core/catalog/catalog.js';
+import { parseAgent } from '../../src/core/agent/parse.js';
 import { ROOT, runCli, tempDir } from './cli.js';
 
 /** A temporary copy of the package's catalog (agents/ and locales/): tests never touch the repo's files. */

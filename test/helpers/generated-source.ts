@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalHash } from '../../src/core/canonical-hash.js';
-import { parseAgent } from '../../src/core/parse-agent.js';
+import { canonicalHash } from '../../src/core/i18n/canonical-hash.js';
+import { parseAgent } from '../../src/core/agent/parse.js';
 import { tempDir } from './cli.js';
 
 /** The name of generated agent `i`: `gen-agent-007`. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../../src/cli/context.js';
-import { buildProgram, run } from '../../src/cli/run.js';
+import type { CliContext } from '../../src/cli/program/context.js';
+import { buildProgram, run } from '../../src/cli/program/run.js';
 import { createMessages, type Lang } from '../../src/ui/messages.js';
 import { createStyle } from '../../src/ui/style.js';
 

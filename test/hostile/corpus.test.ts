@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { run } from '../../src/cli/program/run.js';
 import { DIAGNOSTIC_CODES } from '../../src/core/codes.js';
 import { loadAgent } from '../../src/io/read-agent.js';
 import { isolatedEnv, runCli, tempDir } from '../helpers/cli.js';

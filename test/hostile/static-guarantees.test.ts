@@ -25,12 +25,12 @@ const FORBIDDEN = [
 ];
 
 /**
- * The one exception: src/io/claude-probe.ts runs the user's own `claude` binary, only for
+ * The one exception: src/io/claude/probe.ts runs the user's own `claude` binary, only for
  * `status --claude` and the e2e suite (test-claude/), to ask the real Claude Code which agents it loads.
  * It may import `spawn` from child_process, nothing else: network modules, eval and new Function stay forbidden there too,
  * and any other file importing child_process still fails.
  */
-const SPAWN_ALLOWED = new Set(['src/io/claude-probe.ts']);
+const SPAWN_ALLOWED = new Set(['src/io/claude/probe.ts']);
 const SPAWN_IMPORT = /^import \{ spawn \} from 'node:child_process';$/m;
 /**
  * In dist/ the probe is bundled into the lazily loaded file of `status`: the same single import in esbuild's

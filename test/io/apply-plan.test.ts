@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../src/core/canonical-hash.js';
-import type { PackageRenders } from '../../src/core/package-renders.js';
-import { planInstall, planSwitch } from '../../src/core/plan.js';
-import { applyPlan } from '../../src/io/apply-plan.js';
-import { readTargetState } from '../../src/io/target-state.js';
+import { contentHash } from '../../src/core/i18n/canonical-hash.js';
+import type { PackageRenders } from '../../src/core/plan/renders.js';
+import { planInstall, planSwitch } from '../../src/core/plan/plan.js';
+import { applyPlan } from '../../src/io/target/apply-plan.js';
+import { readTargetState } from '../../src/io/target/state.js';
 import { tempDir } from '../helpers/cli.js';
 
 const EN = '---\nname: a\ndescription: English\n---\n\nbody\n';

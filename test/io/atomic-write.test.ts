@@ -1,9 +1,9 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/io/atomic-write.js';
-import { keepBackup } from '../../src/io/backup.js';
-import { readFileState } from '../../src/io/file-state.js';
+import { writeFileAtomic } from '../../src/io/fs/atomic-write.js';
+import { keepBackup } from '../../src/io/fs/backup.js';
+import { readFileState } from '../../src/io/fs/file-state.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('atomic writes', () => {

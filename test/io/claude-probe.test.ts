@@ -2,7 +2,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AgentpackError } from '../../src/core/errors.js';
-import { CLAUDE_OFFLINE_ENV, claudeProbeEnv, probeClaudeAgents } from '../../src/io/claude-probe.js';
+import { CLAUDE_OFFLINE_ENV, claudeProbeEnv, probeClaudeAgents } from '../../src/io/claude/probe.js';
 import { tempDir } from '../helpers/cli.js';
 
 // The real Claude Code is exercised by `npm run test:claude`; here stand-in programs pin the protocol

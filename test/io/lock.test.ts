@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, LOCK_FILE } from '../../src/io/lock.js';
+import { acquireLock, LOCK_FILE } from '../../src/io/fs/lock.js';
 import { tempDir } from '../helpers/cli.js';
 
 /** The pid of a process that has exited (so certainly not running any more). */

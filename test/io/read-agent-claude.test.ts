@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLAUDE_MAX_FILE_BYTES } from '../../src/core/claude-rules.js';
+import { CLAUDE_MAX_FILE_BYTES } from '../../src/core/claude/rules.js';
 import { loadAgent } from '../../src/io/read-agent.js';
 import { tempDir } from '../helpers/cli.js';
 

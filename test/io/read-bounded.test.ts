@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBounded } from '../../src/io/read-bounded.js';
+import { readBounded } from '../../src/io/fs/read-bounded.js';
 import { loadAgent } from '../../src/io/read-agent.js';
 import { tempDir } from '../helpers/cli.js';
 

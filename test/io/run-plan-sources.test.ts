@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../src/core/canonical-hash.js';
-import type { PackageRenders } from '../../src/core/package-renders.js';
-import { planInstall, planSwitch } from '../../src/core/plan.js';
-import { executePlan } from '../../src/io/run-plan.js';
+import { contentHash } from '../../src/core/i18n/canonical-hash.js';
+import type { PackageRenders } from '../../src/core/plan/renders.js';
+import { planInstall, planSwitch } from '../../src/core/plan/plan.js';
+import { executePlan } from '../../src/io/target/run-plan.js';
 import { tempDir } from '../helpers/cli.js';
 
 function agent(name: string) {

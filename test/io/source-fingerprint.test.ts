@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprintFiles } from '../../src/io/source-fingerprint.js';
+import { fingerprintFiles } from '../../src/io/source/fingerprint.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('fingerprintFiles', () => {

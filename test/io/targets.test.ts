@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findProjectRoot, resolveTarget, userAgentsDir } from '../../src/io/targets.js';
+import { findProjectRoot, resolveTarget, userAgentsDir } from '../../src/io/target/resolve.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('targets', () => {

@@ -1,17 +1,17 @@
 import { createTwoFilesPatch } from 'diff';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { agentFileName } from '../../core/agent-file-name.js';
+import { agentFileName } from '../../core/agent/file-name.js';
 import { AgentpackError } from '../../core/errors.js';
-import { catalogLocales, findAgent, findVariant, renderVariant } from '../../core/find-agent.js';
-import { assessInstallation } from '../../core/installed-state.js';
-import { resolveAgentLocale } from '../../core/resolve-locale.js';
-import { readPackage } from '../../io/read-package.js';
-import { readTargetState } from '../../io/target-state.js';
+import { catalogLocales, findAgent, findVariant, renderVariant } from '../../core/catalog/lookup.js';
+import { assessInstallation } from '../../core/plan/installation.js';
+import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
+import { readPackage } from '../../io/package/read-package.js';
+import { readTargetState } from '../../io/target/state.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
-import type { CliContext } from '../context.js';
-import { parseOptions } from '../options.js';
-import { commandLine, SCOPE_OPTIONS, targetOf } from '../scope.js';
+import type { CliContext } from '../program/context.js';
+import { parseOptions } from '../program/options.js';
+import { commandLine, SCOPE_OPTIONS, targetOf } from '../program/scope.js';
 
 const OPTIONS = { ...SCOPE_OPTIONS, locale: 'text' } as const;
 

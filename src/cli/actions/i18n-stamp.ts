@@ -1,14 +1,14 @@
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { isAgentpackError } from '../../core/errors.js';
-import { commandLine, sourceArgument } from '../../core/shell-word.js';
-import { assertUnambiguous } from '../../core/source-conflict.js';
-import { resolveCatalogRoot, rootArgument } from '../../io/catalog-root.js';
-import { stampTranslation } from '../../io/stamp-translation.js';
-import { formatDiagnostic } from '../../ui/report.js';
+import { commandLine, sourceArgument } from '../../core/hints.js';
+import { assertUnambiguous } from '../../core/catalog/conflicts.js';
+import { resolveCatalogRoot, rootArgument } from '../../io/package/catalog-root.js';
+import { stampTranslation } from '../../io/package/stamp-translation.js';
+import { formatDiagnostic } from '../../ui/diagnostics.js';
 import { printStamp } from '../../ui/translation-report.js';
-import type { CliContext } from '../context.js';
-import { parseOptions } from '../options.js';
-import { loadSource, requireFromForPick, SOURCE_OPTIONS } from './source-option.js';
+import type { CliContext } from '../program/context.js';
+import { parseOptions } from '../program/options.js';
+import { loadSource, requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
 const OPTIONS = { ...SOURCE_OPTIONS, locale: 'value', root: 'text' } as const;
 

@@ -1,12 +1,12 @@
-import { commandLine, sourceArgument } from '../../core/shell-word.js';
-import { assessTranslations } from '../../core/translation-status.js';
-import { resolveCatalogRoot, rootArgument } from '../../io/catalog-root.js';
-import { readCatalog } from '../../io/read-catalog.js';
+import { commandLine, sourceArgument } from '../../core/hints.js';
+import { assessTranslations } from '../../core/i18n/status.js';
+import { resolveCatalogRoot, rootArgument } from '../../io/package/catalog-root.js';
+import { readCatalog } from '../../io/package/read-catalog.js';
 import { formatSourceNotes, printSourceProblems, sourceJson } from '../../ui/source-report.js';
 import { printTranslationStatus } from '../../ui/translation-report.js';
-import type { CliContext } from '../context.js';
-import { parseOptions } from '../options.js';
-import { loadSource, requireFromForPick, SOURCE_OPTIONS } from './source-option.js';
+import type { CliContext } from '../program/context.js';
+import { parseOptions } from '../program/options.js';
+import { loadSource, requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
 const OPTIONS = { ...SOURCE_OPTIONS, root: 'text' } as const;
 

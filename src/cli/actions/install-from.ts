@@ -1,20 +1,20 @@
-import { isSafeAgentName } from '../../core/agent-file-name.js';
-import { CANONICAL_LOCALE } from '../../core/catalog.js';
+import { isSafeAgentName } from '../../core/agent/file-name.js';
+import { CANONICAL_LOCALE } from '../../core/catalog/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
-import { findAgent, findVariant, renderWarnings } from '../../core/find-agent.js';
-import { assessAgent, planInstall } from '../../core/plan.js';
-import { resolveAgentLocale } from '../../core/resolve-locale.js';
-import { commandLine, shellWord } from '../../core/shell-word.js';
-import { assertUnambiguous, conflictFor, pickCommand } from '../../core/source-conflict.js';
-import { renderSource } from '../../core/source-renders.js';
-import { packageInfo } from '../../io/package-root.js';
-import type { Target } from '../../io/targets.js';
-import { formatDiagnostic } from '../../ui/report.js';
+import { findAgent, findVariant, renderWarnings } from '../../core/catalog/lookup.js';
+import { assessAgent, planInstall } from '../../core/plan/plan.js';
+import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
+import { commandLine, shellWord } from '../../core/hints.js';
+import { assertUnambiguous, conflictFor, pickCommand } from '../../core/catalog/conflicts.js';
+import { renderSource } from '../../core/plan/folder-renders.js';
+import { packageInfo } from '../../io/package/root.js';
+import type { Target } from '../../io/target/resolve.js';
+import { formatDiagnostic } from '../../ui/diagnostics.js';
 import { printSourceProblems } from '../../ui/source-report.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
-import type { CliContext } from '../context.js';
-import { runLifecycle } from './lifecycle.js';
-import { loadSource } from './source-option.js';
+import type { CliContext } from '../program/context.js';
+import { runLifecycle } from '../flows/lifecycle.js';
+import { loadSource } from '../flows/load-source.js';
 
 export interface InstallFromOptions {
   ctx: CliContext;

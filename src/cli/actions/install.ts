@@ -1,15 +1,15 @@
-import { CANONICAL_LOCALE } from '../../core/catalog.js';
+import { CANONICAL_LOCALE } from '../../core/catalog/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
-import { catalogLocales, findVariant } from '../../core/find-agent.js';
-import { assessAgent, planInstall } from '../../core/plan.js';
-import { resolveAgentLocale } from '../../core/resolve-locale.js';
-import { readPackage } from '../../io/read-package.js';
-import type { CliContext } from '../context.js';
-import { parseOptions } from '../options.js';
-import { SCOPE_OPTIONS, targetOf } from '../scope.js';
-import { checkPackageName } from './agent-names.js';
-import { runLifecycle } from './lifecycle.js';
-import { requireFromForPick, SOURCE_OPTIONS } from './source-option.js';
+import { catalogLocales, findVariant } from '../../core/catalog/lookup.js';
+import { assessAgent, planInstall } from '../../core/plan/plan.js';
+import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
+import { readPackage } from '../../io/package/read-package.js';
+import type { CliContext } from '../program/context.js';
+import { parseOptions } from '../program/options.js';
+import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
+import { checkPackageName } from '../flows/agent-names.js';
+import { runLifecycle } from '../flows/lifecycle.js';
+import { requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
 const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, all: 'flag', locale: 'text', force: 'switch', dryRun: 'switch' } as const;
 

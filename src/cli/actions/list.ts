@@ -1,16 +1,16 @@
-import { CANONICAL_LOCALE, sortedLocales, type CatalogAgent } from '../../core/catalog.js';
-import { commandLine } from '../../core/shell-word.js';
-import { readPackage } from '../../io/read-package.js';
-import type { ReadSourceResult } from '../../io/read-source.js';
+import { CANONICAL_LOCALE, sortedLocales, type CatalogAgent } from '../../core/catalog/catalog.js';
+import { commandLine } from '../../core/hints.js';
+import { readPackage } from '../../io/package/read-package.js';
+import type { ReadSourceResult } from '../../io/source/read-source.js';
 import type { Messages } from '../../ui/messages.js';
-import { formatDiagnostic } from '../../ui/report.js';
+import { formatDiagnostic } from '../../ui/diagnostics.js';
 import { formatSourceNotes, printSourceProblems, sourceJson } from '../../ui/source-report.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
 import { formatTable } from '../../ui/table.js';
-import type { CliContext } from '../context.js';
-import { parseOptions } from '../options.js';
-import { listInstalled, type ListedInstall, type ListedScopes } from './list-installed.js';
-import { loadSource, requireFromForPick, SOURCE_OPTIONS } from './source-option.js';
+import type { CliContext } from '../program/context.js';
+import { parseOptions } from '../program/options.js';
+import { listInstalled, type ListedInstall, type ListedScopes } from '../flows/list-installed.js';
+import { loadSource, requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
 const OPTIONS = { ...SOURCE_OPTIONS, dir: 'value' } as const;
 

@@ -1,21 +1,21 @@
 import { join } from 'node:path';
-import { agentFileName } from '../../core/agent-file-name.js';
+import { agentFileName } from '../../core/agent/file-name.js';
 import { AgentpackError } from '../../core/errors.js';
-import { catalogLocales } from '../../core/find-agent.js';
-import { assessAgent, installedAgents, planSwitch } from '../../core/plan.js';
-import { readPackage } from '../../io/read-package.js';
-import { readTargetState } from '../../io/target-state.js';
-import type { Target } from '../../io/targets.js';
-import type { PackageRenders } from '../../core/package-renders.js';
+import { catalogLocales } from '../../core/catalog/lookup.js';
+import { assessAgent, installedAgents, planSwitch } from '../../core/plan/plan.js';
+import { readPackage } from '../../io/package/read-package.js';
+import { readTargetState } from '../../io/target/state.js';
+import type { Target } from '../../io/target/resolve.js';
+import type { PackageRenders } from '../../core/plan/renders.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
 import { formatTable } from '../../ui/table.js';
-import type { CliContext } from '../context.js';
-import { parseOptions } from '../options.js';
-import { SCOPE_OPTIONS, targetOf } from '../scope.js';
-import { checkInstalledName } from './agent-names.js';
-import { sourcesForRun } from './installed-from.js';
-import { runLifecycle } from './lifecycle.js';
-import { requireFromForPick, sourceArgs, SOURCE_OPTIONS } from './source-option.js';
+import type { CliContext } from '../program/context.js';
+import { parseOptions } from '../program/options.js';
+import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
+import { checkInstalledName } from '../flows/agent-names.js';
+import { sourcesForRun } from '../flows/sources-for-run.js';
+import { runLifecycle } from '../flows/lifecycle.js';
+import { requireFromForPick, sourceArgs, SOURCE_OPTIONS } from '../flows/load-source.js';
 
 const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 'switch' } as const;
 

@@ -1,5 +1,5 @@
-import { readShippedSchema } from '../../io/shipped-schema.js';
-import type { CliContext } from '../context.js';
+import { readShippedSchema } from '../../io/package/schema-file.js';
+import type { CliContext } from '../program/context.js';
 
 /** Print the JSON Schema shipped in the package (schema/agent-frontmatter.schema.json). */
 export async function runSchema(options: { ctx: CliContext }): Promise<void> {

@@ -1,18 +1,18 @@
 import { AgentpackError, isAgentpackError } from '../../core/errors.js';
-import { catalogLocales, findAgent, findVariant, renderVariant, renderWarnings } from '../../core/find-agent.js';
-import { assessInstallation } from '../../core/installed-state.js';
-import type { PackageRenders } from '../../core/package-renders.js';
-import { resolveAgentLocale } from '../../core/resolve-locale.js';
-import { commandLine, sourceArgument } from '../../core/shell-word.js';
-import { assertUnambiguous } from '../../core/source-conflict.js';
-import { readPackage } from '../../io/read-package.js';
-import { readTargetState } from '../../io/target-state.js';
-import { describeDiagnostic, formatDiagnostic } from '../../ui/report.js';
+import { catalogLocales, findAgent, findVariant, renderVariant, renderWarnings } from '../../core/catalog/lookup.js';
+import { assessInstallation } from '../../core/plan/installation.js';
+import type { PackageRenders } from '../../core/plan/renders.js';
+import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
+import { commandLine, sourceArgument } from '../../core/hints.js';
+import { assertUnambiguous } from '../../core/catalog/conflicts.js';
+import { readPackage } from '../../io/package/read-package.js';
+import { readTargetState } from '../../io/target/state.js';
+import { describeDiagnostic, formatDiagnostic } from '../../ui/diagnostics.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
-import type { CliContext } from '../context.js';
-import { parseOptions, type ParsedOptions } from '../options.js';
-import { scopeOf, SCOPE_OPTIONS, targetOf } from '../scope.js';
-import { loadSource, requireFromForPick, SOURCE_OPTIONS } from './source-option.js';
+import type { CliContext } from '../program/context.js';
+import { parseOptions, type ParsedOptions } from '../program/options.js';
+import { scopeOf, SCOPE_OPTIONS, targetOf } from '../program/scope.js';
+import { loadSource, requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
 const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, locale: 'text' } as const;
 

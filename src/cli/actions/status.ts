@@ -1,19 +1,19 @@
 import { join } from 'node:path';
-import { agentFileName } from '../../core/agent-file-name.js';
+import { agentFileName } from '../../core/agent/file-name.js';
 import * as z from 'zod';
-import type { Catalog } from '../../core/catalog.js';
+import type { Catalog } from '../../core/catalog/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
-import { installedOrigin, type InstalledOrigin } from '../../core/installed-origin.js';
-import { statusFindings, type StatusScope } from '../../core/status-findings.js';
-import { countAgentFiles, inspectScope, type ScopeSnapshot } from '../../io/inspect-scope.js';
-import { withInstalledSources, type SourceProblem } from '../../io/installed-sources.js';
-import { readPackage } from '../../io/read-package.js';
-import { claudeConfigDir, homeAgentsDir, resolveTarget, type Scope, type Target } from '../../io/targets.js';
+import { installedOrigin, type InstalledOrigin } from '../../core/plan/origin.js';
+import { statusFindings, type StatusScope } from '../../core/status/findings.js';
+import { countAgentFiles, inspectScope, type ScopeSnapshot } from '../../io/target/inspect.js';
+import { withInstalledSources, type SourceProblem } from '../../io/source/recorded-sources.js';
+import { readPackage } from '../../io/package/read-package.js';
+import { claudeConfigDir, homeAgentsDir, resolveTarget, type Scope, type Target } from '../../io/target/resolve.js';
 import { progressLine } from '../../ui/progress.js';
 import { printStatus } from '../../ui/status-report.js';
-import type { CliContext } from '../context.js';
-import { commandLine } from '../scope.js';
-import { askClaudeForStatus } from './status-claude.js';
+import type { CliContext } from '../program/context.js';
+import { commandLine } from '../program/scope.js';
+import { askClaudeForStatus } from '../flows/claude-status.js';
 
 const optionsSchema = z.object({ dir: z.string().min(1).optional(), claude: z.boolean().optional(), claudeBin: z.string().min(1).optional() });
 

@@ -1,10 +1,10 @@
-import { planUninstall } from '../../core/plan.js';
-import { readPackage } from '../../io/read-package.js';
-import type { CliContext } from '../context.js';
-import { parseOptions } from '../options.js';
-import { SCOPE_OPTIONS, targetOf } from '../scope.js';
-import { checkInstalledName } from './agent-names.js';
-import { runLifecycle } from './lifecycle.js';
+import { planUninstall } from '../../core/plan/plan.js';
+import { readPackage } from '../../io/package/read-package.js';
+import type { CliContext } from '../program/context.js';
+import { parseOptions } from '../program/options.js';
+import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
+import { checkInstalledName } from '../flows/agent-names.js';
+import { runLifecycle } from '../flows/lifecycle.js';
 
 const OPTIONS = { ...SCOPE_OPTIONS, force: 'switch', dryRun: 'switch' } as const;
 

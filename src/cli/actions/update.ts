@@ -1,12 +1,12 @@
-import { planUpdate } from '../../core/plan.js';
-import { readPackage } from '../../io/read-package.js';
-import type { CliContext } from '../context.js';
-import { parseOptions } from '../options.js';
-import { SCOPE_OPTIONS, targetOf } from '../scope.js';
-import { checkInstalledName } from './agent-names.js';
-import { sourcesForRun } from './installed-from.js';
-import { runLifecycle } from './lifecycle.js';
-import { requireFromForPick, sourceArgs, SOURCE_OPTIONS } from './source-option.js';
+import { planUpdate } from '../../core/plan/plan.js';
+import { readPackage } from '../../io/package/read-package.js';
+import type { CliContext } from '../program/context.js';
+import { parseOptions } from '../program/options.js';
+import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
+import { checkInstalledName } from '../flows/agent-names.js';
+import { sourcesForRun } from '../flows/sources-for-run.js';
+import { runLifecycle } from '../flows/lifecycle.js';
+import { requireFromForPick, sourceArgs, SOURCE_OPTIONS } from '../flows/load-source.js';
 
 const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 'switch' } as const;
 

@@ -1,12 +1,12 @@
 import { AgentpackError } from '../../core/errors.js';
-import { sourceArgument } from '../../core/shell-word.js';
-import { resolveCatalogRoot, rootArgument } from '../../io/catalog-root.js';
-import { validateSource } from '../../io/validate-source.js';
-import { validateTargets } from '../../io/validate-targets.js';
+import { sourceArgument } from '../../core/hints.js';
+import { resolveCatalogRoot, rootArgument } from '../../io/package/catalog-root.js';
+import { validateSource } from '../../io/validate/validate-source.js';
+import { validateTargets } from '../../io/validate/validate-paths.js';
 import { printValidation } from '../../ui/validation-report.js';
-import type { CliContext } from '../context.js';
-import { parseOptions } from '../options.js';
-import { loadSource } from './source-option.js';
+import type { CliContext } from '../program/context.js';
+import { parseOptions } from '../program/options.js';
+import { loadSource } from '../flows/load-source.js';
 
 const OPTIONS = { strict: 'switch', root: 'text', from: 'value' } as const;
 

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { CliContext } from '../context.js';
+import type { CliContext } from '../program/context.js';
 import { addScopeOptions } from './scope-options.js';
 
 export function registerDiff(program: Command, ctx: CliContext): void {

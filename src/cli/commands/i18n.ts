@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { collect } from '../collect.js';
-import type { CliContext } from '../context.js';
+import { collect } from '../program/collect.js';
+import type { CliContext } from '../program/context.js';
 
 /** `i18n status` and `i18n stamp <agent> --locale <l>`: the link between an agent's variants (DESIGN §4). */
 export function registerI18n(program: Command, ctx: CliContext): void {

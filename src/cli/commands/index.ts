@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import type { CliContext } from '../program/context.js';
 import { registerDiff } from './diff.js';
 import { registerI18n } from './i18n.js';
 import { registerInstall } from './install.js';
@@ -16,7 +16,7 @@ type Register = (program: Command, ctx: CliContext) => void;
 
 /**
  * Every subcommand, in the order `--help` lists them, with the words that name it (its name and aliases):
- * a run that names one command builds only that one (src/cli/run.ts). A word that differs from what the
+ * a run that names one command builds only that one (src/cli/program/run.ts). A word that differs from what the
  * command registers is caught by test/cli/narrow-program.test.ts.
  */
 const COMMANDS: readonly { words: readonly string[]; register: Register }[] = [

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { collect } from '../collect.js';
-import type { CliContext } from '../context.js';
+import { collect } from '../program/collect.js';
+import type { CliContext } from '../program/context.js';
 import { addScopeOptions, addWriteOptions } from './scope-options.js';
 
 export function registerInstall(program: Command, ctx: CliContext): void {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import type { CliContext } from '../program/context.js';
 
 export function registerSchema(program: Command, ctx: CliContext): void {
   program

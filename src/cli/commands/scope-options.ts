@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { collect } from '../collect.js';
-import type { CliContext } from '../context.js';
+import { collect } from '../program/collect.js';
+import type { CliContext } from '../program/context.js';
 
 /** `--user` (default), `--project`, `--dir <path>`: which agents folder a command works on. */
 export function addScopeOptions(command: Command, ctx: CliContext): Command {

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { CliContext } from '../context.js';
+import type { CliContext } from '../program/context.js';
 
 export function registerStatus(program: Command, ctx: CliContext): void {
   const { t } = ctx.messages;

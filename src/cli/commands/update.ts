@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import type { CliContext } from '../program/context.js';
 import { addScopeOptions, addSourceOptions, addWriteOptions } from './scope-options.js';
 
 export function registerUpdate(program: Command, ctx: CliContext): void {

@@ -1,0 +1,71 @@
+import type { Catalog } from '../../core/catalog/catalog.js';
+import { AgentpackError } from '../../core/errors.js';
+import type { PackageRenders } from '../../core/plan/renders.js';
+import type { AgentSummary } from '../../core/plan/folder-renders.js';
+import { readInstalled, type InstalledInfo } from '../../io/target/installed.js';
+import { withInstalledSources, type SourceProblem } from '../../io/source/recorded-sources.js';
+import { resolveTarget, type Scope } from '../../io/target/resolve.js';
+import { progressLine } from '../../ui/progress.js';
+import type { CliContext } from '../program/context.js';
+
+/** One installed agent in one scope, as `list` shows it: `source` only for agents installed from a folder. */
+export interface ListedInstall extends InstalledInfo {
+  source?: { from: string; path: string };
+  /** The recorded folder is gone or the file moved (SOURCE_NOT_FOUND / SOURCE_FILE_MOVED); nothing is guessed. */
+  sourceProblem?: SourceProblem['code'];
+}
+
+export interface ListedScopes {
+  installed: Map<Scope, Map<string, ListedInstall | null>>;
+  /** Agents installed from a folder in some scope, with their descriptions in that folder (when it could be read). */
+  fromFolders: Map<string, { locales: string[]; summary: AgentSummary | undefined }>;
+  problems: (SourceProblem & { scope: Scope })[];
+}
+
+/**
+ * Installed info of every agent per scope — the package's agents, and those installed with `--from`, read
+ * again from their recorded folder unless its fingerprint shows it unchanged since the manifest recorded them
+ * (a vanished folder or moved file is listed in `problems`, never guessed).
+ * Project is skipped (all null) when the working folder is the home folder.
+ */
+export async function listInstalled(options: { ctx: CliContext; dir: string | undefined; pkg: PackageRenders; catalog: Catalog }): Promise<ListedScopes> {
+  const { ctx, dir, pkg, catalog } = options;
+  const scopes: Scope[] = dir !== undefined ? ['user', 'project', 'dir'] : ['user', 'project'];
+  const installed = new Map<Scope, Map<string, ListedInstall | null>>();
+  const fromFolders: ListedScopes['fromFolders'] = new Map();
+  const problems: ListedScopes['problems'] = [];
+  for (const scope of scopes) {
+    let target;
+    try {
+      target = resolveTarget({ scope, dir, env: ctx.env, cwd: ctx.cwd });
+    } catch (error) {
+      if (error instanceof AgentpackError && error.code === 'PROJECT_IS_HOME') {
+        installed.set(scope, new Map());
+        continue;
+      }
+      throw error;
+    }
+    const progress = progressLine({ ctx });
+    const sources = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, collect: true, recorded: true, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
+    const problemOf = new Map(sources.problems.map((p) => [p.agent, p]));
+    problems.push(...sources.problems.map((p) => ({ ...p, scope })));
+    const infos = await readInstalled({ dir: target.dir, pkg: sources.pkg, catalog });
+    const out = new Map<string, ListedInstall | null>();
+    for (const [agent, info] of infos) {
+      const recorded = sources.pkg.agents.get(agent)?.source;
+      const fromFolder = recorded !== undefined && info !== null && info.state !== 'foreign';
+      if (!catalog.agents.has(agent) && !fromFolder) continue;
+      if (info === null) {
+        out.set(agent, null);
+        continue;
+      }
+      const listed: ListedInstall = fromFolder ? { ...info, source: { from: recorded.from, path: recorded.path } } : { ...info };
+      const problem = problemOf.get(agent);
+      if (problem) listed.sourceProblem = problem.code;
+      out.set(agent, listed);
+      if (fromFolder && !fromFolders.has(agent)) fromFolders.set(agent, { locales: sources.pkg.agents.get(agent)?.locales ?? [], summary: sources.summaries.get(agent) });
+    }
+    installed.set(scope, out);
+  }
+  return { installed, fromFolders, problems };
+}

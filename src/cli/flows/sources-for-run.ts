@@ -1,0 +1,95 @@
+import { isSafeAgentName } from '../../core/agent/file-name.js';
+import { AgentpackError } from '../../core/errors.js';
+import { emptyManifest, type Manifest } from '../../core/manifest/manifest.js';
+import type { PackageRenders } from '../../core/plan/renders.js';
+import { commandLine, shellWord } from '../../core/hints.js';
+import { assertUnambiguous } from '../../core/catalog/conflicts.js';
+import { renderSource } from '../../core/plan/folder-renders.js';
+import { withInstalledSources } from '../../io/source/recorded-sources.js';
+import { readManifest } from '../../io/target/manifest-store.js';
+import type { Target } from '../../io/target/resolve.js';
+import { printSourceProblems } from '../../ui/source-report.js';
+import { progressLine } from '../../ui/progress.js';
+import type { CliContext } from '../program/context.js';
+import { loadSource } from './load-source.js';
+
+export interface RunSources {
+  pkg: PackageRenders;
+  /** Locales the sources offer (beside the package's). */
+  locales: string[];
+  /** The agents the run works on: as named, or (with `--from`) every installed agent the folder defines; undefined = all installed. */
+  agents: string[] | undefined;
+  /** Without `--from`: the manifest the renders were read for and how to read them again under the lock (PlanRun.sources). */
+  sources?: { manifestText: string | undefined; reload: () => Promise<PackageRenders> };
+}
+
+async function manifestOf(dir: string): Promise<Manifest> {
+  try {
+    return (await readManifest(dir)).manifest;
+  } catch {
+    // A broken manifest is reported by the planner with its detail.
+    return emptyManifest();
+  }
+}
+
+/**
+ * Where `locale` and `update` read installed agents from. Without `--from`: the package, and each agent
+ * installed from a folder read again from its recorded folder (a vanished folder or moved file is an error).
+ * With `--from <path>`: that folder for the named agents, or for every installed agent it defines that was
+ * installed from a folder; the folder is recorded for each agent written. A named agent the folder does not
+ * define is SOURCE_AGENT_MISSING; a folder that defines none of the installed agents is SOURCE_NOTHING_INSTALLED.
+ */
+export async function sourcesForRun(options: {
+  ctx: CliContext;
+  target: Target;
+  pkg: PackageRenders;
+  agents: string[];
+  from: string | undefined;
+  pick: string[];
+  /** The command as typed without picks, for the `--pick` hint of an ambiguous name. */
+  retry: (agent: string) => string[];
+  /** The locale the run writes for an agent (the target locale, or the installed one). */
+  localeFor: (agent: string, installed: string | undefined) => string;
+}): Promise<RunSources> {
+  const { ctx, target, pkg, agents, from, pick } = options;
+  if (from === undefined) {
+    const progress = progressLine({ ctx });
+    const load = () => withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, agents });
+    const read = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, agents, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
+    return {
+      pkg: read.pkg,
+      locales: read.locales,
+      agents: agents.length > 0 ? agents : undefined,
+      sources: { manifestText: read.manifestText, reload: async () => (await load()).pkg },
+    };
+  }
+  const scan = await loadSource({ from, pick, ctx });
+  printSourceProblems({ scan, ctx });
+  const rendered = renderSource({ catalog: scan.catalog, version: pkg.version, from, root: scan.root, single: scan.single, picks: scan.picks, fingerprint: scan.fingerprint });
+  const manifest = await manifestOf(target.dir);
+  let run: string[];
+  if (agents.length > 0) {
+    for (const agent of agents) {
+      if (!isSafeAgentName(agent)) throw new AgentpackError({ code: 'AGENT_NAME_NOT_PORTABLE', params: { agent, path: rendered.agents.get(agent)?.source?.path ?? '' } });
+      if (!rendered.agents.has(agent)) throw new AgentpackError({ code: 'SOURCE_AGENT_MISSING', params: { agent, from: shellWord(from), command: commandLine({ args: ['list'], from }) } });
+    }
+    run = [...new Set(agents)];
+  } else {
+    run = Object.entries(manifest.agents)
+      .filter(([agent, entry]) => entry.source !== undefined && rendered.agents.has(agent))
+      .map(([agent]) => agent)
+      .sort();
+    if (run.length === 0) throw new AgentpackError({ code: 'SOURCE_NOTHING_INSTALLED', params: { dir: target.dir, from: shellWord(from), command: commandLine({ args: ['list'], from }) } });
+  }
+  const out = new Map(pkg.agents);
+  const locales = new Set<string>();
+  for (const agent of run) {
+    const locale = options.localeFor(agent, manifest.agents[agent]?.locale);
+    assertUnambiguous({ scan, agent, locale, retry: commandLine({ args: options.retry(agent), from }) });
+    const mine = rendered.agents.get(agent);
+    if (!mine) continue;
+    out.set(agent, mine);
+    for (const l of mine.locales) locales.add(l);
+  }
+  return { pkg: { version: pkg.version, agents: out }, locales: [...locales], agents: run };
+}

@@ -1,0 +1,139 @@
+import { Command, CommanderError, Option } from 'commander';
+import { AgentpackError, isAgentpackError } from '../../core/errors.js';
+import { invocationOf } from '../../core/invocation.js';
+import { intlLocale, resolveLang } from '../../core/lang.js';
+import { createMessages, LANGS } from '../../ui/messages.js';
+import { describeError, formatError } from '../../ui/diagnostics.js';
+import { createStyle, shouldColor, type Style } from '../../ui/style.js';
+import { packageInfo } from '../../io/package/root.js';
+import type { CliContext } from './context.js';
+import { registerCommands, registerFor } from '../commands/index.js';
+import { localizeCommands } from './localize-help.js';
+import { COMMANDER_SUCCESS_CODES, usageDetail } from './usage-errors.js';
+
+export interface RunOptions {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdout: CliContext['stdout'];
+  stderr: CliContext['stderr'];
+  /** Build every command even when argv names one (for tests that compare both programs' output). */
+  wholeProgram?: boolean;
+}
+
+/** Value of `--name value` / `--name=value` in argv, before commander has parsed anything. */
+function peekOption(argv: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') break;
+    if (arg === name) return argv[i + 1];
+    if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+/** The program without its commands: name, description, version and the global options. */
+function programShell(ctx: CliContext): Command {
+  const { messages } = ctx;
+  return new Command('agentpack')
+    .description(messages.t('cli.description'))
+    .version(packageInfo().version, '-V, --version', messages.t('cli.opt.version'))
+    .addOption(new Option('--json', messages.t('cli.opt.json')))
+    .addOption(new Option('--lang <lang>', messages.t('cli.opt.lang')).choices(LANGS))
+    .addOption(new Option('--no-color', messages.t('cli.opt.noColor')));
+}
+
+/** Build the program for one language: every help text comes from the catalog. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = programShell(ctx);
+  registerCommands(program, ctx);
+  // After registration, so that every command, whoever adds it, gets the localized help and our streams.
+  localizeCommands({ command: program, ctx });
+  return program;
+}
+
+const isLang = (value: string | undefined): boolean => LANGS.some((l) => l === value);
+
+/**
+ * The word naming the command argv runs, when only global options that commander reads the same way
+ * whatever the commands (`--json`, `--no-color`, `--lang en|ja`) come before it. Anything else first
+ * (`--help`, `-V`, `--`, an unknown or invalid option) gives undefined: the program itself may answer.
+ */
+export function commandWord(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--json' || arg === '--no-color' || (arg.startsWith('--lang=') && isLang(arg.slice('--lang='.length)))) continue;
+    if (arg === '--lang' && isLang(argv[i + 1])) {
+      i++;
+      continue;
+    }
+    return arg.startsWith('-') ? undefined : arg;
+  }
+  return undefined;
+}
+
+/**
+ * The program a run of argv needs. When argv names one of our commands (not `help`), only that command
+ * is registered and localized: commander then parses, dispatches, prints that command's help and reports
+ * its usage errors exactly as with every command (sibling commands take no part in any of it; the test
+ * test/cli/narrow-program.test.ts compares the output of both), and the run skips building a dozen
+ * commands it will not use (BENCHMARKS.md). Otherwise, the whole program.
+ */
+export function programFor(options: { ctx: CliContext; argv: readonly string[] }): Command {
+  const { ctx } = options;
+  const word = commandWord(options.argv);
+  const register = word === undefined ? undefined : registerFor(word);
+  if (!register) return buildProgram(ctx);
+  const program = programShell(ctx);
+  register(program, ctx);
+  localizeCommands({ command: program, ctx });
+  return program;
+}
+
+/** Run the CLI and return the exit code. The only caller that ends the process is main.ts. */
+export async function run(options: RunOptions): Promise<number> {
+  const { argv, env } = options;
+  const json = argv.includes('--json');
+  // An invalid `--lang fr` is reported by commander (choices) as a usage error, in the language the
+  // environment selects.
+  const flagLang = peekOption(argv, '--lang');
+  const flag = LANGS.find((l) => l === flagLang);
+  const lang = resolveLang({ flag, env, intlLocale });
+  const messages = createMessages(lang, { invocation: invocationOf(env) });
+  const colorFlag = !argv.includes('--no-color');
+  const style = createStyle(shouldColor({ isTTY: Boolean(options.stdout.isTTY), env, flag: colorFlag, json }));
+  const errorStyle = createStyle(shouldColor({ isTTY: Boolean(options.stderr.isTTY), env, flag: colorFlag, json }));
+  const ctx: CliContext = { messages, style, json, env, cwd: options.cwd, stdout: options.stdout, stderr: options.stderr, exitCode: 0 };
+  try {
+    const program = options.wholeProgram ? buildProgram(ctx) : programFor({ ctx, argv });
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (error) {
+    return reportFailure({ error, ctx, errorStyle });
+  }
+}
+
+function reportFailure(options: { error: unknown; ctx: CliContext; errorStyle: Style }): number {
+  const { error, ctx } = options;
+  const print = (e: AgentpackError): number => printError({ error: e, ctx, style: options.errorStyle });
+  if (error instanceof CommanderError) {
+    if (COMMANDER_SUCCESS_CODES.includes(error.code)) return 0;
+    return print(new AgentpackError({ code: 'USAGE', params: { detail: usageDetail(error, ctx.messages) }, exitCode: 2 }));
+  }
+  if (isAgentpackError(error)) return print(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  if (ctx.env['AGENTPACK_DEBUG'] && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
+  return print(new AgentpackError({ code: 'INTERNAL', params: { detail } }));
+}
+
+/** `--json`: the error object on stdout; always: the human form on stderr (coloured only on a terminal). */
+function printError(options: { error: AgentpackError; ctx: CliContext; style: Style }): number {
+  const { error, ctx, style } = options;
+  if (ctx.json) {
+    const payload: Record<string, unknown> = { ok: false, error: describeError(error, ctx.messages) };
+    if (error.details !== undefined) (payload['error'] as Record<string, unknown>)['details'] = error.details;
+    ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+  }
+  ctx.stderr.write(formatError(error, { messages: ctx.messages, style }));
+  return error.exitCode;
+}

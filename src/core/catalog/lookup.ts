@@ -1,0 +1,53 @@
+import type { Catalog, CatalogAgent, Variant } from './catalog.js';
+import { sortedLocales } from './catalog.js';
+import { AgentpackError } from '../errors.js';
+import { nearestKey } from '../nearest.js';
+import type { DiagnosticCode } from '../codes.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { fieldsAsWritten, renderAgent } from '../agent/render.js';
+
+/** Look an agent up by name, or throw AGENT_UNKNOWN with the nearest name as a suggestion. */
+export function findAgent(catalog: Catalog, name: string): CatalogAgent {
+  const agent = catalog.agents.get(name);
+  if (agent) return agent;
+  const suggestion = nearestKey(name, [...catalog.agents.keys()]);
+  throw new AgentpackError({ code: 'AGENT_UNKNOWN', params: suggestion ? { agent: name, suggestion } : { agent: name } });
+}
+
+/** The variant of an agent in a locale, or throw LOCALE_UNAVAILABLE / LOCALE_UNKNOWN. */
+export function findVariant(options: { agent: CatalogAgent; locale: string; knownLocales: readonly string[] }): Variant {
+  const { agent, locale, knownLocales } = options;
+  const variant = agent.variants.get(locale);
+  if (variant) return variant;
+  if (!knownLocales.includes(locale)) {
+    throw new AgentpackError({ code: 'LOCALE_UNKNOWN', params: { locale, choices: knownLocales.join(', ') }, exitCode: 2 });
+  }
+  throw new AgentpackError({ code: 'LOCALE_UNAVAILABLE', params: { agent: agent.name, locale, available: sortedLocales(agent).join(', ') } });
+}
+
+/**
+ * The bytes `install` writes for a variant, or AGENT_INVALID when the variant does not load. A field value
+ * Claude Code drops silently (e.g. `color: magenta`) is kept as written; `renderWarnings` reports it.
+ */
+export function renderVariant(variant: Variant): string {
+  const { spec, data } = variant.parsed;
+  if (!spec || variant.parsed.diagnostics.some((d) => d.severity === 'error')) {
+    throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent: variant.agent, locale: variant.locale, root: '' } });
+  }
+  return renderAgent({ spec, body: variant.parsed.body, asWritten: fieldsAsWritten({ spec, data }) });
+}
+
+/** Warnings about what the rendered file still carries (rendering fixes the rest: banner, BOM, CRLF…). */
+const RENDERED_WARNINGS: readonly DiagnosticCode[] = ['FIELD_INVALID', 'MODEL_UNKNOWN', 'NAME_NOT_PORTABLE', 'TOOL_UNKNOWN', 'UNKNOWN_KEY'];
+
+/** The warnings `show`/`install` report for a variant, attached to its relPath. */
+export function renderWarnings(variant: Variant): Diagnostic[] {
+  return variant.parsed.diagnostics.filter((d) => d.severity === 'warning' && RENDERED_WARNINGS.includes(d.code)).map((d) => ({ ...d, file: variant.relPath }));
+}
+
+/** Every locale any agent of the catalog has. */
+export function catalogLocales(catalog: Catalog): string[] {
+  const set = new Set<string>();
+  for (const agent of catalog.agents.values()) for (const l of agent.variants.keys()) set.add(l);
+  return [...set].sort();
+}

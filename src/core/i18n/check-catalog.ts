@@ -1,0 +1,58 @@
+import { checkBannerLinks } from './banner-links.js';
+import { CANONICAL_LOCALE, type Catalog } from '../catalog/catalog.js';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { checkParity } from './parity.js';
+import { assessTranslations, hasErrors, type TranslationRow } from './status.js';
+
+export interface CatalogCheck {
+  /** Diagnostics about the links between variants, each attached to a catalog file (`file` = relPath). */
+  diagnostics: Diagnostic[];
+  translations: TranslationRow[];
+}
+
+/** The status of a row as a diagnostic on the translation file: what `validate` shows for it. */
+function statusDiagnostic(options: { row: TranslationRow; catalog: Catalog; rootArg: string }): Diagnostic | undefined {
+  const { row, catalog, rootArg } = options;
+  const variant = catalog.agents.get(row.agent)?.variants.get(row.locale) ?? catalog.orphans.find((o) => o.relPath === row.path);
+  const line = variant?.parsed.fieldLines?.get('i18n');
+  const at = line === undefined ? {} : { line };
+  const params = { agent: row.agent, locale: row.locale, path: row.path, source: row.source, root: rootArg };
+  if (row.status === 'outdated') {
+    return makeDiagnostic({ severity: 'error', code: 'TRANSLATION_OUTDATED', file: row.path, ...at, params: { ...params, recorded: row.recordedHash ?? '', current: row.sourceHash ?? '' } });
+  }
+  if (row.status === 'untracked') return makeDiagnostic({ severity: 'warning', code: 'TRANSLATION_UNTRACKED', file: row.path, ...at, params });
+  if (row.status === 'orphaned') return makeDiagnostic({ severity: 'error', code: 'TRANSLATION_ORPHANED', file: row.path, params });
+  return undefined;
+}
+
+/**
+ * Everything that links the variants of a catalog (DESIGN §4): translation status with the invariants
+ * behind it, structural parity (warnings, or errors when `strict`) and banner links. Pure.
+ * `rootArg` is appended to the commands named in hints (e.g. ` --root /tmp/copy`), or ''.
+ */
+export function checkCatalog(options: { catalog: Catalog; strict?: boolean; rootArg?: string }): CatalogCheck {
+  const { catalog } = options;
+  const rootArg = options.rootArg ?? '';
+  const { rows, diagnostics } = assessTranslations(catalog);
+  for (const row of rows) {
+    const d = statusDiagnostic({ row, catalog, rootArg });
+    if (d) diagnostics.push(d);
+  }
+  for (const agent of catalog.agents.values()) {
+    const canonical = agent.variants.get(CANONICAL_LOCALE);
+    if (!canonical || hasErrors(canonical.parsed) || !canonical.parsed.isAgent) continue;
+    for (const translation of agent.variants.values()) {
+      if (translation === canonical || hasErrors(translation.parsed) || !translation.parsed.isAgent) continue;
+      diagnostics.push(
+        ...checkParity({
+          source: canonical.parsed,
+          translation: translation.parsed,
+          file: translation.relPath,
+          severity: options.strict ? 'error' : 'warning',
+        }),
+      );
+    }
+  }
+  diagnostics.push(...checkBannerLinks(catalog));
+  return { diagnostics, translations: rows };
+}

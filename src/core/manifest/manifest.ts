@@ -1,0 +1,88 @@
+import { isSafeAgentName } from '../agent/file-name.js';
+import { checkManifest, MANIFEST_VERSION } from './schema-check.js';
+import type { Manifest, ManifestEntry, ManifestSource, ManifestSourceScan } from './schema.js';
+
+export { MANIFEST_VERSION, type Manifest, type ManifestEntry, type ManifestSource, type ManifestSourceScan };
+
+/** File name of the manifest inside an agents folder (DESIGN §5). */
+export const MANIFEST_FILE = '.agentpack.json';
+
+/** Whether two origins are the same: both the package (no source), or the same file of the same folder. */
+export function sameOrigin(a: ManifestSource | undefined, b: ManifestSource | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.root === b.root && a.path === b.path;
+}
+
+export function emptyManifest(): Manifest {
+  return { version: MANIFEST_VERSION, agents: {} };
+}
+
+/**
+ * Parse the text of a manifest. Never resets: anything that is not a valid version-1 manifest is reported
+ * with a detail (JSON error or the first schema issue with its path) for the caller to turn into an error.
+ */
+export function parseManifest(text: string): { ok: true; manifest: Manifest } | { ok: false; detail: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  }
+  // zod's record skips a `__proto__` key; refuse it (and any unsafe name) here rather than drop an entry silently.
+  const rawAgents = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['agents'] : undefined;
+  if (rawAgents !== null && typeof rawAgents === 'object') {
+    const unsafe = Object.keys(rawAgents).find((name) => !isSafeAgentName(name));
+    if (unsafe !== undefined) return { ok: false, detail: `agents: ${JSON.stringify(unsafe)} is not a valid agent name` };
+  }
+  // The zod-free twin of manifestSchema (manifest-schema.ts): zod is not loaded on the read path.
+  const parsed = checkManifest(data);
+  if (!parsed.success) {
+    const where = parsed.path.length > 0 ? `${parsed.path.map(String).join('.')}: ` : '';
+    return { ok: false, detail: `${where}${parsed.message}` };
+  }
+  const agents: Record<string, ManifestEntry> = Object.create(null) as Record<string, ManifestEntry>;
+  for (const [name, entry] of Object.entries(parsed.data.agents)) agents[name] = entry;
+  return { ok: true, manifest: { version: parsed.data.version, agents } };
+}
+
+/** Recursively sort object keys, so that the same manifest always serialises to the same bytes. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}
+
+/** Sorted keys at every level, 2-space indent, trailing newline, no timestamps: a file a project can commit. */
+export function serializeManifest(manifest: Manifest): string {
+  return `${JSON.stringify(sortKeys(manifest), null, 2)}\n`;
+}
+
+/** A copy with one agent set (entry) or removed (null). */
+export function withEntry(options: { manifest: Manifest; agent: string; entry: ManifestEntry | null }): Manifest {
+  const agents: Record<string, ManifestEntry> = {};
+  for (const [name, entry] of Object.entries(options.manifest.agents)) if (name !== options.agent) agents[name] = entry;
+  if (options.entry) agents[options.agent] = options.entry;
+  return { version: MANIFEST_VERSION, agents };
+}
+
+/**
+ * A copy with several agents set (entry) or removed (null), applied in order: what a chain of withEntry
+ * calls gives, in one pass (a plan of n agents would otherwise copy the manifest n times).
+ */
+export function withEntries(options: { manifest: Manifest; changes: Iterable<{ agent: string; entry: ManifestEntry | null }> }): Manifest {
+  const agents: Record<string, ManifestEntry> = {};
+  for (const [name, entry] of Object.entries(options.manifest.agents)) agents[name] = entry;
+  for (const { agent, entry } of options.changes) {
+    if (entry) agents[agent] = entry;
+    else delete agents[agent];
+  }
+  return { version: MANIFEST_VERSION, agents };
+}
+
+export function sameManifest(a: Manifest, b: Manifest): boolean {
+  return serializeManifest(a) === serializeManifest(b);
+}

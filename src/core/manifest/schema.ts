@@ -1,0 +1,65 @@
+import * as z from 'zod';
+import { isSafeAgentName } from '../agent/file-name.js';
+import { AGENT_KEY_MESSAGE, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, TRANSLATION_STATUSES } from './schema-check.js';
+
+/**
+ * The manifest's zod schema: the source of truth for its types. The commands parse manifests with the
+ * zod-free twin in manifest-check.ts (held to this schema by test/manifest-check.test.ts), so that
+ * list/show/install/locale never load zod; change both together.
+ */
+/**
+ * Where an agent installed with `--from` came from: `from` as given (for display), `root` the absolute folder
+ * to read again, `path` the canonical file inside it, `picks` the `--pick` choices that concern it, `single`
+ * when `--from` named one file. Package agents have no source.
+ */
+/**
+ * What a scan of the source folder gave for the agent when the entry was written, and the `fingerprint`
+ * (stat only: paths, sizes, times, inodes) of the files it looked at, taken before reading them. While the
+ * folder's fingerprint is unchanged (and agentpack's version is `packageVersion`), read-only reports
+ * (`list`, `status`) take the agent's renders (`renders`: sha256 per locale that renders; `locales` in
+ * display order), and descriptions from here instead of reading and rendering the folder again.
+ * Optional: entries written before it (or without it) make them read the folder in full.
+ */
+export const manifestSourceScanSchema = z.strictObject({
+  fingerprint: z.string().regex(HASH_PATTERN),
+  locales: z.array(z.string().min(1)),
+  renders: z.record(z.string().min(1), z.string().regex(HASH_PATTERN)),
+  /** The description `list` shows (the canonical variant's, else the first variant's), when not `descriptions.en`. */
+  description: z.string().optional(),
+  /** Per locale, the variant's own description (`list` in that language). */
+  descriptions: z.record(z.string().min(1), z.string()),
+});
+
+export const manifestSourceSchema = z.strictObject({
+  from: z.string().min(1),
+  root: z.string().min(1),
+  path: z.string().min(1),
+  picks: z.array(z.string().min(1)).optional(),
+  single: z.literal(true).optional(),
+  scan: manifestSourceScanSchema.optional(),
+});
+
+export const manifestEntrySchema = z.strictObject({
+  locale: z.string().regex(LOCALE_PATTERN),
+  packageVersion: z.string().min(1),
+  sourceHash: z.string().regex(HASH_PATTERN),
+  sha256: z.string().regex(HASH_PATTERN),
+  /**
+   * The translation's status (issue 4) when this variant was installed: `current`, `outdated`, … or
+   * `source` for the canonical variant. Optional: manifests written before it still load.
+   */
+  translationStatus: z.enum(TRANSLATION_STATUSES).optional(),
+  source: manifestSourceSchema.optional(),
+});
+
+export type ManifestSource = z.infer<typeof manifestSourceSchema>;
+export type ManifestSourceScan = z.infer<typeof manifestSourceScanSchema>;
+
+export const manifestSchema = z.strictObject({
+  version: z.literal(MANIFEST_VERSION),
+  agents: z.record(z.string().refine(isSafeAgentName, { message: AGENT_KEY_MESSAGE }), manifestEntrySchema),
+});
+
+/** What agentpack records per installed agent: the locale, package version, source hash, sha256 of the bytes written, translation status at install. */
+export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
+export type Manifest = z.infer<typeof manifestSchema>;

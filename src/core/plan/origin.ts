@@ -1,0 +1,94 @@
+import { CANONICAL_LOCALE, type Catalog } from '../catalog/catalog.js';
+import type { InstallState } from './installation.js';
+import type { ManifestEntry } from '../manifest/manifest.js';
+import { assessTranslation, variantHash, type TranslationStatus } from '../i18n/status.js';
+
+/** What the installer records about the origin of an installed variant (one manifest entry's i18n part). */
+export interface InstallOrigin {
+  /** Canonical hash of the package's source (`agents/X.md`) at install time. */
+  sourceHash: string;
+  /** The translation's status at install time; `source` when the canonical variant itself was installed. */
+  translationStatus: TranslationStatus | 'source';
+}
+
+/**
+ * What to record when installing `agent` in `locale` from this catalog, or undefined when the agent, the
+ * variant or its source does not load. Pure; call it from the install plan and store both fields.
+ */
+export function originAtInstall(options: { catalog: Catalog; agent: string; locale: string }): InstallOrigin | undefined {
+  const entry = options.catalog.agents.get(options.agent);
+  const canonical = entry?.variants.get(CANONICAL_LOCALE);
+  const variant = entry?.variants.get(options.locale);
+  if (!entry || !canonical || !variant) return undefined;
+  const sourceHash = variantHash(canonical.parsed);
+  if (sourceHash === undefined) return undefined;
+  if (variant === canonical) return { sourceHash, translationStatus: 'source' };
+  const knownFiles = new Set([...entry.variants.values()].map((v) => v.relPath));
+  return { sourceHash, translationStatus: assessTranslation({ translation: variant, canonical, knownFiles }).row.status };
+}
+
+export type OriginState =
+  /** The package's source is the one the installed file was made from. */
+  | 'same-source'
+  /** The package's source changed since install: `update` is due. */
+  | 'source-changed'
+  /** The manifest entry has no source hash (installed by an older agentpack). */
+  | 'unrecorded'
+  /** The package no longer has this agent, or no longer in this locale. */
+  | 'agent-gone'
+  | 'locale-gone'
+  /** The package's source does not load, so nothing can be compared. */
+  | 'source-invalid';
+
+export interface OriginCheck {
+  state: OriginState;
+  updateDue: boolean;
+  /** Whether the translation was `current` when installed (undefined when not recorded or not a translation). */
+  wasCurrent?: boolean;
+  /** Canonical hash of the package's source now, when it loads. */
+  packageSourceHash?: string;
+}
+
+/**
+ * Compare a manifest entry's recorded origin with the catalog (issue 4, item 7): is the installed variant
+ * made from the package's current source, and was the translation `current` when installed? Pure.
+ * `list`/`status` show `wasCurrent === false` as "installed from an outdated translation" and
+ * `updateDue` as "update available: agentpack update <agent>".
+ */
+export function checkInstalledOrigin(options: {
+  catalog: Catalog;
+  agent: string;
+  locale: string;
+  recorded: { sourceHash?: string | undefined; translationStatus?: string | undefined };
+}): OriginCheck {
+  const { catalog, agent, locale, recorded } = options;
+  const status = recorded.translationStatus;
+  const wasCurrent = status === undefined || status === 'source' ? undefined : status === 'current';
+  const base = wasCurrent === undefined ? {} : { wasCurrent };
+  const entry = catalog.agents.get(agent);
+  const canonical = entry?.variants.get(CANONICAL_LOCALE);
+  if (!entry || !canonical) return { ...base, state: 'agent-gone', updateDue: false };
+  if (!entry.variants.has(locale)) return { ...base, state: 'locale-gone', updateDue: false };
+  const packageSourceHash = variantHash(canonical.parsed);
+  if (packageSourceHash === undefined) return { ...base, state: 'source-invalid', updateDue: false };
+  if (recorded.sourceHash === undefined) return { ...base, state: 'unrecorded', updateDue: false, packageSourceHash };
+  const changed = recorded.sourceHash !== packageSourceHash;
+  return { ...base, state: changed ? 'source-changed' : 'same-source', updateDue: changed, packageSourceHash };
+}
+
+/** `list --json`'s `origin`: the translation's status when installed, and whether `update` is due now. */
+export interface InstalledOrigin {
+  /** Recorded at install: `current`, `outdated`, … or `source` (the canonical variant); null for older manifests. */
+  translationStatus: string | null;
+  /** Whether the installed translation was `current`; null for the canonical variant or when not recorded. */
+  translationWasCurrent: boolean | null;
+  /** The package's source changed since install, or the package now renders other bytes: `agentpack update <agent>`. */
+  updateDue: boolean;
+}
+
+/** The origin of one manifest entry against the package's catalog now. */
+export function installedOrigin(options: { catalog: Catalog; agent: string; entry: ManifestEntry; state: InstallState }): InstalledOrigin {
+  const { catalog, agent, entry, state } = options;
+  const check = checkInstalledOrigin({ catalog, agent, locale: entry.locale, recorded: { sourceHash: entry.sourceHash, translationStatus: entry.translationStatus } });
+  return { translationStatus: entry.translationStatus ?? null, translationWasCurrent: check.wasCurrent ?? null, updateDue: check.updateDue || state === 'outdated' };
+}

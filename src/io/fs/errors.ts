@@ -1,0 +1,18 @@
+import { AgentpackError } from '../../core/errors.js';
+
+/** errno codes that mean "you may not write here". */
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+export function errnoOf(error: unknown): string | undefined {
+  return error !== null && typeof error === 'object' && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+/** Turn a failed file operation into an AgentpackError that names the path (the folder for permission problems). */
+export function toIoError(options: { error: unknown; path: string; dir: string }): AgentpackError {
+  const { error, path, dir } = options;
+  if (error instanceof AgentpackError) return error;
+  const code = errnoOf(error) ?? 'EIO';
+  if (NOT_WRITABLE.has(code)) return new AgentpackError({ code: 'TARGET_NOT_WRITABLE', params: { path: dir, detail: code } });
+  const detail = error instanceof Error ? error.message : String(error);
+  return new AgentpackError({ code: 'IO_FAILED', params: { path, detail: code === 'EIO' ? detail : code } });
+}

@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { CANONICAL_LOCALE, translationLocalesOf, type Catalog } from '../../core/catalog/catalog.js';
+import { catalogLink } from '../../core/catalog/links.js';
+import { checkCatalog } from '../../core/i18n/check-catalog.js';
+import { AgentpackError } from '../../core/errors.js';
+import { findAgent, findVariant } from '../../core/catalog/lookup.js';
+import { stampSourceHash } from '../../core/i18n/stamp.js';
+import type { TranslationStatus } from '../../core/i18n/status.js';
+import { replaceFileAtomic } from '../fs/atomic-replace.js';
+import { readCatalog } from './read-catalog.js';
+
+export interface StampOutcome {
+  agent: string;
+  locale: string;
+  /** The translation, relative to the catalog root. */
+  path: string;
+  changed: boolean;
+  /** Status before stamping (`current` when nothing had to change). */
+  previousStatus: TranslationStatus;
+  previousHash: string | null;
+  sourceHash: string;
+}
+
+/**
+ * `i18n stamp`: record the source's current canonical hash in a translation, touching only that line
+ * (or adding the i18n block), with an atomic write. Refuses an invalid translation.
+ */
+export async function stampTranslation(options: { root?: string; catalog?: Catalog; agent: string; locale: string; rootArg: string }): Promise<StampOutcome> {
+  const catalog = options.catalog ?? (await readCatalog(options.root));
+  const agent = findAgent(catalog, options.agent);
+  if (options.locale === CANONICAL_LOCALE) {
+    throw new AgentpackError({ code: 'I18N_NOT_A_TRANSLATION', params: { agent: agent.name, locale: options.locale, root: options.rootArg }, exitCode: 2 });
+  }
+  const variant = findVariant({ agent, locale: options.locale, knownLocales: translationLocalesOf(catalog) });
+  const canonical = agent.variants.get(CANONICAL_LOCALE);
+  const check = checkCatalog({ catalog, rootArg: options.rootArg });
+  const row = check.translations.find((r) => r.agent === agent.name && r.locale === variant.locale);
+  if (!canonical || !row || row.status === 'invalid' || row.sourceHash === null) {
+    const own = variant.parsed.diagnostics.map((d) => ({ ...d, file: variant.relPath }));
+    const problems = [...own, ...check.diagnostics].filter((d) => d.file === variant.relPath && d.severity === 'error');
+    throw new AgentpackError({
+      code: 'I18N_STAMP_INVALID',
+      params: { agent: agent.name, locale: variant.locale, path: variant.relPath, problems: [...new Set(row?.problems ?? [])].join(', '), root: options.rootArg },
+      details: { problems: row?.problems ?? [], diagnostics: problems },
+    });
+  }
+  const base = { agent: agent.name, locale: variant.locale, path: variant.relPath, previousStatus: row.status, sourceHash: row.sourceHash };
+  const text = await readFile(variant.path, 'utf8');
+  const result = stampSourceHash({ text, sourceHash: row.sourceHash, source: catalogLink({ from: variant.relPath, to: canonical.relPath }) });
+  if (result.kind === 'unchanged') return { ...base, changed: false, previousHash: row.sourceHash };
+  if (result.kind === 'unsafe') {
+    throw new AgentpackError({ code: 'I18N_STAMP_UNSAFE', params: { path: variant.relPath, hash: row.sourceHash, reason: result.reason } });
+  }
+  await replaceFileAtomic({ path: variant.path, text: result.text });
+  return { ...base, changed: true, previousHash: result.previousHash };
+}

@@ -1,0 +1,87 @@
+import { stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { AgentpackError } from '../../core/errors.js';
+import { shellWord } from '../../core/hints.js';
+import { assembleSource, type SourceScan } from '../../core/catalog/assemble-folder.js';
+import type { SourceFile } from '../../core/catalog/folder-roles.js';
+import { mapLimit } from '../fs/pool.js';
+import { loadAgent } from '../read-agent.js';
+import { fingerprintFiles } from './fingerprint.js';
+import { findMarkdownFiles } from '../fs/walk.js';
+
+/** Files read at once. */
+const READ_CONCURRENCY = 16;
+
+/** Claude Code skills (`skills/<x>/SKILL.md`) carry `name` and `description` too, but are not agents. */
+function isSkillFile(path: string): boolean {
+  return basename(path).toLowerCase() === 'skill.md';
+}
+
+export interface SourceProgress {
+  done: number;
+  total: number;
+}
+
+export interface ReadSourceResult extends SourceScan {
+  /** `--from` as given. */
+  from: string;
+  /** The folder scanned (for a single file: its folder), absolute. */
+  root: string;
+  /** Whether `from` named a single file. */
+  single: boolean;
+  /** The picks, as paths inside the source. */
+  picks: string[];
+  /** Fingerprint of the files looked at, taken before they were read (undefined if one vanished meanwhile). */
+  fingerprint?: string;
+}
+
+/** The files a scan of `--from` looks at: the file itself, or every `*.md` of the folder but skills. */
+export async function sourceFiles(options: { full: string; single: boolean }): Promise<string[]> {
+  return options.single ? [options.full] : (await findMarkdownFiles(options.full)).filter((p) => !isSkillFile(p));
+}
+
+const toPosix = (path: string): string => path.split(sep).join('/');
+
+/**
+ * A user's pick, as a relPath of the source: a path relative to the working directory (or absolute) that
+ * names a file of the source, or a path inside the source. PICK_NOT_FOUND when it names no agent file there.
+ */
+function resolvePick(options: { pick: string; cwd: string; root: string; known: ReadonlySet<string>; from: string }): string {
+  const { pick, cwd, root, known } = options;
+  const fromCwd = toPosix(relative(root, resolve(cwd, pick)));
+  if (known.has(fromCwd)) return fromCwd;
+  const inside = posix.normalize(toPosix(pick));
+  if (!isAbsolute(pick) && known.has(inside)) return inside;
+  throw new AgentpackError({ code: 'PICK_NOT_FOUND', params: { path: pick, from: shellWord(options.from) }, exitCode: 2 });
+}
+
+/**
+ * Read `--from <path>`: a folder (every `*.md` below it, without node_modules/.git, documentation ignored) or
+ * one file, into the catalog shape the package uses, with duplicates and conflicts (resolved by `picks`).
+ * Files are read `READ_CONCURRENCY` at a time and kept only when they are agents.
+ */
+export async function readSource(options: { from: string; cwd: string; picks?: readonly string[]; onProgress?: (progress: SourceProgress) => void }): Promise<ReadSourceResult> {
+  const full = resolve(options.cwd, options.from);
+  const info = await stat(full).catch(() => undefined);
+  if (!info) throw new AgentpackError({ code: 'PATH_NOT_FOUND', params: { path: options.from } });
+  const single = !info.isDirectory();
+  const root = single ? dirname(full) : full;
+  const paths = await sourceFiles({ full, single });
+  // Before reading: a file changed during the read then leaves the recorded fingerprint stale, never wrong.
+  const fingerprint = fingerprintFiles({ root, paths });
+  let done = 0;
+  const loaded = await mapLimit({
+    items: paths,
+    limit: READ_CONCURRENCY,
+    fn: async (path): Promise<SourceFile | undefined> => {
+      const parsed = await loadAgent(path);
+      options.onProgress?.({ done: ++done, total: paths.length });
+      return parsed.isAgent ? { path, relPath: toPosix(relative(root, path)), parsed } : undefined;
+    },
+  });
+  const files = loaded.filter((f): f is SourceFile => f !== undefined);
+  const known = new Set(files.map((f) => f.relPath));
+  const picks = (options.picks ?? []).map((pick) => resolvePick({ pick, cwd: options.cwd, root, known, from: options.from }));
+  const scan = assembleSource({ root, files, picks, single });
+  return { ...scan, from: options.from, root, single, picks, ...(fingerprint !== undefined ? { fingerprint } : {}) };
+}

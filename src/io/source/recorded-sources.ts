@@ -1,0 +1,175 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isAgentpackError, AgentpackError } from '../../core/errors.js';
+import type { ManifestEntry, ManifestSource } from '../../core/manifest/manifest.js';
+import type { Manifest } from '../../core/manifest/manifest.js';
+import type { PackageAgent, PackageRenders } from '../../core/plan/renders.js';
+import { renderSource, summarizeAgent, summaryOfScan, type AgentSummary } from '../../core/plan/folder-renders.js';
+import { shellWord } from '../../core/hints.js';
+import { readManifest } from '../target/manifest-store.js';
+import { readSource, sourceFiles, type SourceProgress } from './read-source.js';
+import { fingerprintFiles } from './fingerprint.js';
+
+/** A recorded source that cannot be read again: the folder is gone, or its file no longer defines the agent. */
+export interface SourceProblem {
+  agent: string;
+  code: 'SOURCE_NOT_FOUND' | 'SOURCE_FILE_MOVED';
+  /** `--from` as recorded (shell-quoted for hints). */
+  from: string;
+  /** The absolute folder (SOURCE_NOT_FOUND) or file (SOURCE_FILE_MOVED) that was looked for. */
+  path: string;
+}
+
+export interface InstalledSources {
+  pkg: PackageRenders;
+  locales: string[];
+  /** Per agent read again from its folder (or taken from its recorded scan), its descriptions there (for `list`). */
+  summaries: Map<string, AgentSummary>;
+  /** Only with `collect`: the agents whose source is gone or moved (they stand in with what was recorded). */
+  problems: SourceProblem[];
+  /** The manifest text the renders were read for (undefined when there is no manifest). */
+  manifestText?: string | undefined;
+}
+
+function problemError(problem: SourceProblem): AgentpackError {
+  return new AgentpackError({ code: problem.code, params: { agent: problem.agent, from: problem.from, path: problem.path } });
+}
+
+/**
+ * What the manifest recorded, standing in for a source that cannot be read: the recorded bytes count as the
+ * agent's only render, so a read-only report says "unchanged since install" or "modified", never "outdated".
+ */
+function recordedStandIn(agent: string, entry: ManifestEntry): PackageAgent {
+  const render = { locale: entry.locale, content: '', sha256: entry.sha256 };
+  return { name: agent, locales: [entry.locale], renders: new Map([[entry.locale, render]]), sourceHash: entry.sourceHash, ...(entry.source ? { source: entry.source } : {}) };
+}
+
+interface SourceGroup {
+  root: string;
+  single: boolean;
+  from: string;
+  entries: [string, ManifestSource][];
+}
+
+/**
+ * An unchanged folder's agents as their entries recorded them (`source.scan`), or undefined when the folder
+ * must be read in full: an entry without a scan, written by another agentpack version, scans of different
+ * times, or a fingerprint that differs now (anything added, removed, edited or touched; the folder or file
+ * gone — the full read then reports it). stat only: no file is read.
+ */
+async function fromRecordedScan(options: { key: string; group: SourceGroup; manifest: Manifest; version: string }): Promise<{ pkg: PackageAgent; summary: AgentSummary }[] | undefined> {
+  const { key, group, manifest } = options;
+  const fingerprints = new Set<string | undefined>();
+  for (const [agent, source] of group.entries) {
+    if (manifest.agents[agent]?.packageVersion !== options.version) return undefined;
+    fingerprints.add(source.scan?.fingerprint);
+  }
+  const [recorded] = fingerprints;
+  if (fingerprints.size !== 1 || recorded === undefined) return undefined;
+  const info = await stat(key).catch(() => undefined);
+  if (!info || info.isDirectory() === group.single) return undefined;
+  const paths = await sourceFiles({ full: key, single: group.single }).catch(() => undefined);
+  if (paths === undefined || fingerprintFiles({ root: group.root, paths }) !== recorded) return undefined;
+  return group.entries.map(([agent, source]) => {
+    const scan = source.scan as NonNullable<ManifestSource['scan']>;
+    const renders = new Map(Object.entries(scan.renders).map(([locale, sha256]) => [locale, { locale, content: '', sha256 }]));
+    const entry = manifest.agents[agent] as ManifestEntry;
+    return { pkg: { name: agent, locales: [...scan.locales], renders, sourceHash: entry.sourceHash, source }, summary: summaryOfScan(scan) };
+  });
+}
+
+/** The recorded origin with the snapshot of this read (or none when its fingerprint could not be taken). */
+function withFreshScan(recorded: ManifestSource, fresh: ManifestSource | undefined): ManifestSource {
+  const { scan: _old, ...rest } = recorded;
+  return fresh?.scan ? { ...rest, scan: fresh.scan } : rest;
+}
+
+/**
+ * The package's renders plus, for every agent of `dir` installed with `--from`, its renders read again from
+ * the recorded folder (each folder scanned once, with the recorded paths as picks). A folder that vanished
+ * (SOURCE_NOT_FOUND) or a file that moved (SOURCE_FILE_MOVED) is reported, never guessed: thrown for the
+ * first affected agent, or with `collect` (read-only reports) listed in `problems`. `manifestText` is the
+ * manifest they were read for (see PlanRun.sources). With `recorded` (read-only reports), a folder whose
+ * fingerprint matches what the entries recorded is not read: its renders come from the manifest.
+ */
+export async function withInstalledSources(options: {
+  pkg: PackageRenders;
+  dir: string;
+  cwd: string;
+  agents?: readonly string[];
+  onProgress?: (p: SourceProgress) => void;
+  collect?: boolean;
+  recorded?: boolean;
+}): Promise<InstalledSources> {
+  const { pkg } = options;
+  const found = new Map<string, AgentSummary>();
+  let manifest;
+  let manifestText: string | undefined;
+  try {
+    ({ manifest, text: manifestText } = await readManifest(options.dir));
+  } catch {
+    return { pkg, locales: [], summaries: found, problems: [] };
+  }
+  const only = options.agents !== undefined && options.agents.length > 0 ? new Set(options.agents) : undefined;
+  const groups = new Map<string, SourceGroup>();
+  for (const [agent, entry] of Object.entries(manifest.agents)) {
+    if (!entry.source || (only && !only.has(agent))) continue;
+    const key = entry.source.single ? join(entry.source.root, entry.source.path) : entry.source.root;
+    const group = groups.get(key) ?? { root: entry.source.root, single: entry.source.single === true, from: entry.source.from, entries: [] };
+    group.entries.push([agent, entry.source]);
+    groups.set(key, group);
+  }
+  const agents = new Map(pkg.agents);
+  const locales = new Set<string>();
+  const problems: SourceProblem[] = [];
+  const report = (problem: SourceProblem): void => {
+    if (!options.collect) throw problemError(problem);
+    problems.push(problem);
+    const entry = manifest.agents[problem.agent];
+    if (entry) agents.set(problem.agent, recordedStandIn(problem.agent, entry));
+  };
+  for (const [key, group] of groups) {
+    const recorded = options.recorded ? await fromRecordedScan({ key, group, manifest, version: pkg.version }) : undefined;
+    if (recorded !== undefined) {
+      for (const { pkg: mine, summary } of recorded) {
+        agents.set(mine.name, mine);
+        found.set(mine.name, summary);
+        for (const l of mine.locales) locales.add(l);
+      }
+      continue;
+    }
+    let picks = group.single ? [] : [...new Set(group.entries.flatMap(([, s]) => [s.path, ...(s.picks ?? [])]))].sort();
+    let scan;
+    while (scan === undefined) {
+      try {
+        scan = await readSource({ from: key, cwd: group.root, picks, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+      } catch (error) {
+        if (!isAgentpackError(error) || (error.code !== 'PATH_NOT_FOUND' && error.code !== 'PICK_NOT_FOUND')) throw error;
+        // A recorded file that is gone: read the folder again without it; the agents it defined are reported below.
+        if (error.code === 'PICK_NOT_FOUND' && picks.includes(String(error.params['path']))) {
+          picks = picks.filter((p) => p !== error.params['path']);
+          continue;
+        }
+        for (const [agent, source] of group.entries) {
+          report({ agent, code: group.single ? 'SOURCE_FILE_MOVED' : 'SOURCE_NOT_FOUND', from: shellWord(source.from), path: key });
+        }
+        break;
+      }
+    }
+    if (scan === undefined) continue;
+    const rendered = renderSource({ catalog: scan.catalog, version: pkg.version, from: group.from, root: group.root, single: group.single, picks: [], fingerprint: scan.fingerprint });
+    for (const [agent, source] of group.entries) {
+      const mine = rendered.agents.get(agent);
+      if (!mine || mine.source?.path !== source.path) {
+        report({ agent, code: 'SOURCE_FILE_MOVED', from: shellWord(source.from), path: join(group.root, source.path) });
+        continue;
+      }
+      // Same origin: what was recorded stays recorded (from as given then, and the picks); the scan is this read's.
+      agents.set(agent, { ...mine, source: withFreshScan(source, mine.source) });
+      const entry = scan.catalog.agents.get(agent);
+      if (entry) found.set(agent, summarizeAgent(entry));
+      for (const l of mine.locales) locales.add(l);
+    }
+  }
+  return { pkg: { version: pkg.version, agents }, locales: [...locales], summaries: found, problems, manifestText };
+}

@@ -1,0 +1,53 @@
+import { AgentpackError } from '../../core/errors.js';
+import type { Installation } from '../../core/plan/installation.js';
+import type { PackageRenders } from '../../core/plan/renders.js';
+import { assessAgent, installedAgents } from '../../core/plan/plan.js';
+import { findLeftoverTemps } from '../fs/atomic-write.js';
+import { inspectLock, type LockOwner } from '../fs/lock.js';
+import { readTargetState, scanTree, type TreeFile } from './state.js';
+import type { Scope } from './resolve.js';
+
+/** Everything `status` needs to know about one agents folder. */
+export interface ScopeSnapshot {
+  scope: Scope;
+  dir: string;
+  exists: boolean;
+  tree: TreeFile[];
+  /** Agents agentpack installed here (manifest entries, and package renders the manifest lost). */
+  installations: Installation[];
+  manifestError?: string;
+  leftovers: string[];
+  lock?: { path: string; stale: boolean; owner?: LockOwner };
+}
+
+/** Read one folder for `status`; a manifest that does not parse is recorded, not thrown, so the rest is still checked. */
+export async function inspectScope(options: { scope: Scope; dir: string; pkg: PackageRenders }): Promise<ScopeSnapshot> {
+  const { scope, dir, pkg } = options;
+  const snapshot: ScopeSnapshot = { scope, dir, exists: false, tree: [], installations: [], leftovers: [] };
+  try {
+    const state = await readTargetState({ dir, agents: pkg.agents.keys() });
+    snapshot.exists = state.dirExists;
+    snapshot.tree = state.tree;
+    const input = { dir, pkg, manifest: state.manifest, files: state.files, declared: state.declared, force: false };
+    snapshot.installations = installedAgents(input).map((agent) => assessAgent(input, agent));
+  } catch (error) {
+    if (!(error instanceof AgentpackError && error.code === 'MANIFEST_INVALID')) throw error;
+    snapshot.exists = true;
+    snapshot.manifestError = String(error.params['detail'] ?? '');
+    snapshot.tree = await scanTree(dir);
+  }
+  if (!snapshot.exists) return snapshot;
+  snapshot.leftovers = await findLeftoverTemps(dir);
+  const lock = await inspectLock(dir);
+  if (lock) snapshot.lock = lock;
+  return snapshot;
+}
+
+/** How many agent files a folder's tree holds (0 when it does not exist): for the CLAUDE_CONFIG_DIR note. */
+export async function countAgentFiles(dir: string): Promise<number> {
+  try {
+    return (await scanTree(dir)).filter((f) => f.parsed.isAgent).length;
+  } catch {
+    return 0;
+  }
+}
