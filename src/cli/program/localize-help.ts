@@ -8,7 +8,7 @@ const base = new Help();
 /**
  * Translate the placeholders of a usage fragment: `[options]`, `[command]`, `<agent>`, `[paths...]`,
  * `--lang <lang>`. A placeholder `name` reads `help.placeholder.<name>` from the catalog; one without a
- * key stays as written (test/help-i18n.test.ts fails on it under `ja`, naming the key to add).
+ * key stays as written (test/cli/program/help-i18n.test.ts fails on it under `ja`, naming the key to add).
  */
 const MIN_WRAP_WIDTH = 20;
 

@@ -16,7 +16,7 @@ type Rule = { pattern: RegExp; key: MessageKey; params: (m: RegExpExecArray) => 
 
 /**
  * Commander's error messages (commander 14, lib/command.js, option.js, argument.js) turned into catalog
- * messages. Each code lists the shapes commander produces; the test in test/usage-errors.test.ts triggers
+ * messages. Each code lists the shapes commander produces; the test in test/cli/program/usage-errors.test.ts triggers
  * every one of them, so a commander upgrade that rewords one fails there, not in front of a user.
  */
 const RULES: Record<string, Rule[]> = {

@@ -5,7 +5,7 @@ import { claudeHooksProblem, claudeNameProblem } from '../claude/rules.js';
 import { nearestKey } from '../nearest.js';
 import { KNOWN_FIELDS, KNOWN_TOOLS, MODEL_ALIASES, type ToolSelection } from './fields.js';
 import type { AgentSpec } from './schema.js';
-// The zod-free twin of agentFrontMatterSchema, held to it by test/spec-check.test.ts: zod is not loaded on the read path.
+// The zod-free twin of agentFrontMatterSchema, held to it by test/core/agent/schema-check.test.ts: zod is not loaded on the read path.
 import { zodFreeRules, type SpecRules } from './schema-check.js';
 
 /** The machine-readable link from a translation to its source (DESIGN §4). */

@@ -5,7 +5,7 @@ import type { AgentSpec } from './schema.js';
 /**
  * A zod-free twin of `agentFrontMatterSchema` (schema.ts), for the commands that read agents on every
  * start (list, show, install, locale, validate): loading zod cost more than the rest of those commands.
- * The zod schema stays the source of truth (spec type, JSON Schema, library API); test/spec-check.test.ts
+ * The zod schema stays the source of truth (spec type, JSON Schema, library API); test/core/agent/schema-check.test.ts
  * proves that both accept and reject the same values, produce the same data and report the same first
  * message. Change them together.
  */
@@ -152,7 +152,7 @@ export function parseSpec(input: Record<string, unknown>): { success: true; data
   return first === undefined ? { success: true, data: out as AgentSpec } : { success: false, message: first };
 }
 
-/** The two checks checkFields needs; test/spec-check.test.ts passes zod-backed ones to compare whole reports. */
+/** The two checks checkFields needs; test/core/agent/schema-check.test.ts passes zod-backed ones to compare whole reports. */
 export interface SpecRules {
   isFieldValid(field: KnownField, value: unknown): boolean;
   parseSpec(input: Record<string, unknown>): { success: true; data: AgentSpec } | { success: false; message: string };

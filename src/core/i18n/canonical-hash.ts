@@ -10,7 +10,7 @@ export const CANONICAL_HASH_VERSION = 'agentpack-canonical-v1';
  */
 export function canonicaliseText(text: string): string {
   // Most texts are canonical once NFC-normalised (one final newline, no blank runs, no trailing blanks,
-  // no CR or BOM): those are returned as they are, without a split/join (test/canonical-hash.test.ts
+  // no CR or BOM): those are returned as they are, without a split/join (test/core/i18n/canonical-hash.test.ts
   // holds this to the full recipe below).
   const nfc = text.normalize('NFC');
   if (nfc.endsWith('\n') && !nfc.endsWith('\n\n') && !NOT_CANONICAL.test(nfc)) return nfc;

@@ -4,7 +4,7 @@ import type { Manifest } from './schema.js';
 /**
  * A zod-free twin of `manifestSchema` (manifest-schema.ts) for the manifest read of list, show, install
  * and locale: loading zod cost more than the rest of those commands. The zod schema stays the source of
- * truth for the types; test/manifest-check.test.ts proves both give the same verdict, the same data and
+ * truth for the types; test/core/manifest/schema-check.test.ts proves both give the same verdict, the same data and
  * the same first issue (path and message) on JSON values. Change them together.
  */
 

@@ -4,7 +4,7 @@ import { AGENT_KEY_MESSAGE, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, TRAN
 
 /**
  * The manifest's zod schema: the source of truth for its types. The commands parse manifests with the
- * zod-free twin in manifest-check.ts (held to this schema by test/manifest-check.test.ts), so that
+ * zod-free twin in manifest-check.ts (held to this schema by test/core/manifest/schema-check.test.ts), so that
  * list/show/install/locale never load zod; change both together.
  */
 /**

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { checkInstalledOrigin, originAtInstall } from '../../../src/core/plan/origin.js';
+import { parseAgent } from '../../../src/core/agent/parse.js';
+import { variantHash } from '../../../src/core/i18n/status.js';
+import { catalogOf } from '../../helpers/catalog.js';
+
+const en = (description: string): string => `---\nname: demo\ndescription: ${description}\n---\n\n> **English** | **[日本語](../locales/ja/agents/demo.md)**\n\nBody.\n`;
+const ja = (hash: string | undefined): string =>
+  `---\nname: demo\ndescription: デモ\n${hash ? `i18n:\n  source: ../../../agents/demo.md\n  sourceHash: ${hash}\n` : ''}---\n\n> **[English](../../../agents/demo.md)** | **日本語**\n\n本文。\n`;
+
+const H1 = variantHash(parseAgent(en('First.'))) as string;
+const H2 = variantHash(parseAgent(en('Second.'))) as string;
+const at = (description: string, jaHash: string | undefined) => catalogOf({ 'agents/demo.md': en(description), 'locales/ja/agents/demo.md': ja(jaHash) });
+
+describe('installed origin (for list/status)', () => {
+  it('records the source hash and the translation status at install time', () => {
+    expect(originAtInstall({ catalog: at('First.', H1), agent: 'demo', locale: 'ja' })).toEqual({ sourceHash: H1, translationStatus: 'current' });
+    expect(originAtInstall({ catalog: at('Second.', H1), agent: 'demo', locale: 'ja' })).toEqual({ sourceHash: H2, translationStatus: 'outdated' });
+    expect(originAtInstall({ catalog: at('First.', H1), agent: 'demo', locale: 'en' })).toEqual({ sourceHash: H1, translationStatus: 'source' });
+    expect(originAtInstall({ catalog: at('First.', H1), agent: 'nope', locale: 'ja' })).toBeUndefined();
+    expect(originAtInstall({ catalog: at('First.', H1), agent: 'demo', locale: 'fr' })).toBeUndefined();
+  });
+
+  it('says an update is due when the package source changed since install', () => {
+    const recorded = { sourceHash: H1, translationStatus: 'current' };
+    expect(checkInstalledOrigin({ catalog: at('First.', H1), agent: 'demo', locale: 'ja', recorded })).toEqual({
+      state: 'same-source',
+      updateDue: false,
+      wasCurrent: true,
+      packageSourceHash: H1,
+    });
+    expect(checkInstalledOrigin({ catalog: at('Second.', H2), agent: 'demo', locale: 'ja', recorded })).toEqual({
+      state: 'source-changed',
+      updateDue: true,
+      wasCurrent: true,
+      packageSourceHash: H2,
+    });
+  });
+
+  it('reports a translation that was outdated when installed, and the cases it cannot judge', () => {
+    const catalog = at('First.', H1);
+    expect(checkInstalledOrigin({ catalog, agent: 'demo', locale: 'ja', recorded: { sourceHash: H1, translationStatus: 'outdated' } })).toMatchObject({ wasCurrent: false, updateDue: false });
+    expect(checkInstalledOrigin({ catalog, agent: 'demo', locale: 'en', recorded: { sourceHash: H1, translationStatus: 'source' } })).not.toHaveProperty('wasCurrent');
+    expect(checkInstalledOrigin({ catalog, agent: 'demo', locale: 'ja', recorded: {} })).toMatchObject({ state: 'unrecorded', updateDue: false });
+    expect(checkInstalledOrigin({ catalog, agent: 'gone', locale: 'ja', recorded: { sourceHash: H1 } })).toMatchObject({ state: 'agent-gone', updateDue: false });
+    expect(checkInstalledOrigin({ catalog, agent: 'demo', locale: 'fr', recorded: { sourceHash: H1 } })).toMatchObject({ state: 'locale-gone', updateDue: false });
+    const broken = catalogOf({ 'agents/demo.md': '---\nname: demo\n---\n' });
+    expect(checkInstalledOrigin({ catalog: broken, agent: 'demo', locale: 'en', recorded: { sourceHash: H1 } })).toMatchObject({ state: 'source-invalid' });
+  });
+});

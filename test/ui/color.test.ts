@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createStyle, shouldColor } from '../../src/ui/style.js';
+import { isolatedEnv, runCli } from '../helpers/cli.js';
+import { memoryStream, runInProcess } from '../helpers/in-process.js';
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[/;
+
+describe('shouldColor', () => {
+  type Row = [string, { isTTY: boolean; env: Record<string, string | undefined>; flag: boolean; json: boolean }, boolean];
+  const rows: Row[] = [
+    ['a terminal', { isTTY: true, env: {}, flag: true, json: false }, true],
+    ['a pipe', { isTTY: false, env: {}, flag: true, json: false }, false],
+    ['a terminal with --no-color', { isTTY: true, env: {}, flag: false, json: false }, false],
+    ['a terminal with --json', { isTTY: true, env: {}, flag: true, json: true }, false],
+    ['a terminal with NO_COLOR=1', { isTTY: true, env: { NO_COLOR: '1' }, flag: true, json: false }, false],
+    ['a terminal with NO_COLOR=0 (any non-empty value counts)', { isTTY: true, env: { NO_COLOR: '0' }, flag: true, json: false }, false],
+    ['a terminal with an empty NO_COLOR (ignored, per no-color.org)', { isTTY: true, env: { NO_COLOR: '' }, flag: true, json: false }, true],
+    ['a pipe with FORCE_COLOR=1', { isTTY: false, env: { FORCE_COLOR: '1' }, flag: true, json: false }, true],
+    ['a pipe with FORCE_COLOR=3', { isTTY: false, env: { FORCE_COLOR: '3' }, flag: true, json: false }, true],
+    ['a pipe with an empty FORCE_COLOR (as supports-color: on)', { isTTY: false, env: { FORCE_COLOR: '' }, flag: true, json: false }, true],
+    ['a terminal with FORCE_COLOR=0', { isTTY: true, env: { FORCE_COLOR: '0' }, flag: true, json: false }, false],
+    ['a terminal with FORCE_COLOR=false', { isTTY: true, env: { FORCE_COLOR: 'false' }, flag: true, json: false }, false],
+    ['FORCE_COLOR=1 and NO_COLOR=1: NO_COLOR wins', { isTTY: false, env: { FORCE_COLOR: '1', NO_COLOR: '1' }, flag: true, json: false }, false],
+    ['FORCE_COLOR=1 and --no-color: the flag wins', { isTTY: false, env: { FORCE_COLOR: '1' }, flag: false, json: false }, false],
+    ['FORCE_COLOR=1 and --json: never colour JSON', { isTTY: true, env: { FORCE_COLOR: '1' }, flag: true, json: true }, false],
+  ];
+  it.each(rows)('%s', (_name, input, want) => {
+    expect(shouldColor(input)).toBe(want);
+  });
+
+  it('createStyle paints only when enabled', () => {
+    expect(createStyle(true).error('x')).toMatch(ANSI);
+    expect(createStyle(false).error('x')).toBe('x');
+  });
+});
+
+describe('spawned: colour follows the environment', () => {
+  const colorEnv = (extra: Record<string, string | undefined>): Record<string, string> => isolatedEnv({ NO_COLOR: undefined, ...extra }).env;
+
+  it('FORCE_COLOR=1 colours the report (stdout) and the error (stderr) even through a pipe', async () => {
+    const ok = await runCli(['validate'], { env: colorEnv({ FORCE_COLOR: '1' }) });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(ANSI);
+    const failed = await runCli(['show', 'nope'], { env: colorEnv({ FORCE_COLOR: '1' }) });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(ANSI);
+  });
+
+  it.each([
+    ['NO_COLOR=1', { FORCE_COLOR: '1', NO_COLOR: '1' }, []],
+    ['--no-color', { FORCE_COLOR: '1' }, ['--no-color']],
+    ['--json', { FORCE_COLOR: '1' }, ['--json']],
+    ['a pipe without FORCE_COLOR', {}, []],
+  ] as const)('%s: no ANSI code anywhere, even with FORCE_COLOR=1', async (_name, extra, flags) => {
+    const env = colorEnv(extra);
+    for (const args of [['validate', ...flags], ['show', 'nope', ...flags]]) {
+      const r = await runCli(args, { env });
+      expect(r.stdout + r.stderr, args.join(' ')).not.toMatch(ANSI);
+    }
+  });
+});
+
+describe('colour is decided per stream', () => {
+  it('stdout on a terminal, stderr piped: the report is coloured, the error line is not', async () => {
+    const ok = await runInProcess({ argv: ['validate'], env: { LANG: 'C' }, stdout: memoryStream({ isTTY: true, columns: 80 }), stderr: memoryStream({ isTTY: false }) });
+    expect(ok.stdout).toMatch(ANSI);
+    const failed = await runInProcess({ argv: ['show', 'nope'], env: { LANG: 'C' }, stdout: memoryStream({ isTTY: true }), stderr: memoryStream({ isTTY: false }) });
+    expect(failed.stderr).toContain('error AGENT_UNKNOWN');
+    expect(failed.stderr).not.toMatch(ANSI);
+  });
+
+  it('stderr on a terminal: the error line is coloured', async () => {
+    const failed = await runInProcess({ argv: ['show', 'nope'], env: { LANG: 'C' }, stderr: memoryStream({ isTTY: true }) });
+    expect(failed.stderr).toMatch(ANSI);
+  });
+});
