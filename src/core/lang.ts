@@ -1,4 +1,6 @@
+/** The languages of agentpack's own messages (each has locales/<lang>/messages.json). */
 export type Lang = 'en' | 'ja';
+export const LANGS: readonly Lang[] = ['en', 'ja'];
 
 /** Map a locale tag such as `ja_JP.UTF-8`, `ja-JP`, `en_US`, `C` to a supported language. */
 export function langOfTag(tag: string | undefined): Lang | undefined {

@@ -1,17 +1,17 @@
-import type { ClaudeStatus } from '../cli/flows/claude-status.js';
-import type { CliContext } from '../cli/program/context.js';
+import type { ClaudeStatus } from '../core/claude/compare.js';
+import type { UiContext } from './context.js';
 import { describeError, formatError } from './diagnostics.js';
 import { sanitizeForTerminal } from './style.js';
 
 /** `claude` of `status --json`: language-neutral, with the error described when the probe failed. */
-export function claudeJson(status: ClaudeStatus, ctx: CliContext): Record<string, unknown> {
+export function claudeJson(status: ClaudeStatus, ctx: UiContext): Record<string, unknown> {
   if (status.available) return { available: true, binary: status.binary, version: status.version, agents: status.agents };
   if (status.reason === 'no-binary') return { available: false, reason: status.reason };
   return { available: false, reason: status.reason, binary: status.binary, error: describeError(status.error, ctx.messages) };
 }
 
 /** The human lines of `status --claude`. */
-export function claudeLines(status: ClaudeStatus, ctx: CliContext): string[] {
+export function claudeLines(status: ClaudeStatus, ctx: UiContext): string[] {
   const { t } = ctx.messages;
   const { style } = ctx;
   if (!status.available) {

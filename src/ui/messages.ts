@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DiagnosticCode, ErrorCode } from '../core/codes.js';
 import type { DiagnosticParams } from '../core/diagnostics.js';
 import { nameCommands } from '../core/invocation.js';
-import { packageInfo } from '../io/package/root.js';
+import type { Lang } from '../core/lang.js';
 
 type EnglishCatalog = Omit<typeof import('../../locales/en/messages.json', { with: { type: 'json' } }), 'default'>;
 /** Every message key; a key missing from locales/en/messages.json is a compile error where it is used. */
 export type MessageKey = Extract<keyof EnglishCatalog, string>;
-export type Lang = 'en' | 'ja';
-export const LANGS: readonly Lang[] = ['en', 'ja'];
+export { LANGS, type Lang } from '../core/lang.js';
 
 // Each diagnostic and error code must have a message and a hint in the catalog (checked by the compiler).
 type Missing<K extends string> = Exclude<K, MessageKey>;
@@ -29,17 +26,6 @@ export interface Messages {
   describe(kind: 'diag' | 'error', code: string, params: DiagnosticParams): { message: string; hint: string };
 }
 
-const catalogs = new Map<Lang, Record<string, string>>();
-
-function loadCatalog(lang: Lang): Record<string, string> {
-  let catalog = catalogs.get(lang);
-  if (!catalog) {
-    catalog = JSON.parse(readFileSync(join(packageInfo().root, 'locales', lang, 'messages.json'), 'utf8')) as Record<string, string>;
-    catalogs.set(lang, catalog);
-  }
-  return catalog;
-}
-
 /** The `{name}` placeholders a template uses, sorted and without duplicates. */
 export function placeholdersOf(template: string): string[] {
   return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
@@ -50,14 +36,19 @@ export function format(template: string, params: DiagnosticParams = {}): string 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** Reads the catalog of one language (io/package/message-catalogs.ts for the CLI). */
+export type CatalogLoader = (lang: Lang) => Readonly<Record<string, string>>;
+
 /**
- * The messages of one language. `invocation` (default `agentpack`) names every command line in them the
- * way the user started this run, in the catalog's text and in the values put into it alike.
+ * The messages of one language; a key the catalog lacks falls back to English. `invocation` (default
+ * `agentpack`) names every command line in them the way the user started this run, in the catalog's
+ * text and in the values put into it alike.
  */
-export function createMessages(lang: Lang, options: { invocation?: string } = {}): Messages {
-  const catalog = loadCatalog(lang);
+export function createMessages(options: { lang: Lang; load: CatalogLoader; invocation?: string }): Messages {
+  const { lang, load } = options;
+  const catalog = load(lang);
   const invocation = options.invocation ?? 'agentpack';
-  const lookup = (key: string): string | undefined => catalog[key] ?? (lang === 'en' ? undefined : loadCatalog('en')[key]);
+  const lookup = (key: string): string | undefined => catalog[key] ?? (lang === 'en' ? undefined : load('en')[key]);
   const fill = (template: string, params?: DiagnosticParams): string => nameCommands(format(template, params), invocation);
   return {
     lang,

@@ -1,5 +1,5 @@
 import type { PlanAction } from '../core/plan/types.js';
-import type { AppliedAction } from '../io/target/apply-plan.js';
+import type { AppliedAction } from '../core/plan/types.js';
 import type { Messages } from './messages.js';
 import { sanitizeForTerminal } from './style.js';
 

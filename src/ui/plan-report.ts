@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { PlanAction } from '../core/plan/types.js';
-import type { Target } from '../io/target/resolve.js';
+import type { Target } from '../core/target.js';
 import type { Messages } from './messages.js';
 import { sanitizeForTerminal, type Style } from './style.js';
 import { padToWidth } from './table.js';

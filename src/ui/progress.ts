@@ -1,4 +1,4 @@
-import type { CliContext } from '../cli/program/context.js';
+import type { UiContext } from './context.js';
 import { displayWidth } from './text-width.js';
 
 /** Runs touching more files than this show a progress line (on a terminal only). */
@@ -9,7 +9,7 @@ export const PROGRESS_THRESHOLD = 50;
  * `--json`, and only when there are more than PROGRESS_THRESHOLD files. `done()` erases it.
  */
 export function progressLine(options: {
-  ctx: Pick<CliContext, 'json' | 'stderr' | 'messages'>;
+  ctx: Pick<UiContext, 'json' | 'stderr' | 'messages'>;
   /** `Reading {done}/{total} files…` by default; `install.progress` while writing. */
   message?: 'source.progress' | 'install.progress';
 }): { update(progress: { done: number; total: number }): void; done(): void } {

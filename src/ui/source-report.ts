@@ -1,13 +1,13 @@
-import type { CliContext } from '../cli/program/context.js';
+import type { UiContext } from './context.js';
 import { CANONICAL_LOCALE } from '../core/catalog/catalog.js';
 import { shellWord } from '../core/hints.js';
 import { pickCommand } from '../core/catalog/conflicts.js';
-import type { ReadSourceResult } from '../io/source/read-source.js';
+import type { ReadSourceResult } from '../core/catalog/assemble-folder.js';
 import { describeDiagnostic, formatDiagnostic } from './diagnostics.js';
 import { sanitizeForTerminal } from './style.js';
 
 /** What `--json` adds for a source: where it is, collapsed copies, conflicts and relation problems. */
-export function sourceJson(options: { scan: ReadSourceResult; ctx: Pick<CliContext, 'messages'> }): Record<string, unknown> {
+export function sourceJson(options: { scan: ReadSourceResult; ctx: Pick<UiContext, 'messages'> }): Record<string, unknown> {
   const { scan, ctx } = options;
   return {
     from: scan.from,
@@ -23,7 +23,7 @@ export function sourceJson(options: { scan: ReadSourceResult; ctx: Pick<CliConte
  * The lines after a listing: identical copies counted once (and where else they were found), then each
  * conflict with every path and the command that resolves it (`retry` is the command without picks).
  */
-export function formatSourceNotes(options: { scan: ReadSourceResult; ctx: Pick<CliContext, 'messages' | 'style'>; retry: string }): string[] {
+export function formatSourceNotes(options: { scan: ReadSourceResult; ctx: Pick<UiContext, 'messages' | 'style'>; retry: string }): string[] {
   const { scan, ctx, retry } = options;
   const { t } = ctx.messages;
   const clean = (text: string): string => sanitizeForTerminal(text);
@@ -47,7 +47,7 @@ export function formatSourceNotes(options: { scan: ReadSourceResult; ctx: Pick<C
 }
 
 /** On stderr: problems in how the files relate (each with its file), and files whose front-matter cannot be read. */
-export function printSourceProblems(options: { scan: ReadSourceResult; ctx: CliContext }): void {
+export function printSourceProblems(options: { scan: ReadSourceResult; ctx: UiContext }): void {
   const { scan, ctx } = options;
   if (ctx.json) return;
   const lines: string[] = [];

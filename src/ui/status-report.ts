@@ -1,10 +1,10 @@
-import type { ClaudeStatus } from '../cli/flows/claude-status.js';
-import type { CliContext } from '../cli/program/context.js';
+import type { ClaudeStatus } from '../core/claude/compare.js';
+import type { UiContext } from './context.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { InstalledOrigin } from '../core/plan/origin.js';
 import type { Finding } from '../core/status/findings.js';
-import type { ScopeSnapshot } from '../io/target/inspect.js';
-import type { Scope } from '../io/target/resolve.js';
+import type { ScopeSnapshot } from '../core/status/snapshot.js';
+import type { Scope } from '../core/target.js';
 import { claudeJson, claudeLines } from './claude-report.js';
 import { describeDiagnostic, formatDiagnostic } from './diagnostics.js';
 import { sanitizeForTerminal } from './style.js';
@@ -54,7 +54,7 @@ export function printStatus(options: {
   findings: Finding[];
   skipped: { scope: Scope; reason: string; home: string }[];
   claude?: ClaudeStatus | undefined;
-  ctx: CliContext;
+  ctx: UiContext;
 }): number {
   const { snapshots, origins, problems, findings, skipped, claude, ctx } = options;
   const { messages, style } = ctx;

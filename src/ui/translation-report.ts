@@ -1,6 +1,6 @@
-import type { CliContext } from '../cli/program/context.js';
+import type { UiContext } from './context.js';
 import { FAILING_STATUSES, TRANSLATION_STATUSES, type TranslationRow, type TranslationStatus } from '../core/i18n/status.js';
-import type { StampOutcome } from '../io/package/stamp-translation.js';
+import type { StampOutcome } from '../core/i18n/stamp.js';
 import type { MessageKey } from './messages.js';
 import { sanitizeForTerminal } from './style.js';
 import { formatTable } from './table.js';
@@ -20,14 +20,14 @@ export function translationRowJson(row: TranslationRow): Record<string, unknown>
 }
 
 /** The status in the CLI's language, coloured by how urgent it is. */
-export function formatStatus(status: TranslationStatus, ctx: Pick<CliContext, 'messages' | 'style'>): string {
+export function formatStatus(status: TranslationStatus, ctx: Pick<UiContext, 'messages' | 'style'>): string {
   const label = ctx.messages.t(`i18n.status.${status}` as MessageKey);
   if (status === 'current') return ctx.style.ok(label);
   return FAILING_STATUSES.includes(status) ? ctx.style.error(label) : ctx.style.warning(label);
 }
 
 /** The lines `validate` adds after the files: one per translation. */
-export function formatTranslationLines(rows: readonly TranslationRow[], ctx: Pick<CliContext, 'messages' | 'style'>): string[] {
+export function formatTranslationLines(rows: readonly TranslationRow[], ctx: Pick<UiContext, 'messages' | 'style'>): string[] {
   if (rows.length === 0) return [];
   const lines = ['', ctx.style.bold(ctx.messages.t('validate.translations'))];
   for (const row of rows) {
@@ -37,7 +37,7 @@ export function formatTranslationLines(rows: readonly TranslationRow[], ctx: Pic
 }
 
 /** Print `i18n status` (table or `--json`) and return the exit code: 1 when a shipped translation is not current. */
-export function printTranslationStatus(options: { rows: TranslationRow[]; rootArg: string; ctx: CliContext; json?: Record<string, unknown> }): number {
+export function printTranslationStatus(options: { rows: TranslationRow[]; rootArg: string; ctx: UiContext; json?: Record<string, unknown> }): number {
   const { rows, rootArg, ctx } = options;
   const { messages, style } = ctx;
   const ok = rows.every((r) => !FAILING_STATUSES.includes(r.status));
@@ -67,7 +67,7 @@ export function printTranslationStatus(options: { rows: TranslationRow[]; rootAr
 }
 
 /** Print the result of `i18n stamp`. */
-export function printStamp(options: { outcome: StampOutcome; ctx: CliContext }): void {
+export function printStamp(options: { outcome: StampOutcome; ctx: UiContext }): void {
   const { outcome, ctx } = options;
   if (ctx.json) {
     ctx.stdout.write(`${JSON.stringify({ ok: true, ...outcome }, null, 2)}\n`);

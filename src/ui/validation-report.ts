@@ -1,12 +1,12 @@
-import type { CliContext } from '../cli/program/context.js';
+import type { UiContext } from './context.js';
 import { countBySeverity } from '../core/diagnostics.js';
-import type { ValidationReport } from '../io/validate/validate-paths.js';
+import type { ValidationReport } from '../core/validate/report.js';
 import { describeDiagnostic, formatDiagnostic } from './diagnostics.js';
 import { sanitizeForTerminal } from './style.js';
 import { formatTranslationLines, translationRowJson } from './translation-report.js';
 
 /** Print a validation report (human or `--json`) and return the exit code. */
-export function printValidation(options: { report: ValidationReport; strict: boolean; ctx: CliContext }): number {
+export function printValidation(options: { report: ValidationReport; strict: boolean; ctx: UiContext }): number {
   const { report, strict, ctx } = options;
   const { messages, style } = ctx;
   const all = report.files.flatMap((f) => f.diagnostics);

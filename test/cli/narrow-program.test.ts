@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { knownCommandWords, registerFor } from '../../src/cli/commands/index.js';
 import type { CliContext } from '../../src/cli/program/context.js';
 import { commandWord, programFor, run } from '../../src/cli/program/run.js';
-import { createMessages, type Lang } from '../../src/ui/messages.js';
+import { type Lang } from '../../src/ui/messages.js';
+import { messagesIn } from '../helpers/messages.js';
 import { createStyle } from '../../src/ui/style.js';
 import { allCommands, memoryStream, programFor as wholeProgramFor } from '../helpers/in-process.js';
 
@@ -23,7 +24,7 @@ async function runBoth(argv: string[], options: { env?: Record<string, string>; 
 }
 
 function contextFor(lang: Lang): CliContext {
-  return { messages: createMessages(lang), style: createStyle(false), json: false, env: {}, cwd: process.cwd(), stdout: memoryStream(), stderr: memoryStream(), exitCode: 0 };
+  return { messages: messagesIn(lang), style: createStyle(false), json: false, env: {}, cwd: process.cwd(), stdout: memoryStream(), stderr: memoryStream(), exitCode: 0 };
 }
 
 /** Every way to name each command: `[list]`, `[ls]`, `[i18n, status]`, … */

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../../src/cli/program/context.js';
 import { buildProgram, run } from '../../src/cli/program/run.js';
-import { createMessages, type Lang } from '../../src/ui/messages.js';
+import { type Lang } from '../../src/ui/messages.js';
+import { messagesIn } from './messages.js';
 import { createStyle } from '../../src/ui/style.js';
 
 /** A stream that records what is written, optionally pretending to be a terminal of `columns` width. */
@@ -21,7 +22,7 @@ export function memoryStream(options: { isTTY?: boolean; columns?: number } = {}
 /** The program as the CLI builds it for `lang`, with output captured. */
 export function programFor(lang: Lang): { program: Command; ctx: CliContext } {
   const ctx: CliContext = {
-    messages: createMessages(lang),
+    messages: messagesIn(lang),
     style: createStyle(false),
     json: false,
     env: {},

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, ERROR_CODES } from '../../src/core/codes.js';
-import { createMessages, format, LANGS, placeholdersOf } from '../../src/ui/messages.js';
+import { format, LANGS, placeholdersOf } from '../../src/ui/messages.js';
+import { messagesIn } from '../helpers/messages.js';
 import { catalogCalls } from '../helpers/catalog-calls.js';
 import { ROOT } from '../helpers/cli.js';
 import { sourceFiles } from '../helpers/source-scan.js';
@@ -127,18 +128,18 @@ describe('placeholders are filled where messages are used', () => {
 
 describe('typed lookup', () => {
   it('looks up both languages and fills placeholders', () => {
-    expect(createMessages('en').t('error.AGENT_UNKNOWN', { agent: 'x' })).toBe('No agent named "x".');
-    expect(createMessages('ja').t('error.AGENT_UNKNOWN', { agent: 'x' })).toBe('"x" という名前のエージェントはありません。');
+    expect(messagesIn('en').t('error.AGENT_UNKNOWN', { agent: 'x' })).toBe('No agent named "x".');
+    expect(messagesIn('ja').t('error.AGENT_UNKNOWN', { agent: 'x' })).toBe('"x" という名前のエージェントはありません。');
   });
 
   it('find() returns undefined for an absent key and the message for a present one', () => {
-    const ja = createMessages('ja');
+    const ja = messagesIn('ja');
     expect(ja.find('help.placeholder.agent')).toBe('エージェント');
     expect(ja.find('help.placeholder.no-such-thing')).toBeUndefined();
   });
 
   it('uses the .hintSuggest variant only when a suggestion is given', () => {
-    const m = createMessages('en');
+    const m = messagesIn('en');
     expect(m.describe('error', 'AGENT_UNKNOWN', { agent: 'ml-engneer', suggestion: 'ml-engineer' }).hint).toContain('Did you mean "ml-engineer"?');
     expect(m.describe('error', 'AGENT_UNKNOWN', { agent: 'zzz' }).hint).toBe('Run agentpack list to see the available agents.');
   });

@@ -1,16 +1,12 @@
 import { join } from 'node:path';
-import { compareWithClaude, type ClaudeAgentView, type InstalledForClaude } from '../../core/claude/compare.js';
+import { compareWithClaude, type ClaudeStatus, type InstalledForClaude } from '../../core/claude/compare.js';
 import { AgentpackError } from '../../core/errors.js';
 import { probeClaudeAgents } from '../../io/claude/probe.js';
 import { findClaudeBinary } from '../../io/claude/find-binary.js';
-import type { ScopeSnapshot } from '../../io/target/inspect.js';
+import type { ScopeSnapshot } from '../../core/status/snapshot.js';
 import type { CliContext } from '../program/context.js';
 
-/** `status --claude`: what the real Claude Code said, or why it could not be asked (`--json` prints this as `claude`). */
-export type ClaudeStatus =
-  | { available: true; binary: string; version: string | null; agents: ClaudeAgentView[] }
-  | { available: false; reason: 'no-binary' }
-  | { available: false; reason: 'not-found' | 'probe-failed' | 'timeout'; binary: string; error: AgentpackError };
+export type { ClaudeStatus } from '../../core/claude/compare.js';
 
 const REASONS = { CLAUDE_NOT_FOUND: 'not-found', CLAUDE_PROBE_TIMEOUT: 'timeout' } as const;
 

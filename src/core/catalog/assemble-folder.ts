@@ -1,4 +1,4 @@
-import { contentHash } from '../i18n/canonical-hash.js';
+import { contentHash } from '../hash.js';
 import { CANONICAL_LOCALE, type Catalog, type CatalogAgent, type MirrorLayout, type Variant } from './catalog.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedAgent } from '../agent/parse.js';
@@ -161,4 +161,18 @@ export function assembleSource(options: { root: string; files: readonly SourceFi
   scan.conflicts.sort((a, b) => byText(a.name, b.name) || byText(a.locale ?? '', b.locale ?? ''));
   scan.duplicates.sort((a, b) => byText(a.name, b.name) || byText(a.locale ?? '', b.locale ?? ''));
   return scan;
+}
+
+/** A scan of `--from` with where it was read from. */
+export interface ReadSourceResult extends SourceScan {
+  /** `--from` as given. */
+  from: string;
+  /** The folder scanned (for a single file: its folder), absolute. */
+  root: string;
+  /** Whether `from` named a single file. */
+  single: boolean;
+  /** The picks, as paths inside the source. */
+  picks: string[];
+  /** Fingerprint of the files looked at, taken before they were read (undefined if one vanished meanwhile). */
+  fingerprint?: string;
 }

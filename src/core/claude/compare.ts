@@ -1,3 +1,5 @@
+import type { AgentpackError } from '../errors.js';
+
 /** One agent agentpack installed in a folder Claude Code reads (user or project scope). */
 export interface InstalledForClaude {
   name: string;
@@ -30,3 +32,9 @@ export function compareWithClaude(options: { installed: readonly InstalledForCla
     return { name: agent.name, scope: agent.scope, path: agent.path, seen, descriptionMatches };
   });
 }
+
+/** `status --claude`: what the real Claude Code said, or why it could not be asked (`--json` prints this as `claude`). */
+export type ClaudeStatus =
+  | { available: true; binary: string; version: string | null; agents: ClaudeAgentView[] }
+  | { available: false; reason: 'no-binary' }
+  | { available: false; reason: 'not-found' | 'probe-failed' | 'timeout'; binary: string; error: AgentpackError };

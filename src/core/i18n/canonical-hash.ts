@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+export { contentHash } from '../hash.js';
+
 /** Version tag of the serialisation below: changing the recipe changes the tag. */
 export const CANONICAL_HASH_VERSION = 'agentpack-canonical-v1';
 
@@ -55,9 +57,4 @@ function stripTrailingBlanks(line: string): string {
 export function canonicalHash(variant: { description: string; body: string }): string {
   const payload = JSON.stringify([CANONICAL_HASH_VERSION, canonicaliseText(variant.description), canonicaliseText(variant.body)]);
   return `sha256:${createHash('sha256').update(payload, 'utf8').digest('hex')}`;
-}
-
-/** sha256 of bytes as written, `sha256:<hex>`. */
-export function contentHash(text: string | Uint8Array): string {
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }

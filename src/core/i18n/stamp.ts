@@ -1,6 +1,7 @@
 import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
 import { splitFrontMatter } from '../agent/front-matter.js';
 import { sameValue } from './fields.js';
+import type { TranslationStatus } from './status.js';
 
 export type StampResult =
   | { kind: 'stamped'; text: string; previousHash: string | null; method: 'document' | 'splice' }
@@ -116,4 +117,17 @@ export function stampSourceHash(options: { text: string; sourceHash: string; sou
     return { kind: 'stamped', text: bom + out.join('\n'), previousHash: mode.kind === 'replace' ? mode.previous : null, method };
   }
   return { kind: 'unsafe', reason: 'reformat' };
+}
+
+/** What `i18n stamp` did to one translation. */
+export interface StampOutcome {
+  agent: string;
+  locale: string;
+  /** The translation, relative to the catalog root. */
+  path: string;
+  changed: boolean;
+  /** Status before stamping (`current` when nothing had to change). */
+  previousStatus: TranslationStatus;
+  previousHash: string | null;
+  sourceHash: string;
 }

@@ -153,3 +153,27 @@ export function assessTranslations(catalog: Catalog): { rows: TranslationRow[]; 
   rows.sort((a, b) => a.agent.localeCompare(b.agent) || a.locale.localeCompare(b.locale));
   return { rows, diagnostics };
 }
+
+/** What the installer records about the origin of an installed variant (one manifest entry's i18n part). */
+export interface InstallOrigin {
+  /** Canonical hash of the package's source (`agents/X.md`) at install time. */
+  sourceHash: string;
+  /** The translation's status at install time; `source` when the canonical variant itself was installed. */
+  translationStatus: TranslationStatus | 'source';
+}
+
+/**
+ * What to record when installing `agent` in `locale` from this catalog, or undefined when the agent, the
+ * variant or its source does not load. Pure; call it from the install plan and store both fields.
+ */
+export function originAtInstall(options: { catalog: Catalog; agent: string; locale: string }): InstallOrigin | undefined {
+  const entry = options.catalog.agents.get(options.agent);
+  const canonical = entry?.variants.get(CANONICAL_LOCALE);
+  const variant = entry?.variants.get(options.locale);
+  if (!entry || !canonical || !variant) return undefined;
+  const sourceHash = variantHash(canonical.parsed);
+  if (sourceHash === undefined) return undefined;
+  if (variant === canonical) return { sourceHash, translationStatus: 'source' };
+  const knownFiles = new Set([...entry.variants.values()].map((v) => v.relPath));
+  return { sourceHash, translationStatus: assessTranslation({ translation: variant, canonical, knownFiles }).row.status };
+}

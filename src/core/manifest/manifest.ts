@@ -1,5 +1,6 @@
 import { isSafeAgentName } from '../agent/file-name.js';
-import { checkManifest, MANIFEST_VERSION } from './schema-check.js';
+import { MANIFEST_VERSION } from './format.js';
+import { checkManifest } from './schema-check.js';
 import type { Manifest, ManifestEntry, ManifestSource, ManifestSourceScan } from './schema.js';
 
 export { MANIFEST_VERSION, type Manifest, type ManifestEntry, type ManifestSource, type ManifestSourceScan };

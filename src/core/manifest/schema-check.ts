@@ -1,18 +1,14 @@
 import { isSafeAgentName } from '../agent/file-name.js';
+import { AGENT_KEY_MESSAGE, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, RECORDED_STATUSES } from './format.js';
 import type { Manifest } from './schema.js';
 
 /**
- * A zod-free twin of `manifestSchema` (manifest-schema.ts) for the manifest read of list, show, install
+ * A zod-free twin of `manifestSchema` (schema.ts) for the manifest read of list, show, install
  * and locale: loading zod cost more than the rest of those commands. The zod schema stays the source of
  * truth for the types; test/core/manifest/schema-check.test.ts proves both give the same verdict, the same data and
  * the same first issue (path and message) on JSON values. Change them together.
  */
 
-export const MANIFEST_VERSION = 1;
-export const HASH_PATTERN = /^sha256:[0-9a-f]{64}$/;
-export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/;
-export const TRANSLATION_STATUSES = ['source', 'current', 'outdated', 'untracked', 'missing', 'invalid', 'orphaned'] as const;
-export const AGENT_KEY_MESSAGE = 'agent name must be lowercase letters, digits and hyphens';
 
 type Path = (string | number)[];
 type Issue = { path: Path; message: string };
@@ -127,9 +123,9 @@ const entry = strictObject({
   translationStatus: {
     optional: true,
     check: (value, path) =>
-      (TRANSLATION_STATUSES as readonly unknown[]).includes(value)
+      (RECORDED_STATUSES as readonly unknown[]).includes(value)
         ? { value }
-        : fail(path, `Invalid option: expected one of ${TRANSLATION_STATUSES.map((s) => JSON.stringify(s)).join('|')}`),
+        : fail(path, `Invalid option: expected one of ${RECORDED_STATUSES.map((s) => JSON.stringify(s)).join('|')}`),
   },
   source: { optional: true, check: source },
 });

@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { isSafeAgentName } from '../agent/file-name.js';
-import { AGENT_KEY_MESSAGE, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, TRANSLATION_STATUSES } from './schema-check.js';
+import { AGENT_KEY_MESSAGE, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, RECORDED_STATUSES } from './format.js';
 
 /**
  * The manifest's zod schema: the source of truth for its types. The commands parse manifests with the
- * zod-free twin in manifest-check.ts (held to this schema by test/core/manifest/schema-check.test.ts), so that
+ * zod-free twin in schema-check.ts (held to this schema by test/core/manifest/schema-check.test.ts), so that
  * list/show/install/locale never load zod; change both together.
  */
 /**
@@ -48,7 +48,7 @@ export const manifestEntrySchema = z.strictObject({
    * The translation's status (issue 4) when this variant was installed: `current`, `outdated`, … or
    * `source` for the canonical variant. Optional: manifests written before it still load.
    */
-  translationStatus: z.enum(TRANSLATION_STATUSES).optional(),
+  translationStatus: z.enum(RECORDED_STATUSES).optional(),
   source: manifestSourceSchema.optional(),
 });
 

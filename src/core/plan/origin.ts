@@ -1,31 +1,9 @@
 import { CANONICAL_LOCALE, type Catalog } from '../catalog/catalog.js';
 import type { InstallState } from './installation.js';
 import type { ManifestEntry } from '../manifest/manifest.js';
-import { assessTranslation, variantHash, type TranslationStatus } from '../i18n/status.js';
+import { variantHash } from '../i18n/status.js';
 
-/** What the installer records about the origin of an installed variant (one manifest entry's i18n part). */
-export interface InstallOrigin {
-  /** Canonical hash of the package's source (`agents/X.md`) at install time. */
-  sourceHash: string;
-  /** The translation's status at install time; `source` when the canonical variant itself was installed. */
-  translationStatus: TranslationStatus | 'source';
-}
-
-/**
- * What to record when installing `agent` in `locale` from this catalog, or undefined when the agent, the
- * variant or its source does not load. Pure; call it from the install plan and store both fields.
- */
-export function originAtInstall(options: { catalog: Catalog; agent: string; locale: string }): InstallOrigin | undefined {
-  const entry = options.catalog.agents.get(options.agent);
-  const canonical = entry?.variants.get(CANONICAL_LOCALE);
-  const variant = entry?.variants.get(options.locale);
-  if (!entry || !canonical || !variant) return undefined;
-  const sourceHash = variantHash(canonical.parsed);
-  if (sourceHash === undefined) return undefined;
-  if (variant === canonical) return { sourceHash, translationStatus: 'source' };
-  const knownFiles = new Set([...entry.variants.values()].map((v) => v.relPath));
-  return { sourceHash, translationStatus: assessTranslation({ translation: variant, canonical, knownFiles }).row.status };
-}
+export { originAtInstall, type InstallOrigin } from '../i18n/status.js';
 
 export type OriginState =
   /** The package's source is the one the installed file was made from. */

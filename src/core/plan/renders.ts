@@ -1,7 +1,8 @@
-import { canonicalHash, contentHash } from '../i18n/canonical-hash.js';
+import { contentHash } from '../hash.js';
+import { canonicalHash } from '../i18n/canonical-hash.js';
 import { CANONICAL_LOCALE, sortedLocales, type Catalog } from '../catalog/catalog.js';
 import { renderVariant } from '../catalog/lookup.js';
-import { originAtInstall, type InstallOrigin } from './origin.js';
+import { originAtInstall, type InstallOrigin } from '../i18n/status.js';
 import type { ManifestSource } from '../manifest/manifest.js';
 import { variantHash } from '../i18n/status.js';
 

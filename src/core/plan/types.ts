@@ -68,3 +68,10 @@ export interface Plan {
 export function writesFile(action: PlanAction): boolean {
   return action.kind === 'create' || action.kind === 'overwrite' || action.kind === 'switch' || action.kind === 'remove';
 }
+
+/** One planned action as apply carried it out. */
+export interface AppliedAction {
+  action: PlanAction;
+  /** Where the previous content was kept (--force), or null. */
+  backup: string | null;
+}

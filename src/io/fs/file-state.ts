@@ -1,6 +1,6 @@
 import { lstatSync, readlinkSync } from 'node:fs';
 import { lstat, readFile, readlink } from 'node:fs/promises';
-import { contentHash } from '../../core/i18n/canonical-hash.js';
+import { contentHash } from '../../core/hash.js';
 import type { FileState } from '../../core/plan/installation.js';
 import { errnoOf } from './errors.js';
 import { readBoundedSync } from './read-bounded.js';

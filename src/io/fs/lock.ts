@@ -3,6 +3,9 @@ import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AgentpackError } from '../../core/errors.js';
+import type { LockOwner } from '../../core/status/snapshot.js';
+
+export type { LockOwner } from '../../core/status/snapshot.js';
 import { errnoOf } from './errors.js';
 
 /** The lock file in an agents folder; its presence means a run is changing that folder. */
@@ -13,10 +16,6 @@ export const BREAK_FILE = '.agentpack.lock.break';
 export const LOCK_MAX_AGE_MS = 60_000;
 const DEFAULT_WAIT_MS = 15_000;
 
-export interface LockOwner {
-  pid: number;
-  host: string;
-}
 
 export interface Lock {
   path: string;

@@ -4,22 +4,12 @@ import { catalogLink } from '../../core/catalog/links.js';
 import { checkCatalog } from '../../core/i18n/check-catalog.js';
 import { AgentpackError } from '../../core/errors.js';
 import { findAgent, findVariant } from '../../core/catalog/lookup.js';
-import { stampSourceHash } from '../../core/i18n/stamp.js';
-import type { TranslationStatus } from '../../core/i18n/status.js';
+import { stampSourceHash, type StampOutcome } from '../../core/i18n/stamp.js';
 import { replaceFileAtomic } from '../fs/atomic-replace.js';
 import { readCatalog } from './read-catalog.js';
 
-export interface StampOutcome {
-  agent: string;
-  locale: string;
-  /** The translation, relative to the catalog root. */
-  path: string;
-  changed: boolean;
-  /** Status before stamping (`current` when nothing had to change). */
-  previousStatus: TranslationStatus;
-  previousHash: string | null;
-  sourceHash: string;
-}
+export type { StampOutcome } from '../../core/i18n/stamp.js';
+
 
 /**
  * `i18n stamp`: record the source's current canonical hash in a translation, touching only that line

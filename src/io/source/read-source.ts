@@ -2,7 +2,9 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { AgentpackError } from '../../core/errors.js';
 import { shellWord } from '../../core/hints.js';
-import { assembleSource, type SourceScan } from '../../core/catalog/assemble-folder.js';
+import { assembleSource, type ReadSourceResult } from '../../core/catalog/assemble-folder.js';
+
+export type { ReadSourceResult } from '../../core/catalog/assemble-folder.js';
 import type { SourceFile } from '../../core/catalog/folder-roles.js';
 import { mapLimit } from '../fs/pool.js';
 import { loadAgent } from '../read-agent.js';
@@ -22,18 +24,6 @@ export interface SourceProgress {
   total: number;
 }
 
-export interface ReadSourceResult extends SourceScan {
-  /** `--from` as given. */
-  from: string;
-  /** The folder scanned (for a single file: its folder), absolute. */
-  root: string;
-  /** Whether `from` named a single file. */
-  single: boolean;
-  /** The picks, as paths inside the source. */
-  picks: string[];
-  /** Fingerprint of the files looked at, taken before they were read (undefined if one vanished meanwhile). */
-  fingerprint?: string;
-}
 
 /** The files a scan of `--from` looks at: the file itself, or every `*.md` of the folder but skills. */
 export async function sourceFiles(options: { full: string; single: boolean }): Promise<string[]> {

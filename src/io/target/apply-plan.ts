@@ -1,18 +1,15 @@
 import { unlink } from 'node:fs/promises';
 import { AgentpackError } from '../../core/errors.js';
 import { withEntries, type Manifest, type ManifestEntry } from '../../core/manifest/manifest.js';
-import type { Plan, PlanAction } from '../../core/plan/types.js';
+import type { AppliedAction, Plan, PlanAction } from '../../core/plan/types.js';
+
+export type { AppliedAction } from '../../core/plan/types.js';
 import { commitTemp, prepareTemp, removeLeftoverTemps, syncDir } from '../fs/atomic-write.js';
 import { keepBackup } from '../fs/backup.js';
 import { readFileState, sameFileState } from '../fs/file-state.js';
 import { toIoError } from '../fs/errors.js';
 import { writeManifest } from './manifest-store.js';
 
-export interface AppliedAction {
-  action: PlanAction;
-  /** Where the previous content was kept (--force), or null. */
-  backup: string | null;
-}
 
 /**
  * Steps in flight at once. Each step touches its own file, so their waits (writing and fsyncing a temporary

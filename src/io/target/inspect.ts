@@ -1,24 +1,14 @@
 import { AgentpackError } from '../../core/errors.js';
-import type { Installation } from '../../core/plan/installation.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
 import { assessAgent, installedAgents } from '../../core/plan/plan.js';
 import { findLeftoverTemps } from '../fs/atomic-write.js';
-import { inspectLock, type LockOwner } from '../fs/lock.js';
-import { readTargetState, scanTree, type TreeFile } from './state.js';
-import type { Scope } from './resolve.js';
+import type { ScopeSnapshot } from '../../core/status/snapshot.js';
+import { inspectLock } from '../fs/lock.js';
+import { readTargetState, scanTree } from './state.js';
+import type { Scope } from '../../core/target.js';
 
-/** Everything `status` needs to know about one agents folder. */
-export interface ScopeSnapshot {
-  scope: Scope;
-  dir: string;
-  exists: boolean;
-  tree: TreeFile[];
-  /** Agents agentpack installed here (manifest entries, and package renders the manifest lost). */
-  installations: Installation[];
-  manifestError?: string;
-  leftovers: string[];
-  lock?: { path: string; stale: boolean; owner?: LockOwner };
-}
+export type { ScopeSnapshot } from '../../core/status/snapshot.js';
+
 
 /** Read one folder for `status`; a manifest that does not parse is recorded, not thrown, so the rest is still checked. */
 export async function inspectScope(options: { scope: Scope; dir: string; pkg: PackageRenders }): Promise<ScopeSnapshot> {

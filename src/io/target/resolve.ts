@@ -2,15 +2,10 @@ import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { AgentpackError } from '../../core/errors.js';
+import type { Scope, Target } from '../../core/target.js';
 
-export type Scope = 'user' | 'project' | 'dir';
+export type { Scope, Target } from '../../core/target.js';
 
-/** An agents folder a command works on. */
-export interface Target {
-  scope: Scope;
-  /** Absolute path of the agents folder. */
-  dir: string;
-}
 
 type Env = Record<string, string | undefined>;
 

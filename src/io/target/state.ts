@@ -5,6 +5,7 @@ import { AgentpackError } from '../../core/errors.js';
 import type { FileState } from '../../core/plan/installation.js';
 import type { Manifest } from '../../core/manifest/manifest.js';
 import type { ParsedAgent } from '../../core/agent/parse.js';
+import type { TreeFile } from '../../core/status/snapshot.js';
 import { errnoOf } from '../fs/errors.js';
 import { readFileState, readFileStateFast } from '../fs/file-state.js';
 import { readManifest } from './manifest-store.js';
@@ -12,15 +13,8 @@ import { loadAgent } from '../read-agent.js';
 import { readBoundedSync } from '../fs/read-bounded.js';
 import { findMarkdownFiles } from '../fs/walk.js';
 
-/** One `*.md` file in an agents folder's tree, as Claude Code would see it. */
-export interface TreeFile {
-  /** Relative to the folder, with `/` separators. */
-  rel: string;
-  path: string;
-  parsed: ParsedAgent;
-  /** The `name` it declares (even if the file would not load), or null. */
-  name: string | null;
-}
+export type { TreeFile } from '../../core/status/snapshot.js';
+
 
 export interface TargetState {
   dir: string;

@@ -4,39 +4,13 @@ import { checkCatalog } from '../../core/i18n/check-catalog.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { AgentpackError } from '../../core/errors.js';
 import type { ParsedAgent } from '../../core/agent/parse.js';
-import type { TranslationRow } from '../../core/i18n/status.js';
+import { toReport, type FileReport, type ValidationReport } from '../../core/validate/report.js';
 import { checkTranslationFile } from './translation-file.js';
 import { readCatalog } from '../package/read-catalog.js';
 import { loadAgent } from '../read-agent.js';
 import { findMarkdownFiles } from '../fs/walk.js';
 
-export interface FileReport {
-  /** Path as shown to the user (relative to the working directory or the package). */
-  path: string;
-  agent: string | null;
-  locale?: string;
-  isAgent: boolean;
-  loadableAsIs: boolean;
-  diagnostics: Diagnostic[];
-}
-
-export interface ValidationReport {
-  files: FileReport[];
-  /** Translation status per agent and locale (package/catalog mode only; empty for paths). */
-  translations: TranslationRow[];
-}
-
-export function toReport(parsed: ParsedAgent, shownPath: string, locale?: string): FileReport {
-  const report: FileReport = {
-    path: shownPath,
-    agent: parsed.spec?.name ?? (typeof parsed.data?.['name'] === 'string' ? parsed.data['name'] : null),
-    isAgent: parsed.isAgent,
-    loadableAsIs: parsed.loadableAsIs,
-    diagnostics: parsed.diagnostics.map((d) => ({ ...d, file: shownPath })),
-  };
-  if (locale !== undefined) report.locale = locale;
-  return report;
-}
+export { toReport, type FileReport, type ValidationReport } from '../../core/validate/report.js';
 
 /**
  * Indexes of `targets` in the order to check them: each file, except translations whose catalog-layout

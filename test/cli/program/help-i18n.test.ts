@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Command, Option } from 'commander';
 import stringWidth from 'string-width';
 import { localizeCommands, localizeTerm } from '../../../src/cli/program/localize-help.js';
-import { createMessages } from '../../../src/ui/messages.js';
+import { messagesIn } from '../../helpers/messages.js';
 import { isolatedEnv, runCli } from '../../helpers/cli.js';
 import { allCommands, programFor } from '../../helpers/in-process.js';
 
@@ -139,7 +139,7 @@ describe('commands registered later get the localized help for free', () => {
   });
 
   it('an unknown placeholder stays as written (and the ja help test names the key to add)', () => {
-    const ja = createMessages('ja');
+    const ja = messagesIn('ja');
     expect(localizeTerm('--dir <path> [agent...] <widget>', ja)).toBe('--dir <パス> [エージェント...] <widget>');
     const left = englishLeft('  --dir <widget>  フォルダー', new Set());
     expect(left.map((l) => l.word)).toEqual(['widget']);

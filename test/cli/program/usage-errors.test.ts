@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { COMMANDER_SUCCESS_CODES, MAPPED_COMMANDER_CODES, usageDetail } from '../../../src/cli/program/usage-errors.js';
-import { createMessages } from '../../../src/ui/messages.js';
+import { messagesIn } from '../../helpers/messages.js';
 import { isolatedEnv, ROOT, runCli } from '../../helpers/cli.js';
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
-const en = createMessages('en');
-const ja = createMessages('ja');
+const en = messagesIn('en');
+const ja = messagesIn('ja');
 
 /** A small program exercising every way commander can refuse a command line. */
 function program(): Command {

@@ -6,7 +6,7 @@ import type { Severity } from '../../../src/core/diagnostics.js';
 import { parseAgent, type ParsedAgent } from '../../../src/core/agent/parse.js';
 import { renderAgent } from '../../../src/core/agent/render.js';
 import { loadAgent } from '../../../src/io/read-agent.js';
-import { createMessages } from '../../../src/ui/messages.js';
+import { messagesIn } from '../../helpers/messages.js';
 import { tempDir } from '../../helpers/cli.js';
 
 /** A minimal valid agent with extra front-matter lines and an optional body. */
@@ -380,7 +380,7 @@ describe('parseAgent on malformed and tricky inputs', () => {
     for (const d of parsed.diagnostics) {
       expect(d.file).toBe('agents/x.md');
       for (const lang of ['en', 'ja'] as const) {
-        const { message, hint } = createMessages(lang).describe('diag', d.code, d.params);
+        const { message, hint } = messagesIn(lang).describe('diag', d.code, d.params);
         expect(message).not.toBe(d.code);
         expect(`${message} ${hint}`).not.toMatch(/\{\w+\}/);
       }
