@@ -1,3 +1,3 @@
-// Build plumbing (tsup.config.ts, "lazy dependencies"): string-width as dist/cli-string-width.cjs,
-// required only when a width is measured outside printable ASCII (ui/text-width.ts).
+// The entry of dist/cli-string-width.cjs (build/lazy-dependencies.ts): string-width, required only when
+// a width is measured outside printable ASCII (ui/text-width.ts).
 export { default } from 'string-width';

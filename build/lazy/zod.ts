@@ -1,4 +1,4 @@
-// Build plumbing (tsup.config.ts, "lazy dependencies"): the part of zod agentpack uses, as one file
-// (dist/cli-zod.cjs) shared by the commands' actions instead of a copy inside each. A name missing here
-// fails the build's check (tsup.config.ts), not a run.
+// The entry of dist/cli-zod.cjs (build/lazy-dependencies.ts): the part of zod agentpack uses, as one file
+// shared by the commands' actions instead of a copy inside each. A `z.<name>` the sources use that is
+// missing here fails the build (build/zod-names.ts), not a run.
 export { array, boolean, enum, literal, looseObject, null, number, object, record, strictObject, string, toJSONSchema, union, unknown } from 'zod';
