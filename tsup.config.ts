@@ -32,7 +32,8 @@ const LAZY = [
   { pkg: 'zod', file: 'zod' },
 ] as const;
 
-type Build = { onResolve: Function; onLoad: Function };
+/** esbuild's plugin `build` object, as tsup's options type it (esbuild is tsup's dependency, not ours). */
+type Build = Parameters<NonNullable<Options['esbuildPlugins']>[number]['setup']>[0];
 
 function lazyDependencies(exportsOf: Map<string, { names: string[]; defaultIsFunction: boolean }>) {
   return {
