@@ -23,7 +23,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** A value as it appears in a message: strings as written, anything else as JSON, cut to 80 characters. */
-export function showValue(value: unknown): string {
+function showValue(value: unknown): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

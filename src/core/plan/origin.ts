@@ -27,7 +27,7 @@ export function originAtInstall(options: { catalog: Catalog; agent: string; loca
   return { sourceHash, translationStatus: assessTranslation({ translation: variant, canonical, knownFiles }).row.status };
 }
 
-export type OriginState =
+type OriginState =
   /** The package's source is the one the installed file was made from. */
   | 'same-source'
   /** The package's source changed since install: `update` is due. */
