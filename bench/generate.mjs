@@ -22,14 +22,17 @@ export function createRandom(seed) {
   };
 }
 
+// biome-ignore format: a hand-packed list of values, one line per group
 const TECH = ['PyTorch 2.x', 'TensorFlow', 'JAX', 'Kubernetes', 'Docker', 'Apache Spark', 'Ray', 'MLflow', 'Airflow', 'Kafka', 'Redis',
   'PostgreSQL', 'ONNX Runtime', 'Triton', 'Terraform', 'Prometheus', 'Grafana', 'FastAPI', 'gRPC', 'TypeScript', 'Rust', 'Go', 'React', 'Next.js'];
+// biome-ignore format: a hand-packed list of values, one line per group
 const EN_NOUNS = ['model', 'inference', 'feature', 'pipeline', 'dataset', 'training', 'hyperparameter', 'monitoring', 'deployment', 'metric',
   'reproducibility', 'cache', 'batch', 'stream', 'latency', 'throughput', 'cost', 'security', 'drift', 'experiment', 'log', 'alert',
   'incident', 'scaling', 'container', 'quality', 'documentation', 'review', 'test', 'refactoring', 'type safety', 'dependency',
   'configuration', 'permission', 'production', 'validation', 'benchmark', 'schema', 'migration', 'rollout'];
 const EN_VERBS = ['Designs', 'Implements', 'Optimizes', 'Automates', 'Monitors', 'Validates', 'Improves', 'Documents', 'Reviews', 'Scales'];
 const EN_LINKS = ['for', 'with', 'across', 'around', 'through', 'alongside'];
+// biome-ignore format: a hand-packed list of values, one line per group
 const JA_NOUNS = ['モデル', '推論', '特徴量', 'パイプライン', 'データセット', '分散学習', 'ハイパーパラメータ', '監視', 'デプロイメント', '評価指標',
   '再現性', 'キャッシュ', 'バッチ処理', 'ストリーミング', 'レイテンシ', 'スループット', 'コスト最適化', 'セキュリティ', 'ドリフト検出', '実験管理',
   'ログ', 'アラート', '障害対応', 'スケーリング', 'コンテナ', '品質保証', 'ドキュメント', 'コードレビュー', 'テスト', 'リファクタリング',

@@ -6,6 +6,7 @@ import { COLORS, EFFORT_LEVELS, ISOLATION_MODES, KNOWN_FIELDS, KNOWN_TOOLS, MEMO
  * YAML indicators, anchors, tags, BOM, NUL, CR, banners) mixed with arbitrary code points.
  */
 
+// biome-ignore format: a hand-packed list of values, one line per group
 const FRONT_MATTER_FRAGMENTS = [
   '---', '---\n', '\n---\n', '---js\n', '--- yaml\n', '---JS \n', '...\n', '\n', '\r\n', '\r', ' ', '  ', '\t',
   'name:', 'name: x', 'name: ml-engineer\n', 'description:', 'description: y\n', ': ', ':', '- ', '? ', '#', ' #',
@@ -31,6 +32,7 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(
     .map(([lead, parts, close, body]) => `${lead}---\n${parts.join('')}\n${close}${body}`),
 );
 
+// biome-ignore format: a hand-packed list of values, one line per group
 const TEXT_FRAGMENTS = [
   'a', 'ML', ' ', '  ', '\t', '\n', '\n\n', ': ', ':', '- ', '# ', ' #', '---', '\n---\n', '...', '"', "'", '\\', '`', '|', '>',
   '*a', '&a', '!!str', '%', '@', '{', '}', '[', ']', ',', '?', 'true', 'null', '~', '0x1F', '1e3', '.inf', '-0',

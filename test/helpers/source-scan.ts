@@ -21,6 +21,7 @@ export function parseSource(file: string, text = readFileSync(join(ROOT, file), 
   return ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: a visitor returns false to skip a node's children, or nothing
 export function visit(node: ts.Node, fn: (node: ts.Node) => boolean | void): void {
   if (fn(node) === false) return;
   ts.forEachChild(node, (child) => visit(child, fn));

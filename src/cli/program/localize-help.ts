@@ -47,7 +47,7 @@ function extrasOf(target: Option | Argument, messages: Messages): string[] {
  * and other placeholders, `(choices: …)`, `(default: …)`, `(env: …)`; widths measured with string-width
  * and Japanese wrapped between characters (it has no spaces to break at).
  */
-export function helpConfiguration(messages: Messages): HelpConfiguration {
+function helpConfiguration(messages: Messages): HelpConfiguration {
   const titles: Record<string, string> = {
     'Usage:': messages.t('help.usage'),
     'Options:': messages.t('help.options'),

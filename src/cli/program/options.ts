@@ -29,7 +29,7 @@ export function parseOptions<S extends Record<string, OptionKind>>(options: { ra
   const empty = (key: string): AgentpackError =>
     new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.optionMissingArgument', { option: flagOf(key) }) }, exitCode: 2 });
   for (const [key, kind] of Object.entries(spec)) {
-    const value = Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined;
+    const value = Object.hasOwn(raw, key) ? raw[key] : undefined;
     if (value === undefined) {
       if (kind === 'switch') out[key] = false;
       else if (kind === 'list') out[key] = [];

@@ -118,7 +118,7 @@ export function checkFields(options: { data: Record<string, unknown>; fieldLines
 
 function checkTools(options: { selection: ToolSelection | undefined; field: string; line: { line?: number }; report: Report }): void {
   const { selection, field, line, report } = options;
-  if (!selection || selection.kind !== 'list') return;
+  if (selection?.kind !== 'list') return;
   for (const entry of selection.tools) {
     const toolName = /^([^()]+)/.exec(entry)?.[1] ?? entry;
     if (toolName.startsWith('mcp__') || KNOWN_TOOLS.includes(toolName)) continue;

@@ -88,6 +88,7 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
   // Only the lines up to the closing fence are needed: the head is split, and the whole file only when the
   // front-matter does not close within it or a check below looks past the fence (allLines).
   let lines = source.split('\n', HEAD_LINES);
+  // biome-ignore lint/suspicious/noAssignInExpressions: splits the whole file once, on first need
   const allLines = (): string[] => (lines.length === HEAD_LINES ? (lines = source.split('\n')) : lines);
   let split = splitFrontMatter(lines, source);
   if (lines.length === HEAD_LINES && (split.kind === 'none' || split.closeLine === -1)) split = splitFrontMatter(allLines(), source);

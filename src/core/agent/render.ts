@@ -15,7 +15,7 @@ export function renderAgent(agent: { spec: AgentSpec; body: string; asWritten?: 
     const value = spec[field];
     if (value === undefined) {
       // A value Claude Code would drop (e.g. `color: magenta`): kept as the author wrote it, when asked to.
-      if (agent.asWritten && Object.prototype.hasOwnProperty.call(agent.asWritten, field)) ordered[field] = agent.asWritten[field];
+      if (agent.asWritten && Object.hasOwn(agent.asWritten, field)) ordered[field] = agent.asWritten[field];
       continue;
     }
     ordered[field] = field === 'tools' || field === 'disallowedTools' ? renderTools(value as ToolSelection) : value;
@@ -87,7 +87,7 @@ export function fieldsAsWritten(options: { spec: AgentSpec; data: Record<string,
   if (!data) return out;
   for (const field of KNOWN_FIELDS) {
     if (field === 'name' || field === 'description' || spec[field] !== undefined) continue;
-    if (Object.prototype.hasOwnProperty.call(data, field) && data[field] !== undefined) out[field] = data[field];
+    if (Object.hasOwn(data, field) && data[field] !== undefined) out[field] = data[field];
   }
   return out;
 }

@@ -32,7 +32,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (ctor === undefined || typeof ctor !== 'function') return true;
   const proto = (ctor as { prototype?: unknown }).prototype;
   if (typeof proto !== 'object' || proto === null || Array.isArray(proto)) return false;
-  return Object.prototype.hasOwnProperty.call(proto, 'isPrototypeOf');
+  return Object.hasOwn(proto, 'isPrototypeOf');
 }
 
 /** `z.record(z.string(), z.unknown())`'s output: a fresh plain object over the same enumerable keys and values. */

@@ -9,12 +9,8 @@ export {
   KNOWN_TOOLS,
   MEMORY_SCOPES,
   MODEL_ALIASES,
-  normaliseTools,
   PERMISSION_MODES,
-  PORTABLE_NAME,
-  splitToolString,
   TRANSLATABLE_FIELDS,
-  type KnownField,
   type ToolSelection,
 } from './fields.js';
 import { COLORS, EFFORT_LEVELS, ISOLATION_MODES, MEMORY_SCOPES, MODEL_ALIASES, NAME_RULE_MESSAGE, normaliseTools, PERMISSION_MODES } from './fields.js';
@@ -63,9 +59,6 @@ export const agentFrontMatterSchema = z
 /** A validated agent: the front-matter after normalisation. Unknown keys are kept as extra properties. */
 export type AgentSpec = z.infer<typeof agentFrontMatterSchema>;
 export type AgentFrontMatterInput = z.input<typeof agentFrontMatterSchema>;
-
-/** Per-field schemas, used to check optional fields one by one (Claude Code drops a bad one silently). */
-export const fieldSchemas = agentFrontMatterSchema.shape;
 
 /** JSON Schema of the front-matter, for editors (printed by `agentpack schema`). */
 export function agentFrontMatterJsonSchema(): Record<string, unknown> {

@@ -7,7 +7,7 @@ import { DEFAULT_MIRROR, layoutKey, mirrorCandidates, treePlaceOf } from './fold
 import { assignRoles, nameOf, type SourceFile, type SourceRole } from './folder-roles.js';
 
 /** Identical copies of one definition: counted once, `kept` is used, the others are where else it was found. */
-export interface SourceDuplicate {
+interface SourceDuplicate {
   name: string;
   /** Present for copies of a translation; absent for the canonical definition. */
   locale?: string;
@@ -39,7 +39,7 @@ export interface SourceScan {
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What makes two definitions the same: the bytes `install` would write (or, when it cannot, the parsed content). */
-export function definitionKey(parsed: ParsedAgent): string {
+function definitionKey(parsed: ParsedAgent): string {
   const { spec, data, body } = parsed;
   if (spec && !parsed.diagnostics.some((d) => d.severity === 'error')) return contentHash(renderAgent({ spec, body, asWritten: fieldsAsWritten({ spec, data }) }));
   return contentHash(`invalid\u0000${JSON.stringify(data ?? null)}\u0000${body}`);

@@ -51,11 +51,6 @@ export function sortedLocales(agent: CatalogAgent): string[] {
   return [...agent.variants.keys()].sort((a, b) => (a === CANONICAL_LOCALE ? -1 : b === CANONICAL_LOCALE ? 1 : a.localeCompare(b)));
 }
 
-/** Pick the variant for a locale, or undefined. */
-export function variantOf(agent: CatalogAgent, locale: string): Variant | undefined {
-  return agent.variants.get(locale);
-}
-
 /**
  * The locales an agent is expected to be translated into: every locale with a translations folder, or,
  * when the catalog does not say, every locale any variant or orphan has. Never the canonical locale.

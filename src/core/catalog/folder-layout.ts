@@ -1,7 +1,7 @@
 import { CANONICAL_LOCALE, type MirrorLayout } from './catalog.js';
 
 /** Folder names that hold one subfolder per language: `locales/<lang>/…`, `i18n/<lang>/…`. */
-export const TREE_DIRS: readonly string[] = ['locales', 'i18n'];
+const TREE_DIRS: readonly string[] = ['locales', 'i18n'];
 
 /** A language code as a folder name: `ja`, `en`, `zh-CN`, `pt_BR`. */
 const LANG_SEGMENT = /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;

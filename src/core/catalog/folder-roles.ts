@@ -15,7 +15,7 @@ export interface SourceFile {
 }
 
 /** How a translation was tied to its source (in the order they are tried). */
-export type LinkKind = 'i18n' | 'banner' | 'tree' | 'link-back';
+type LinkKind = 'i18n' | 'banner' | 'tree' | 'link-back';
 
 export type SourceRole =
   | { kind: 'canonical'; file: SourceFile }
@@ -32,7 +32,7 @@ export function nameOf(parsed: ParsedAgent): string | undefined {
 }
 
 /** The language a file says it is in: its `<lang>` tree folder, else its banner's bold unlinked entry. */
-export function ownLocaleOf(file: SourceFile): string | undefined {
+function ownLocaleOf(file: SourceFile): string | undefined {
   const place = treePlaceOf(file.relPath);
   if (place) return place.locale;
   const current = file.parsed.banner?.current;

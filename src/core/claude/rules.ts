@@ -6,7 +6,7 @@
 /** Files larger than this many bytes are skipped before they are parsed. */
 export const CLAUDE_MAX_FILE_BYTES = 1_048_576;
 /** Longer names are rejected. */
-export const CLAUDE_MAX_NAME_LENGTH = 256;
+const CLAUDE_MAX_NAME_LENGTH = 256;
 
 /** Why Claude Code rejects a `name`, or undefined when it accepts it. Checked after NFKC, as Claude Code does. */
 export function claudeNameProblem(name: string): 'dash' | 'colon' | 'length' | undefined {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 export { contentHash } from '../hash.js';
 
 /** Version tag of the serialisation below: changing the recipe changes the tag. */
-export const CANONICAL_HASH_VERSION = 'agentpack-canonical-v1';
+const CANONICAL_HASH_VERSION = 'agentpack-canonical-v1';
 
 /**
  * Normalise text the way DESIGN §4 prescribes, so that formatting-only edits do not change a hash:

@@ -23,7 +23,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** A value as it appears in a message: strings as written, anything else as JSON, cut to 80 characters. */
-export function showValue(value: unknown): string {
+function showValue(value: unknown): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
@@ -42,8 +42,8 @@ export function compareTranslatedFields(options: { source: Variant; translation:
   for (const key of [...Object.keys(a), ...Object.keys(b)]) if (!skip.has(key) && !keys.includes(key)) keys.push(key);
   const out: Diagnostic[] = [];
   for (const field of keys) {
-    const inSource = Object.prototype.hasOwnProperty.call(a, field);
-    const inTranslation = Object.prototype.hasOwnProperty.call(b, field);
+    const inSource = Object.hasOwn(a, field);
+    const inTranslation = Object.hasOwn(b, field);
     if (inSource && inTranslation && sameValue(a[field], b[field])) continue;
     const line = translation.parsed.fieldLines?.get(field);
     const base = { severity: 'error' as const, file: translation.relPath, ...(line === undefined ? {} : { line }) };

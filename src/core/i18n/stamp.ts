@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
+import { isMap, isScalar, parseDocument, type Scalar, type Document } from 'yaml';
 import { splitFrontMatter } from '../agent/front-matter.js';
 import { sameValue } from './fields.js';
 import type { TranslationStatus } from './status.js';
@@ -23,7 +23,7 @@ function lines(text: string): string[] {
 
 /** A plain YAML scalar when it is safe as one, else a double-quoted string. */
 function yamlString(value: string): string {
-  return /^[\w.\/-][\w.\/:-]*$/.test(value) && !value.endsWith(':') ? value : JSON.stringify(value);
+  return /^[\w./-][\w./:-]*$/.test(value) && !value.endsWith(':') ? value : JSON.stringify(value);
 }
 
 /** The edit through the yaml Document API: parseDocument → set → toString. */

@@ -52,11 +52,11 @@ export function variantHash(parsed: ParsedAgent): string | undefined {
 }
 const HASHED = Symbol('canonical hash');
 
-export function translationPath(options: { agent: string; locale: string }): string {
+function translationPath(options: { agent: string; locale: string }): string {
   return `locales/${options.locale}/agents/${options.agent}.md`;
 }
 
-export function canonicalPath(agent: string): string {
+function canonicalPath(agent: string): string {
   return `agents/${agent}.md`;
 }
 

@@ -3,7 +3,7 @@ import { MANIFEST_VERSION } from './format.js';
 import { checkManifest } from './schema-check.js';
 import type { Manifest, ManifestEntry, ManifestSource, ManifestSourceScan } from './schema.js';
 
-export { MANIFEST_VERSION, type Manifest, type ManifestEntry, type ManifestSource, type ManifestSourceScan };
+export type { Manifest, ManifestEntry, ManifestSource, ManifestSourceScan };
 
 /** File name of the manifest inside an agents folder (DESIGN §5). */
 export const MANIFEST_FILE = '.agentpack.json';
@@ -82,8 +82,4 @@ export function withEntries(options: { manifest: Manifest; changes: Iterable<{ a
     else delete agents[agent];
   }
   return { version: MANIFEST_VERSION, agents };
-}
-
-export function sameManifest(a: Manifest, b: Manifest): boolean {
-  return serializeManifest(a) === serializeManifest(b);
 }

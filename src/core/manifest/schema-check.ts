@@ -42,13 +42,13 @@ function strictObject(shape: Record<string, Field>): (value: unknown, path: Path
     if (!isRecord(value)) return expected(path, 'object', value);
     const out: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(shape)) {
-      const present = Object.prototype.hasOwnProperty.call(value, key);
+      const present = Object.hasOwn(value, key);
       if (!present && field.optional) continue;
       const checked = field.check(present ? value[key] : undefined, [...path, key]);
       if ('issue' in checked) return checked;
       out[key] = checked.value;
     }
-    const unknown = Object.keys(value).filter((key) => !Object.prototype.hasOwnProperty.call(shape, key));
+    const unknown = Object.keys(value).filter((key) => !Object.hasOwn(shape, key));
     if (unknown.length > 0) return fail(path, `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => JSON.stringify(k)).join(', ')}`);
     return { value: out };
   };

@@ -20,7 +20,7 @@ import { AGENT_KEY_MESSAGE, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, RECO
  * display order), and descriptions from here instead of reading and rendering the folder again.
  * Optional: entries written before it (or without it) make them read the folder in full.
  */
-export const manifestSourceScanSchema = z.strictObject({
+const manifestSourceScanSchema = z.strictObject({
   fingerprint: z.string().regex(HASH_PATTERN),
   locales: z.array(z.string().min(1)),
   renders: z.record(z.string().min(1), z.string().regex(HASH_PATTERN)),
@@ -30,7 +30,7 @@ export const manifestSourceScanSchema = z.strictObject({
   descriptions: z.record(z.string().min(1), z.string()),
 });
 
-export const manifestSourceSchema = z.strictObject({
+const manifestSourceSchema = z.strictObject({
   from: z.string().min(1),
   root: z.string().min(1),
   path: z.string().min(1),
@@ -39,7 +39,7 @@ export const manifestSourceSchema = z.strictObject({
   scan: manifestSourceScanSchema.optional(),
 });
 
-export const manifestEntrySchema = z.strictObject({
+const manifestEntrySchema = z.strictObject({
   locale: z.string().regex(LOCALE_PATTERN),
   packageVersion: z.string().min(1),
   sourceHash: z.string().regex(HASH_PATTERN),

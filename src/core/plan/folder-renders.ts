@@ -22,7 +22,7 @@ export function summarizeAgent(agent: CatalogAgent): AgentSummary {
 }
 
 /** The `source.scan` snapshot of one rendered agent, for a scan whose files had `fingerprint`. */
-export function scanSnapshot(options: { agent: CatalogAgent; rendered: PackageAgent; fingerprint: string }): ManifestSourceScan {
+function scanSnapshot(options: { agent: CatalogAgent; rendered: PackageAgent; fingerprint: string }): ManifestSourceScan {
   const { rendered } = options;
   const renders: Record<string, string> = {};
   for (const [locale, render] of rendered.renders) renders[locale] = render.sha256;

@@ -5,7 +5,7 @@ import { variantHash } from '../i18n/status.js';
 
 export { originAtInstall, type InstallOrigin } from '../i18n/status.js';
 
-export type OriginState =
+type OriginState =
   /** The package's source is the one the installed file was made from. */
   | 'same-source'
   /** The package's source changed since install: `update` is due. */

@@ -7,7 +7,7 @@ import type { ManifestSource } from '../manifest/manifest.js';
 import { variantHash } from '../i18n/status.js';
 
 /** One locale of one agent as agentpack would write it. */
-export interface RenderedVariant {
+interface RenderedVariant {
   locale: string;
   content: string;
   sha256: string;

@@ -3,7 +3,7 @@ import type { Manifest, ManifestEntry } from '../manifest/manifest.js';
 import type { PackageRenders } from './renders.js';
 
 /** What a planned step does to `<agents dir>/<agent>.md`. */
-export type ActionKind = 'create' | 'overwrite' | 'switch' | 'remove' | 'skip' | 'conflict';
+type ActionKind = 'create' | 'overwrite' | 'switch' | 'remove' | 'skip' | 'conflict';
 
 /** Why: stable codes printed by `--json`; the catalogs hold `plan.reason.<code>`. */
 export type ActionReason =

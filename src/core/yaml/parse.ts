@@ -3,7 +3,7 @@ import { duplicateKeyOffset, exceedsNesting } from './guards.js';
 import { parseSimpleMapping } from './simple.js';
 
 /** Limits that keep hostile YAML bounded. */
-export const YAML_LIMITS = { maxAliasCount: 20, maxDepth: 64 } as const;
+const YAML_LIMITS = { maxAliasCount: 20, maxDepth: 64 } as const;
 
 /** Keys that must never reach an object: they are dropped and reported. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

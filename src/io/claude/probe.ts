@@ -46,7 +46,7 @@ export const CLAUDE_PROBE_ARGS: readonly string[] = [
 ];
 
 const INITIALIZE = `${JSON.stringify({ type: 'control_request', request_id: 'agentpack-init', request: { subtype: 'initialize' } })}\n`;
-export const CLAUDE_PROBE_TIMEOUT_MS = 20_000;
+const CLAUDE_PROBE_TIMEOUT_MS = 20_000;
 
 const agentSchema = z.looseObject({ name: z.string(), description: z.string(), model: z.string().optional() });
 const responseSchema = z.looseObject({

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageInfo } from './root.js';
 
-export const SCHEMA_FILE = 'schema/agent-frontmatter.schema.json';
+const SCHEMA_FILE = 'schema/agent-frontmatter.schema.json';
 
 /** The JSON Schema file shipped with the package, as text. */
 export async function readShippedSchema(): Promise<string> {

@@ -5,7 +5,7 @@ import { emptyManifest, MANIFEST_FILE, parseManifest, serializeManifest, type Ma
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { errnoOf } from '../fs/errors.js';
 
-export function manifestPath(dir: string): string {
+function manifestPath(dir: string): string {
   return join(dir, MANIFEST_FILE);
 }
 

@@ -12,7 +12,7 @@ type Env = Record<string, string | undefined>;
 const nonEmpty = (value: string | undefined): string | undefined => (value !== undefined && value.trim() !== '' ? value : undefined);
 
 /** The user's home folder: HOME (USERPROFILE first on Windows), then the OS. Tests inject HOME. */
-export function resolveHome(env: Env): string {
+function resolveHome(env: Env): string {
   const fromEnv = process.platform === 'win32' ? nonEmpty(env['USERPROFILE']) ?? nonEmpty(env['HOME']) : nonEmpty(env['HOME']) ?? nonEmpty(env['USERPROFILE']);
   return resolve(fromEnv ?? homedir());
 }
@@ -61,7 +61,7 @@ function realPath(path: string): string {
 }
 
 /** Project scope: `<project root>/.claude/agents`; PROJECT_IS_HOME when the only candidate is the home folder. */
-export function projectAgentsDir(options: { env: Env; cwd: string }): string {
+function projectAgentsDir(options: { env: Env; cwd: string }): string {
   const home = resolveHome(options.env);
   const root = findProjectRoot({ cwd: options.cwd, home });
   if (root === undefined) throw new AgentpackError({ code: 'PROJECT_IS_HOME', params: { home } });

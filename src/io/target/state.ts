@@ -43,7 +43,7 @@ function withoutBytes(state: FileState & { bytes?: Buffer }): FileState {
   return state.kind === 'symlink' ? { kind: 'symlink', target: state.target } : { kind: state.kind };
 }
 
-export function declaredName(parsed: ParsedAgent): string | null {
+function declaredName(parsed: ParsedAgent): string | null {
   const name = parsed.spec?.name ?? parsed.data?.['name'];
   return typeof name === 'string' && name !== '' ? name : null;
 }

@@ -240,7 +240,7 @@ const ROWS: Row[] = [
     check: (p) => {
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
       expect(Object.keys(p.spec ?? {})).toEqual(['name', 'description']);
-      expect(Object.prototype.hasOwnProperty.call(p.spec, '__proto__')).toBe(false);
+      expect(Object.hasOwn(p.spec ?? {}, '__proto__')).toBe(false);
       expect((p.spec as Record<string, unknown>)['polluted']).toBeUndefined();
       expect(p.diagnostics[0]?.params).toEqual({ key: '__proto__' });
     },
@@ -470,6 +470,7 @@ describe('parseAgent never throws (deterministic fuzz over fragments)', () => {
   ];
   it('3000 generated inputs: no throw, invariants hold', () => {
     let seed = 2024;
+    // biome-ignore lint/suspicious/noAssignInExpressions: a seeded LCG step
     const random = (): number => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     let withSpec = 0;
     for (let i = 0; i < 3000; i++) {

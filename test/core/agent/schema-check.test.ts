@@ -13,6 +13,7 @@ import { isFieldValid, parseSpec, type SpecRules } from '../../../src/core/agent
 const nullProto = (entries: Record<string, unknown>): Record<string, unknown> => Object.assign(Object.create(null) as Record<string, unknown>, entries);
 
 /** Every kind of value YAML (and a careless caller) can produce, with each field's edge values. */
+// biome-ignore format: a hand-packed list of values, one line per group
 const VALUES: unknown[] = [
   undefined, null, true, false,
   0, -0, 1, 2, 30, -1, 1.5, -0.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2 ** 53, 2 ** 53 - 1, -(2 ** 53), 1e300, 5e-324,

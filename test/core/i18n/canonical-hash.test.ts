@@ -19,7 +19,7 @@ function hashOf(text: string): string {
 // [name, variant of BASE, same hash as BASE?]
 const pairs: Array<[string, string, boolean]> = [
   ['CRLF line endings', BASE.replace(/\n/g, '\r\n'), true],
-  ['CR line endings in the body', file([...FM, '']) + '\n' + BODY.join('\r'), true],
+  ['CR line endings in the body', `${file([...FM, ''])}\n${BODY.join('\r')}`, true],
   ['a BOM', `\uFEFF${BASE}`, true],
   ['NFD instead of NFC in the description', BASE.replace('café', 'cafe\u0301'), true],
   ['trailing spaces and tabs on lines', BASE.replace('You are a reviewer.', 'You are a reviewer.   \t').replace('## Purpose', '## Purpose  '), true],
@@ -27,7 +27,7 @@ const pairs: Array<[string, string, boolean]> = [
   ['blank lines at the start and end of the body', file([...FM, '', '', '', ...BODY, '', '', '']), true],
   ['a banner as the first body line', file([...FM, '', BANNER, '', ...BODY]), true],
   ['the banner before the front-matter (the seed form)', file([BANNER, '', ...FM, '', ...BODY]), true],
-  ['an i18n block in the front-matter', BASE.replace('model: sonnet', 'model: sonnet\ni18n:\n  source: ../../../agents/demo.md\n  sourceHash: sha256:' + '0'.repeat(64)), true],
+  ['an i18n block in the front-matter', BASE.replace('model: sonnet', `model: sonnet\ni18n:\n  source: ../../../agents/demo.md\n  sourceHash: sha256:${'0'.repeat(64)}`), true],
   ['key order changed', BASE.replace('description: Reviews café menus for the kitchen team.\nmodel: sonnet', 'model: sonnet\ndescription: Reviews café menus for the kitchen team.'), true],
   ['description quoted instead of plain', BASE.replace('description: Reviews café menus for the kitchen team.', 'description: "Reviews café menus for the kitchen team."'), true],
   ['description as a folded block', BASE.replace('description: Reviews café menus for the kitchen team.', 'description: >-\n  Reviews café menus\n  for the kitchen team.'), true],

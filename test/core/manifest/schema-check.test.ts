@@ -24,6 +24,7 @@ function viaTwin(data: unknown): unknown {
 }
 
 /** Edge values for every field: wrong types, empty, near-miss patterns and enum values. */
+// biome-ignore format: a hand-packed list of values, one line per group
 const VALUES: unknown[] = [
   null, true, false, 0, 1, 2, -1, 1.5, '', ' ', 'x', '1', 'ja', 'en', 'zh-Hant', 'JA', 'j', 'abcd', 'ja-', 'ja_JP', H, `${H}0`, H.toUpperCase(), 'sha256:',
   'source', 'current', 'outdated', 'untracked', 'missing', 'invalid', 'orphaned', 'stale', [], ['a'], [''], ['a', 1], {}, { a: 1 }, ENTRY.source,

@@ -31,13 +31,16 @@ function random(seed: number): () => number {
   };
 }
 
+// biome-ignore format: a hand-packed list of values, one line per group
 const KEYS = ['name', 'description', 'tools', 'model', 'color', 'i18n', 'source', 'sourceHash', 'a-b', '_x', 'X9', 'null', 'True', 'yes', '__proto__',
   'constructor', 'k.y', 'two words', 'ключ', '-k', 'k'.repeat(130), 'k'.repeat(1100)];
-const WORDS = ['ml-engineer', 'Builds things.', 'Read, Grep, Glob', 'sonnet', 'claude-opus-4', 'PyTorch 2.x、TensorFlow', 'sha256:' + 'ab'.repeat(32),
+// biome-ignore format: a hand-packed list of values, one line per group
+const WORDS = ['ml-engineer', 'Builds things.', 'Read, Grep, Glob', 'sonnet', 'claude-opus-4', 'PyTorch 2.x、TensorFlow', `sha256:${'ab'.repeat(32)}`,
   '../../../agents/x.md', "It's \"quoted\" inside", 'a:b', 'http://x.y/z', 'a, b] c}', 'x!y&z*w|v>u', 'C:\\path', '100%', 'e=mc²', '<b>', '日本語の説明です。',
   'null', 'TRUE', 'false', 'true', 'True', '~', '12', '0', '007', '-0', '5', '9007199254740993', '123456789012345', '1_000', '1.5', '0x1F', '.inf', '-3', '+1',
   '1e3', 'no', 'on', 'y', '...', '---', '... x', '"a: b # c"', "'it''s'", '"say \\"hi\\""', '"back\\\\slash"', '"\\n"', '"\\x41"', "'a'b'", '""', "''",
   '"日本語: です"', '"x" y', "'x' # c", '"a\\"', "'''", '"\'"', "'\"'", '"tab\tin"', "'  padded  '", '"#x"', "'--- x'"];
+// biome-ignore format: a hand-packed list of values, one line per group
 const NASTY = [':', ': ', ' #', '#', ' ', '  ', '\t', '-', '- ', '"', "'", '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`', '?', '~', '.', '0', '\\',
   '\u3000', '\u00a0', '\u0085', '\u2028', '\ufeff', '\u0000', '\u001b', '\ud800', '\udc00', '😀', '---', '...', '\n', '\n\n', '\n  ', '\n    ', '\n- ', '\n  - ', '\n#c'];
 
@@ -121,7 +124,7 @@ describe('yaml-simple fast path', () => {
       const split = splitFrontMatter(readFileSync(`${ROOT}/${file}`, 'utf8').split('\n'));
       expect(split.kind === 'found' && parseSimpleMapping(split.yaml), file).toBeTruthy();
     }
-    const typical = 'name: x\ndescription: 説明です。\ntools:\n  - Read\n  - Edit\ni18n:\n  source: ../../../agents/x.md\n  sourceHash: sha256:' + '0'.repeat(64) + '\n';
+    const typical = `name: x\ndescription: 説明です。\ntools:\n  - Read\n  - Edit\ni18n:\n  source: ../../../agents/x.md\n  sourceHash: sha256:${'0'.repeat(64)}\n`;
     expect(picture(parseSimpleMapping(typical))).toEqual(picture((parseYamlDocument(typical) as { data: unknown }).data));
   });
 
