@@ -3,7 +3,7 @@ import type { DiagnosticCode } from '../codes.js';
 import type { DiagnosticParams, Severity } from '../diagnostics.js';
 import { claudeHooksProblem, claudeNameProblem } from '../claude/rules.js';
 import { nearestKey } from '../nearest.js';
-import { KNOWN_FIELDS, KNOWN_TOOLS, MODEL_ALIASES, type ToolSelection } from './fields.js';
+import { CURRENT_TOOLS, KNOWN_FIELDS, KNOWN_TOOLS, MODEL_ALIASES, type ToolSelection } from './fields.js';
 import type { AgentSpec } from './schema.js';
 // The zod-free twin of agentFrontMatterSchema, held to it by test/core/agent/schema-check.test.ts: zod is not loaded on the read path.
 import { zodFreeRules, type SpecRules } from './schema-check.js';
@@ -122,7 +122,7 @@ function checkTools(options: { selection: ToolSelection | undefined; field: stri
   for (const entry of selection.tools) {
     const toolName = /^([^()]+)/.exec(entry)?.[1] ?? entry;
     if (toolName.startsWith('mcp__') || KNOWN_TOOLS.includes(toolName)) continue;
-    const suggestion = nearestKey(toolName, KNOWN_TOOLS);
+    const suggestion = nearestKey(toolName, CURRENT_TOOLS);
     report('warning', 'TOOL_UNKNOWN', { ...line, params: suggestion ? { field, tool: entry, suggestion } : { field, tool: entry } });
   }
 }

@@ -4,6 +4,8 @@
  * schema from these constants and stays the source of truth for the spec type, the JSON Schema and the
  * library API.
  */
+import { CLAUDE_TOOL_ALIASES, CLAUDE_TOOL_NAMES } from '../claude/tool-names.js';
+
 /** Every front-matter field Claude Code reads, in the order agentpack renders them. */
 export const KNOWN_FIELDS = [
   'name',
@@ -35,12 +37,11 @@ export const EFFORT_LEVELS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
 export const ISOLATION_MODES = ['worktree'] as const;
 export const COLORS = ['red', 'blue', 'green', 'yellow', 'purple', 'orange', 'pink', 'cyan'] as const;
 
-/** Built-in Claude Code tool names (for warnings only: unknown names are passed through). */
-export const KNOWN_TOOLS: readonly string[] = [
-  'Agent', 'AskUserQuestion', 'Bash', 'BashOutput', 'Edit', 'ExitPlanMode', 'Glob', 'Grep', 'KillBash', 'KillShell',
-  'LS', 'ListMcpResourcesTool', 'MultiEdit', 'NotebookEdit', 'NotebookRead', 'Read', 'ReadMcpResourceTool', 'Skill',
-  'SlashCommand', 'Task', 'TodoWrite', 'WebFetch', 'WebSearch', 'Write',
-];
+/** Built-in tool names of the pinned Claude Code, read out of its binary (for warnings only: unknown names are passed through). */
+export const KNOWN_TOOLS: readonly string[] = CLAUDE_TOOL_NAMES;
+
+/** The current names, for "did you mean": an old name (`Task`, `KillShell`) is accepted but never suggested. */
+export const CURRENT_TOOLS: readonly string[] = CLAUDE_TOOL_NAMES.filter((name) => !(name in CLAUDE_TOOL_ALIASES));
 
 /** The portable form of a name, and the only form that becomes a file name. */
 export const PORTABLE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
