@@ -1,4 +1,4 @@
-import { isSafeAgentName } from '../../core/agent/file-name.js';
+import { isSafeAgentName, MAX_AGENT_NAME_LENGTH, previewName } from '../../core/agent/name.js';
 import { CANONICAL_LOCALE } from '../../core/catalog/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
 import { findAgent, findVariant, renderWarnings } from '../../core/catalog/lookup.js';
@@ -60,7 +60,7 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
     for (const agent of scan.catalog.agents.values()) {
       if (!isSafeAgentName(agent.name)) {
         const path = [...agent.variants.values()][0]?.relPath ?? '';
-        refused.push(t('install.from.notPortable', { agent: sanitizeForTerminal(agent.name), path: sanitizeForTerminal(path) }));
+        refused.push(t('install.from.notPortable', { agent: sanitizeForTerminal(previewName(agent.name)), path: sanitizeForTerminal(path), limit: MAX_AGENT_NAME_LENGTH }));
         refusedJson.push({ code: 'AGENT_NAME_NOT_PORTABLE', agent: agent.name, paths: [path], commands: [] });
         continue;
       }
@@ -72,7 +72,7 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
       assertUnambiguous({ scan, agent: name, locale: wanted, retry: retryFor(name) });
       const agent = findAgent(scan.catalog, name);
       if (!isSafeAgentName(agent.name)) {
-        throw new AgentpackError({ code: 'AGENT_NAME_NOT_PORTABLE', params: { agent: agent.name, path: [...agent.variants.values()][0]?.relPath ?? '' } });
+        throw new AgentpackError({ code: 'AGENT_NAME_NOT_PORTABLE', params: { agent: previewName(agent.name), path: [...agent.variants.values()][0]?.relPath ?? '', limit: MAX_AGENT_NAME_LENGTH, command: commandLine({ args: ['validate'], from }) } });
       }
       return agent.name;
     });

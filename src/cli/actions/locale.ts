@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { agentFileName } from '../../core/agent/file-name.js';
+import { agentFilePath } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales } from '../../core/catalog/lookup.js';
 import { assessAgent, installedAgents, planSwitch } from '../../core/plan/plan.js';
@@ -66,7 +66,7 @@ async function printInstalledLocales(options: { ctx: CliContext; target: Target;
   const input = { dir: target.dir, pkg, manifest: state.manifest, files: state.files, declared: state.declared, force: false };
   const rows = installedAgents(input).map((agent) => {
     const inst = assessAgent(input, agent);
-    return { agent, locale: inst.locale, state: inst.state, path: join(target.dir, agentFileName(agent)) };
+    return { agent, locale: inst.locale, state: inst.state, path: agentFilePath({ dir: target.dir, name: agent }) };
   });
   if (ctx.json) {
     ctx.stdout.write(`${JSON.stringify({ ok: true, target, agents: rows }, null, 2)}\n`);

@@ -1,4 +1,4 @@
-import { isSafeAgentName } from '../agent/file-name.js';
+import { isSafeAgentName } from '../agent/name.js';
 import type { Manifest } from './schema.js';
 
 /**

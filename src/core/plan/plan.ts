@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { agentFileName } from '../agent/file-name.js';
+import { agentFileName, agentFilePath } from '../agent/name.js';
 import { AgentpackError } from '../errors.js';
 import { assessInstallation, type Installation } from './installation.js';
 import { sameOrigin, withEntries, type ManifestEntry } from '../manifest/manifest.js';
@@ -51,7 +50,7 @@ function base(input: PlanInput, inst: Installation, extra: Pick<PlanAction, 'kin
   return {
     ...extra,
     agent: inst.agent,
-    path: join(input.dir, agentFileName(inst.agent)),
+    path: agentFilePath({ dir: input.dir, name: inst.agent }),
     locale: inst.locale,
     fromLocale: null,
     sha256: null,
