@@ -6,7 +6,7 @@ import { AgentpackError } from '../../core/errors.js';
 import { findAgent, findVariant } from '../../core/catalog/lookup.js';
 import { stampSourceHash } from '../../core/i18n/stamp.js';
 import type { TranslationStatus } from '../../core/i18n/status.js';
-import { replaceFileAtomic } from '../fs/atomic-replace.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { readCatalog } from './read-catalog.js';
 
 export interface StampOutcome {
@@ -51,6 +51,6 @@ export async function stampTranslation(options: { root?: string; catalog?: Catal
   if (result.kind === 'unsafe') {
     throw new AgentpackError({ code: 'I18N_STAMP_UNSAFE', params: { path: variant.relPath, hash: row.sourceHash, reason: result.reason } });
   }
-  await replaceFileAtomic({ path: variant.path, text: result.text });
+  await writeFileAtomic({ path: variant.path, content: result.text, mode: 'replace', keepPermissions: true });
   return { ...base, changed: true, previousHash: result.previousHash };
 }
