@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DiagnosticCode, ErrorCode } from '../core/codes.js';
 import type { DiagnosticParams } from '../core/diagnostics.js';
-import { nameCommands } from '../core/invocation.js';
+import { nameCommands } from '../core/hints.js';
 import { packageInfo } from '../io/package/root.js';
 
 type EnglishCatalog = Omit<typeof import('../../locales/en/messages.json', { with: { type: 'json' } }), 'default'>;

@@ -10,7 +10,8 @@ import { readTargetState } from '../../io/target/state.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
-import { commandLine, SCOPE_OPTIONS, targetOf } from '../program/scope.js';
+import { commandLine } from '../../core/hints.js';
+import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
 
 const OPTIONS = { ...SCOPE_OPTIONS, locale: 'text' } as const;
 

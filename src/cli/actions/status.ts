@@ -11,7 +11,7 @@ import { claudeConfigDir, homeAgentsDir, resolveTarget, type Scope, type Target 
 import { progressLine } from '../../ui/progress.js';
 import { printStatus } from '../../ui/status-report.js';
 import type { CliContext } from '../program/context.js';
-import { commandLine } from '../program/scope.js';
+import { commandLine } from '../../core/hints.js';
 import { askClaudeForStatus } from '../flows/claude-status.js';
 
 const optionsSchema = z.object({ dir: z.string().min(1).optional(), claude: z.boolean().optional(), claudeBin: z.string().min(1).optional() });

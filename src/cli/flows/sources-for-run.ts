@@ -88,7 +88,7 @@ export async function sourcesForRun(options: {
   const locales = new Set<string>();
   for (const agent of run) {
     const locale = options.localeFor(agent, manifest.agents[agent]?.locale);
-    assertUnambiguous({ scan, agent, locale, retry: commandLine({ args: options.retry(agent), from }) });
+    assertUnambiguous({ scan, agent, locale, retry: { args: options.retry(agent), from } });
     const mine = rendered.agents.get(agent);
     if (!mine) continue;
     out.set(agent, mine);

@@ -1,5 +1,6 @@
 import { agentFileName, agentFilePath } from '../agent/name.js';
 import { AgentpackError } from '../errors.js';
+import { commandLine } from '../hints.js';
 import { assessInstallation, type Installation } from './installation.js';
 import { sameOrigin, withEntries, type ManifestEntry } from '../manifest/manifest.js';
 import type { ActionReason, Plan, PlanAction, PlanInput } from './types.js';
@@ -24,7 +25,7 @@ export function installedAgents(input: PlanInput): string[] {
 function render(input: PlanInput, agent: string, locale: string): { content: string; sha256: string; entry: ManifestEntry } {
   const pkgAgent = input.pkg.agents.get(agent);
   const rendered = pkgAgent?.renders.get(locale);
-  if (!pkgAgent || !rendered) throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent, locale, root: '' } });
+  if (!pkgAgent || !rendered) throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent, locale, command: commandLine({ args: ['validate'] }) } });
   const translationStatus = pkgAgent.origins?.get(locale);
   const entry: ManifestEntry = { locale, packageVersion: input.pkg.version, sourceHash: pkgAgent.sourceHash, sha256: rendered.sha256, ...(translationStatus ? { translationStatus } : {}) };
   if (pkgAgent.source) entry.source = pkgAgent.source;

@@ -3,6 +3,7 @@ import { CANONICAL_LOCALE, translationLocalesOf, type Catalog } from '../../core
 import { catalogLink } from '../../core/catalog/links.js';
 import { checkCatalog } from '../../core/i18n/check-catalog.js';
 import { AgentpackError } from '../../core/errors.js';
+import { commandLine, type CatalogFlags } from '../../core/hints.js';
 import { findAgent, findVariant } from '../../core/catalog/lookup.js';
 import { stampSourceHash } from '../../core/i18n/stamp.js';
 import type { TranslationStatus } from '../../core/i18n/status.js';
@@ -25,22 +26,24 @@ export interface StampOutcome {
  * `i18n stamp`: record the source's current canonical hash in a translation, touching only that line
  * (or adding the i18n block), with an atomic write. Refuses an invalid translation.
  */
-export async function stampTranslation(options: { root?: string; catalog?: Catalog; agent: string; locale: string; rootArg: string }): Promise<StampOutcome> {
+export async function stampTranslation(options: { root?: string; catalog?: Catalog; agent: string; locale: string; flags: CatalogFlags }): Promise<StampOutcome> {
+  const { flags } = options;
   const catalog = options.catalog ?? (await readCatalog(options.root));
   const agent = findAgent(catalog, options.agent);
+  const stampCommand = (locale: string): string => commandLine({ args: ['i18n', 'stamp', agent.name, '--locale', locale], ...flags });
   if (options.locale === CANONICAL_LOCALE) {
-    throw new AgentpackError({ code: 'I18N_NOT_A_TRANSLATION', params: { agent: agent.name, locale: options.locale, root: options.rootArg }, exitCode: 2 });
+    throw new AgentpackError({ code: 'I18N_NOT_A_TRANSLATION', params: { agent: agent.name, locale: options.locale, command: stampCommand('ja') }, exitCode: 2 });
   }
   const variant = findVariant({ agent, locale: options.locale, knownLocales: translationLocalesOf(catalog) });
   const canonical = agent.variants.get(CANONICAL_LOCALE);
-  const check = checkCatalog({ catalog, rootArg: options.rootArg });
+  const check = checkCatalog({ catalog, flags });
   const row = check.translations.find((r) => r.agent === agent.name && r.locale === variant.locale);
   if (!canonical || !row || row.status === 'invalid' || row.sourceHash === null) {
     const own = variant.parsed.diagnostics.map((d) => ({ ...d, file: variant.relPath }));
     const problems = [...own, ...check.diagnostics].filter((d) => d.file === variant.relPath && d.severity === 'error');
     throw new AgentpackError({
       code: 'I18N_STAMP_INVALID',
-      params: { agent: agent.name, locale: variant.locale, path: variant.relPath, problems: [...new Set(row?.problems ?? [])].join(', '), root: options.rootArg },
+      params: { agent: agent.name, locale: variant.locale, path: variant.relPath, problems: [...new Set(row?.problems ?? [])].join(', '), validate: commandLine({ args: ['validate'], ...flags }), command: stampCommand(variant.locale) },
       details: { problems: row?.problems ?? [], diagnostics: problems },
     });
   }

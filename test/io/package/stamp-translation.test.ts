@@ -12,7 +12,7 @@ describe('i18n stamp writes through the one atomic writer', () => {
     write(root, EN, read(root, EN).replace('description: Builds production machine learning systems', 'description: Builds reliable production machine learning systems'));
     chmodSync(join(root, JA), 0o600);
     const seen = await namesCreatedDuring(dirname(join(root, JA)), async () => {
-      const outcome = await stampTranslation({ root, agent: 'ml-engineer', locale: 'ja', rootArg: '' });
+      const outcome = await stampTranslation({ root, agent: 'ml-engineer', locale: 'ja', flags: {} });
       expect(outcome.changed).toBe(true);
     });
     const temps = seen.filter((name) => !name.endsWith('.md'));
