@@ -1,6 +1,6 @@
 import type { DiagnosticCode, ErrorCode } from '../core/codes.js';
 import type { DiagnosticParams } from '../core/diagnostics.js';
-import { nameCommands } from '../core/invocation.js';
+import { nameCommands } from '../core/hints.js';
 import type { Lang } from '../core/lang.js';
 
 type EnglishCatalog = Omit<typeof import('../../locales/en/messages.json', { with: { type: 'json' } }), 'default'>;

@@ -1,7 +1,6 @@
 import type { UiContext } from './context.js';
 import { CANONICAL_LOCALE } from '../core/catalog/catalog.js';
-import { shellWord } from '../core/hints.js';
-import { pickCommand } from '../core/catalog/conflicts.js';
+import { pickCommand, shellWord, type CommandLine } from '../core/hints.js';
 import type { ReadSourceResult } from '../core/catalog/assemble-folder.js';
 import { describeDiagnostic, formatDiagnostic } from './diagnostics.js';
 import { sanitizeForTerminal } from './style.js';
@@ -23,7 +22,7 @@ export function sourceJson(options: { scan: ReadSourceResult; ctx: Pick<UiContex
  * The lines after a listing: identical copies counted once (and where else they were found), then each
  * conflict with every path and the command that resolves it (`retry` is the command without picks).
  */
-export function formatSourceNotes(options: { scan: ReadSourceResult; ctx: Pick<UiContext, 'messages' | 'style'>; retry: string }): string[] {
+export function formatSourceNotes(options: { scan: ReadSourceResult; ctx: Pick<UiContext, 'messages' | 'style'>; retry: CommandLine }): string[] {
   const { scan, ctx, retry } = options;
   const { t } = ctx.messages;
   const clean = (text: string): string => sanitizeForTerminal(text);
@@ -40,7 +39,7 @@ export function formatSourceNotes(options: { scan: ReadSourceResult; ctx: Pick<U
     for (const c of scan.conflicts) {
       const params = { agent: clean(c.name), locale: clean(c.locale ?? CANONICAL_LOCALE), count: c.paths.length, paths: clean(c.paths.join(', ')) };
       lines.push(`  ${ctx.style.warning(t('source.conflict', params))}`);
-      lines.push(`    ${ctx.style.dim(`${t('label.hint')}: ${clean(ctx.messages.named(pickCommand({ conflict: c, retry })))}`)}`);
+      lines.push(`    ${ctx.style.dim(`${t('label.hint')}: ${clean(ctx.messages.named(pickCommand({ retry, path: c.paths[0] ?? '' })))}`)}`);
     }
   }
   return lines;

@@ -1,5 +1,6 @@
 import type { ClaudeStatus } from '../core/claude/compare.js';
 import type { UiContext } from './context.js';
+import { agentFileName } from '../core/agent/name.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { InstalledOrigin } from '../core/plan/origin.js';
 import type { Finding } from '../core/status/findings.js';
@@ -29,7 +30,7 @@ interface InstalledJson {
 }
 
 function installedOf(options: { snapshot: ScopeSnapshot; rel: string; origins?: Record<string, InstalledOrigin> | undefined; problems?: Record<string, StatusSourceProblem> | undefined }): InstalledJson | null {
-  const inst = options.snapshot.installations.find((i) => `${i.agent}.md` === options.rel);
+  const inst = options.snapshot.installations.find((i) => agentFileName(i.agent) === options.rel);
   if (!inst) return null;
   const out: InstalledJson = { locale: inst.locale, state: inst.state };
   const origin = options.origins?.[inst.agent];

@@ -1,5 +1,6 @@
 import type { UiContext } from './context.js';
 import { FAILING_STATUSES, TRANSLATION_STATUSES, type TranslationRow, type TranslationStatus } from '../core/i18n/status.js';
+import { commandLine, type CatalogFlags } from '../core/hints.js';
 import type { StampOutcome } from '../core/i18n/stamp.js';
 import type { MessageKey } from './messages.js';
 import { sanitizeForTerminal } from './style.js';
@@ -37,8 +38,8 @@ export function formatTranslationLines(rows: readonly TranslationRow[], ctx: Pic
 }
 
 /** Print `i18n status` (table or `--json`) and return the exit code: 1 when a shipped translation is not current. */
-export function printTranslationStatus(options: { rows: TranslationRow[]; rootArg: string; ctx: UiContext; json?: Record<string, unknown> }): number {
-  const { rows, rootArg, ctx } = options;
+export function printTranslationStatus(options: { rows: TranslationRow[]; flags: CatalogFlags; ctx: UiContext; json?: Record<string, unknown> }): number {
+  const { rows, flags, ctx } = options;
   const { messages, style } = ctx;
   const ok = rows.every((r) => !FAILING_STATUSES.includes(r.status));
   if (ctx.json) {
@@ -57,7 +58,8 @@ export function printTranslationStatus(options: { rows: TranslationRow[]; rootAr
   const lines = [table, ''];
   for (const row of rows) {
     if (row.status === 'current') continue;
-    const params = { agent: row.agent, locale: row.locale, path: row.path, source: row.source, root: rootArg };
+    const args = row.status === 'invalid' ? ['validate'] : ['i18n', 'stamp', row.agent, '--locale', row.locale];
+    const params = { agent: row.agent, locale: row.locale, path: row.path, source: row.source, command: commandLine({ args, ...flags }) };
     lines.push(`${style.dim(`${messages.t('label.hint')}:`)} ${sanitizeForTerminal(messages.t(`i18n.next.${row.status}` as MessageKey, params))}`);
   }
   const current = rows.filter((r) => r.status === 'current').length;

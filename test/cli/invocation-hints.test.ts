@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { invocationOf, nameCommands, PACKAGE_NAME } from '../../src/core/invocation.js';
+import { invocationOf, nameCommands, PACKAGE_NAME } from '../../src/core/hints.js';
 import { isolatedEnv, runCli } from '../helpers/cli.js';
 import { readFileSync } from 'node:fs';
 import { ROOT } from '../helpers/cli.js';

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { AgentpackError } from '../../src/core/errors.js';
-import { agentFilePath } from '../../src/core/agent/safe-path.js';
-import { isSafeAgentName } from '../../src/core/agent/name.js';
+import { agentFilePath, isSafeAgentName } from '../../src/core/agent/name.js';
 import { canonicalHash, canonicaliseText } from '../../src/core/i18n/canonical-hash.js';
 import { DIAGNOSTIC_CODES } from '../../src/core/codes.js';
 import { parseAgent } from '../../src/core/agent/parse.js';

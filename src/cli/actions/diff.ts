@@ -1,7 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { agentFileName } from '../../core/agent/file-name.js';
+import { agentFilePath } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales, findAgent, findVariant, renderVariant } from '../../core/catalog/lookup.js';
 import { assessInstallation } from '../../core/plan/installation.js';
@@ -11,7 +10,8 @@ import { readTargetState } from '../../io/target/state.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
-import { commandLine, SCOPE_OPTIONS, targetOf } from '../program/scope.js';
+import { commandLine } from '../../core/hints.js';
+import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
 
 const OPTIONS = { ...SCOPE_OPTIONS, locale: 'text' } as const;
 
@@ -27,7 +27,7 @@ export async function runDiff(options: { agent: string; raw: unknown; ctx: CliCo
   const agent = findAgent(catalog, options.agent);
   const state = await readTargetState({ dir: target.dir, agents: [agent.name], scan: false });
   const file = state.files.get(agent.name) ?? { kind: 'missing' as const };
-  const path = join(target.dir, agentFileName(agent.name));
+  const path = agentFilePath({ dir: target.dir, name: agent.name });
   if (file.kind === 'missing') {
     throw new AgentpackError({ code: 'NOT_INSTALLED', params: { agent: agent.name, dir: target.dir, command: commandLine({ args: ['install', agent.name], target }) } });
   }

@@ -1,8 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { isAgentpackError } from '../../core/errors.js';
-import { commandLine, sourceArgument } from '../../core/hints.js';
 import { assertUnambiguous } from '../../core/catalog/conflicts.js';
-import { resolveCatalogRoot, rootArgument } from '../../io/package/catalog-root.js';
+import { resolveCatalogRoot } from '../../io/package/catalog-root.js';
 import { stampTranslation } from '../../io/package/stamp-translation.js';
 import { formatDiagnostic } from '../../ui/diagnostics.js';
 import { printStamp } from '../../ui/translation-report.js';
@@ -22,13 +21,12 @@ export async function runI18nStamp(options: { agent: string; raw: unknown; ctx: 
   try {
     if (from !== undefined) {
       const scan = await loadSource({ from, pick, ctx });
-      const rootArg = sourceArgument({ from, picks: pick });
-      assertUnambiguous({ scan, agent: options.agent, locale, retry: commandLine({ args: ['i18n', 'stamp', options.agent, '--locale', locale], from, picks: pick }) });
-      printStamp({ outcome: await stampTranslation({ catalog: scan.catalog, agent: options.agent, locale, rootArg }), ctx });
+      assertUnambiguous({ scan, agent: options.agent, locale, retry: { args: ['i18n', 'stamp', options.agent, '--locale', locale], from, picks: pick } });
+      printStamp({ outcome: await stampTranslation({ catalog: scan.catalog, agent: options.agent, locale, flags: { from, picks: pick } }), ctx });
       return;
     }
     const catalogRoot = await resolveCatalogRoot({ root, cwd: ctx.cwd });
-    const outcome = await stampTranslation({ root: catalogRoot, agent: options.agent, locale, rootArg: rootArgument(root) });
+    const outcome = await stampTranslation({ root: catalogRoot, agent: options.agent, locale, flags: { root } });
     printStamp({ outcome, ctx });
   } catch (error) {
     // Show why a translation is invalid before the refusal itself (human output; --json carries them in details).

@@ -1,6 +1,5 @@
-import { commandLine, sourceArgument } from '../../core/hints.js';
 import { assessTranslations } from '../../core/i18n/status.js';
-import { resolveCatalogRoot, rootArgument } from '../../io/package/catalog-root.js';
+import { resolveCatalogRoot } from '../../io/package/catalog-root.js';
 import { readCatalog } from '../../io/package/read-catalog.js';
 import { formatSourceNotes, printSourceProblems, sourceJson } from '../../ui/source-report.js';
 import { printTranslationStatus } from '../../ui/translation-report.js';
@@ -18,14 +17,13 @@ export async function runI18nStatus(options: { raw: unknown; ctx: CliContext }):
   if (from === undefined) {
     const catalog = await readCatalog(await resolveCatalogRoot({ root, cwd: ctx.cwd }));
     const { rows } = assessTranslations(catalog);
-    ctx.exitCode = printTranslationStatus({ rows, rootArg: rootArgument(root), ctx });
+    ctx.exitCode = printTranslationStatus({ rows, flags: { root }, ctx });
     return;
   }
   const scan = await loadSource({ from, pick, ctx });
   const { rows } = assessTranslations(scan.catalog);
-  const rootArg = sourceArgument({ from, picks: pick });
   printSourceProblems({ scan, ctx });
-  ctx.exitCode = printTranslationStatus({ rows, rootArg, ctx, json: sourceJson({ scan, ctx }) });
-  const notes = formatSourceNotes({ scan, ctx, retry: commandLine({ args: ['i18n', 'status'], from, picks: pick }) });
+  ctx.exitCode = printTranslationStatus({ rows, flags: { from, picks: pick }, ctx, json: sourceJson({ scan, ctx }) });
+  const notes = formatSourceNotes({ scan, ctx, retry: { args: ['i18n', 'status'], from, picks: pick } });
   if (!ctx.json && notes.length > 0) ctx.stdout.write(`${notes.join('\n')}\n`);
 }

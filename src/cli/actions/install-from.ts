@@ -1,11 +1,11 @@
-import { isSafeAgentName } from '../../core/agent/file-name.js';
+import { isSafeAgentName, MAX_AGENT_NAME_LENGTH, previewName } from '../../core/agent/name.js';
 import { CANONICAL_LOCALE } from '../../core/catalog/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
 import { findAgent, findVariant, renderWarnings } from '../../core/catalog/lookup.js';
 import { assessAgent, planInstall } from '../../core/plan/plan.js';
 import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
-import { commandLine, shellWord } from '../../core/hints.js';
-import { assertUnambiguous, conflictFor, pickCommand } from '../../core/catalog/conflicts.js';
+import { commandLine, pickCommand, sourceFlags, type CommandLine } from '../../core/hints.js';
+import { assertUnambiguous, conflictFor } from '../../core/catalog/conflicts.js';
 import { renderSource } from '../../core/plan/folder-renders.js';
 import { packageInfo } from '../../io/package/root.js';
 import type { Target } from '../../io/target/resolve.js';
@@ -28,10 +28,6 @@ export interface InstallFromOptions {
   dryRun: boolean;
 }
 
-function scopeArgs(target: Target): string[] {
-  return target.scope === 'project' ? ['--project'] : target.scope === 'dir' ? ['--dir', target.dir] : [];
-}
-
 /**
  * `install --from <path>`: the agents of a folder (or file) with the package's planner, ownership rules and
  * atomic apply. A conflict or a non-portable name is refused; with `--all` the rest is installed, each refusal
@@ -45,22 +41,22 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
   const pkg = renderSource({ catalog: scan.catalog, version: packageInfo().version, from, root: scan.root, single: scan.single, picks: scan.picks, fingerprint: scan.fingerprint });
   const wanted = resolveAgentLocale({ flag: options.locale, env: ctx.env, messageLang: ctx.messages.lang }).locale;
   const localeArgs = options.locale !== undefined ? ['--locale', options.locale] : [];
-  const retryFor = (agent: string): string => commandLine({ args: ['install', agent, ...localeArgs, ...scopeArgs(target)], from });
+  const retryFor = (agent: string): CommandLine => ({ args: ['install', agent, ...localeArgs], target, from });
   const refused: string[] = [];
   const refusedJson: Record<string, unknown>[] = [];
   let names: string[];
   if (options.all) {
     names = [];
     for (const conflict of scan.conflicts) {
-      const command = pickCommand({ conflict, retry: retryFor(conflict.name) });
+      const command = pickCommand({ retry: retryFor(conflict.name), path: conflict.paths[0] ?? '' });
       const locale = conflict.locale ?? CANONICAL_LOCALE;
       refused.push(t('install.from.conflict', { agent: sanitizeForTerminal(conflict.name), locale, paths: sanitizeForTerminal(conflict.paths.join(', ')), command: sanitizeForTerminal(command) }));
-      refusedJson.push({ code: 'AGENT_AMBIGUOUS', agent: conflict.name, locale, paths: conflict.paths, commands: conflict.paths.map((path) => ctx.messages.named(`${retryFor(conflict.name)} --pick ${shellWord(path)}`)) });
+      refusedJson.push({ code: 'AGENT_AMBIGUOUS', agent: conflict.name, locale, paths: conflict.paths, commands: conflict.paths.map((path) => ctx.messages.named(pickCommand({ retry: retryFor(conflict.name), path }))) });
     }
     for (const agent of scan.catalog.agents.values()) {
       if (!isSafeAgentName(agent.name)) {
         const path = [...agent.variants.values()][0]?.relPath ?? '';
-        refused.push(t('install.from.notPortable', { agent: sanitizeForTerminal(agent.name), path: sanitizeForTerminal(path) }));
+        refused.push(t('install.from.notPortable', { agent: sanitizeForTerminal(previewName(agent.name)), path: sanitizeForTerminal(path), limit: MAX_AGENT_NAME_LENGTH }));
         refusedJson.push({ code: 'AGENT_NAME_NOT_PORTABLE', agent: agent.name, paths: [path], commands: [] });
         continue;
       }
@@ -72,7 +68,7 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
       assertUnambiguous({ scan, agent: name, locale: wanted, retry: retryFor(name) });
       const agent = findAgent(scan.catalog, name);
       if (!isSafeAgentName(agent.name)) {
-        throw new AgentpackError({ code: 'AGENT_NAME_NOT_PORTABLE', params: { agent: agent.name, path: [...agent.variants.values()][0]?.relPath ?? '' } });
+        throw new AgentpackError({ code: 'AGENT_NAME_NOT_PORTABLE', params: { agent: previewName(agent.name), path: [...agent.variants.values()][0]?.relPath ?? '', limit: MAX_AGENT_NAME_LENGTH, command: commandLine({ args: ['validate'], from }) } });
       }
       return agent.name;
     });
@@ -116,7 +112,7 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
         }),
       }),
     ...(options.all ? { refused: refusedJson } : {}),
-    forceArgs: ['install', ...(options.all ? ['--all'] : options.agents), ...localeArgs, '--from', from, ...pick.flatMap((p) => ['--pick', p]), '--force'],
+    forceArgs: ['install', ...(options.all ? ['--all'] : options.agents), ...localeArgs, ...sourceFlags({ from, picks: pick }), '--force'],
   });
   if (!ctx.json) {
     const lines: string[] = [...missing.values()];

@@ -1,5 +1,4 @@
 import { CANONICAL_LOCALE, sortedLocales, type CatalogAgent } from '../../core/catalog/catalog.js';
-import { commandLine } from '../../core/hints.js';
 import { readPackage } from '../../io/package/read-package.js';
 import type { ReadSourceResult } from '../../io/source/read-source.js';
 import type { Messages } from '../../ui/messages.js';
@@ -47,7 +46,7 @@ async function listSource(options: { ctx: CliContext; from: string; pick: string
   }
   printSourceProblems({ scan, ctx });
   const { t } = ctx.messages;
-  const notes = formatSourceNotes({ scan, ctx, retry: commandLine({ args: ['list'], from, picks: pick }) });
+  const notes = formatSourceNotes({ scan, ctx, retry: { args: ['list'], from, picks: pick } });
   if (agents.length === 0) {
     ctx.stdout.write(`${[t('list.empty'), ...notes].join('\n')}\n`);
     return;

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
-import { agentFileName } from '../../core/agent/file-name.js';
+import { agentFilePath } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
+import { sourceFlags } from '../../core/hints.js';
 import { catalogLocales } from '../../core/catalog/lookup.js';
 import { assessAgent, installedAgents, planSwitch } from '../../core/plan/plan.js';
 import { readPackage } from '../../io/package/read-package.js';
@@ -15,7 +15,7 @@ import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
 import { checkInstalledName } from '../flows/agent-names.js';
 import { sourcesForRun } from '../flows/sources-for-run.js';
 import { runLifecycle } from '../flows/lifecycle.js';
-import { requireFromForPick, sourceArgs, SOURCE_OPTIONS } from '../flows/load-source.js';
+import { requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
 const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 'switch' } as const;
 
@@ -56,7 +56,7 @@ export async function runLocale(options: { locale: string | undefined; agents: s
     force: opts.force,
     plan: (input) => planSwitch({ input, locale, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) }),
     ...(sources.sources ? { sources: sources.sources } : {}),
-    forceArgs: ['locale', locale, ...agents, ...sourceArgs({ from, pick }), '--force'],
+    forceArgs: ['locale', locale, ...agents, ...sourceFlags({ from, picks: pick }), '--force'],
   });
 }
 
@@ -66,7 +66,7 @@ async function printInstalledLocales(options: { ctx: CliContext; target: Target;
   const input = { dir: target.dir, pkg, manifest: state.manifest, files: state.files, declared: state.declared, force: false };
   const rows = installedAgents(input).map((agent) => {
     const inst = assessAgent(input, agent);
-    return { agent, locale: inst.locale, state: inst.state, path: join(target.dir, agentFileName(agent)) };
+    return { agent, locale: inst.locale, state: inst.state, path: agentFilePath({ dir: target.dir, name: agent }) };
   });
   if (ctx.json) {
     ctx.stdout.write(`${JSON.stringify({ ok: true, target, agents: rows }, null, 2)}\n`);

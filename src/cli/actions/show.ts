@@ -3,7 +3,7 @@ import { catalogLocales, findAgent, findVariant, renderVariant, renderWarnings }
 import { assessInstallation } from '../../core/plan/installation.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
 import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
-import { commandLine, sourceArgument } from '../../core/hints.js';
+import { commandLine } from '../../core/hints.js';
 import { assertUnambiguous } from '../../core/catalog/conflicts.js';
 import { readPackage } from '../../io/package/read-package.js';
 import { readTargetState } from '../../io/target/state.js';
@@ -50,7 +50,7 @@ export async function runShow(options: { agent: string; raw: unknown; ctx: CliCo
   const installed = pack && flag === undefined ? await installedLocale({ agent: findAgent(catalog, options.agent).name, raw: opts, ctx, pkg: pack.pkg }) : undefined;
   const { locale } = resolveAgentLocale({ flag, env: ctx.env, installed, messageLang: ctx.messages.lang });
   if (scan) {
-    const retry = commandLine({ args: ['show', options.agent, ...(flag === undefined ? [] : ['--locale', flag])], from, picks: pick });
+    const retry = { args: ['show', options.agent, ...(flag === undefined ? [] : ['--locale', flag])], from, picks: pick };
     assertUnambiguous({ scan, agent: options.agent, locale, retry });
   }
   const agent = findAgent(catalog, options.agent);
@@ -61,7 +61,7 @@ export async function runShow(options: { agent: string; raw: unknown; ctx: CliCo
   } catch (error) {
     // The hint names `validate --from …`: the file that does not load is in the source, not the package.
     if (scan && isAgentpackError(error) && error.code === 'AGENT_INVALID') {
-      throw new AgentpackError({ code: 'AGENT_INVALID', params: { ...error.params, root: sourceArgument({ from }) } });
+      throw new AgentpackError({ code: 'AGENT_INVALID', params: { ...error.params, command: commandLine({ args: ['validate'], from }) } });
     }
     throw error;
   }

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { agentFileName } from '../../core/agent/file-name.js';
+import { agentFilePath } from '../../core/agent/name.js';
 import * as z from 'zod';
 import type { Catalog } from '../../core/catalog/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
@@ -12,7 +11,7 @@ import { claudeConfigDir, homeAgentsDir, resolveTarget, type Scope, type Target 
 import { progressLine } from '../../ui/progress.js';
 import { printStatus } from '../../ui/status-report.js';
 import type { CliContext } from '../program/context.js';
-import { commandLine } from '../program/scope.js';
+import { commandLine } from '../../core/hints.js';
 import { askClaudeForStatus } from '../flows/claude-status.js';
 
 const optionsSchema = z.object({ dir: z.string().min(1).optional(), claude: z.boolean().optional(), claudeBin: z.string().min(1).optional() });
@@ -82,7 +81,7 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
     command: (args, scope) => commandLine({ args, target: { scope: scope.scope, dir: scope.dir } }),
   });
   for (const p of problems) {
-    findings.push({ severity: 'warning', code: p.code, scope: p.scope, path: join(p.dir, agentFileName(p.agent)), params: { agent: p.agent, from: p.from, path: p.path } });
+    findings.push({ severity: 'warning', code: p.code, scope: p.scope, path: agentFilePath({ dir: p.dir, name: p.agent }), params: { agent: p.agent, from: p.from, path: p.path } });
   }
   const asked = claude === true || claudeBin !== undefined ? await askClaudeForStatus({ ctx, snapshots, bin: claudeBin }) : undefined;
   const problemsBySnapshot = snapshots.map((s) => Object.fromEntries(problems.filter((p) => p.scope === s.scope).map((p) => [p.agent, { code: p.code, path: p.path }])));

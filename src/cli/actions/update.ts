@@ -1,4 +1,5 @@
 import { planUpdate } from '../../core/plan/plan.js';
+import { sourceFlags } from '../../core/hints.js';
 import { readPackage } from '../../io/package/read-package.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
@@ -6,7 +7,7 @@ import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
 import { checkInstalledName } from '../flows/agent-names.js';
 import { sourcesForRun } from '../flows/sources-for-run.js';
 import { runLifecycle } from '../flows/lifecycle.js';
-import { requireFromForPick, sourceArgs, SOURCE_OPTIONS } from '../flows/load-source.js';
+import { requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
 const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 'switch' } as const;
 
@@ -34,6 +35,6 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
     force: opts.force,
     plan: (input) => planUpdate({ input, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) }),
     ...(sources.sources ? { sources: sources.sources } : {}),
-    forceArgs: ['update', ...agents, ...sourceArgs({ from, pick }), '--force'],
+    forceArgs: ['update', ...agents, ...sourceFlags({ from, picks: pick }), '--force'],
   });
 }

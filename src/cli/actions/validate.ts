@@ -1,6 +1,5 @@
 import { AgentpackError } from '../../core/errors.js';
-import { sourceArgument } from '../../core/hints.js';
-import { resolveCatalogRoot, rootArgument } from '../../io/package/catalog-root.js';
+import { resolveCatalogRoot } from '../../io/package/catalog-root.js';
 import { validateSource } from '../../io/validate/validate-source.js';
 import { validateTargets } from '../../io/validate/validate-paths.js';
 import { printValidation } from '../../ui/validation-report.js';
@@ -19,10 +18,10 @@ export async function runValidate(options: { paths: string[]; raw: unknown; ctx:
   if (from !== undefined) {
     if (options.paths.length > 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.fromWithPaths') }, exitCode: 2 });
     const scan = await loadSource({ from, pick: [], ctx });
-    ctx.exitCode = printValidation({ report: validateSource({ scan, strict, rootArg: sourceArgument({ from }) }), strict, ctx });
+    ctx.exitCode = printValidation({ report: validateSource({ scan, strict, flags: { from } }), strict, ctx });
     return;
   }
   const catalogRoot = options.paths.length === 0 ? await resolveCatalogRoot({ root, cwd: ctx.cwd }) : undefined;
-  const report = await validateTargets({ paths: options.paths, cwd: ctx.cwd, root: catalogRoot, rootArg: rootArgument(root), strict });
+  const report = await validateTargets({ paths: options.paths, cwd: ctx.cwd, root: catalogRoot, flags: { root }, strict });
   options.ctx.exitCode = printValidation({ report, strict, ctx: options.ctx });
 }

@@ -1,4 +1,4 @@
-import { isSafeAgentName } from '../../core/agent/file-name.js';
+import { isSafeAgentName } from '../../core/agent/name.js';
 import type { Catalog } from '../../core/catalog/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
 import { findAgent } from '../../core/catalog/lookup.js';

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { agentFileName, agentFilePath } from '../../core/agent/name.js';
 import { compareWithClaude, type ClaudeStatus, type InstalledForClaude } from '../../core/claude/compare.js';
 import { AgentpackError } from '../../core/errors.js';
 import { probeClaudeAgents } from '../../io/claude/probe.js';
@@ -17,8 +17,8 @@ function installedAgents(snapshots: readonly ScopeSnapshot[]): InstalledForClaud
     if (s.scope === 'dir') continue;
     for (const inst of s.installations) {
       if (inst.state === 'none' || inst.state === 'foreign' || inst.state === 'missing') continue;
-      const file = s.tree.find((f) => f.rel === `${inst.agent}.md`);
-      out.push({ name: inst.agent, scope: s.scope, path: file?.path ?? join(s.dir, `${inst.agent}.md`), description: file?.parsed.spec?.description });
+      const file = s.tree.find((f) => f.rel === agentFileName(inst.agent));
+      out.push({ name: inst.agent, scope: s.scope, path: file?.path ?? agentFilePath({ dir: s.dir, name: inst.agent }), description: file?.parsed.spec?.description });
     }
   }
   return out;

@@ -8,7 +8,7 @@ import { progressLine } from '../../ui/progress.js';
 import { actionJson, formatConflictLines, formatPlanLines, targetLabel } from '../../ui/plan-report.js';
 import { sanitizeForTerminal } from '../../ui/style.js';
 import type { CliContext } from '../program/context.js';
-import { commandLine } from '../program/scope.js';
+import { commandLine } from '../../core/hints.js';
 
 export interface LifecycleRun {
   ctx: CliContext;

@@ -13,11 +13,6 @@ export function requireFromForPick(options: { from: string | undefined; pick: re
   }
 }
 
-/** `--from <path>` and each `--pick <path>` as arguments again (for the `--force` suggestion); none without a source. */
-export function sourceArgs(options: { from: string | undefined; pick: readonly string[] }): string[] {
-  return options.from === undefined ? [] : ['--from', options.from, ...options.pick.flatMap((p) => ['--pick', p])];
-}
-
 /** Read `--from` with a progress line on a terminal for big folders. */
 export async function loadSource(options: { from: string; pick: readonly string[]; ctx: CliContext }): Promise<ReadSourceResult> {
   const { ctx } = options;

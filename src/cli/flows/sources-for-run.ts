@@ -1,4 +1,4 @@
-import { isSafeAgentName } from '../../core/agent/file-name.js';
+import { isSafeAgentName, MAX_AGENT_NAME_LENGTH, previewName } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { emptyManifest, type Manifest } from '../../core/manifest/manifest.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
@@ -70,7 +70,10 @@ export async function sourcesForRun(options: {
   let run: string[];
   if (agents.length > 0) {
     for (const agent of agents) {
-      if (!isSafeAgentName(agent)) throw new AgentpackError({ code: 'AGENT_NAME_NOT_PORTABLE', params: { agent, path: rendered.agents.get(agent)?.source?.path ?? '' } });
+      if (!isSafeAgentName(agent)) {
+        const params = { agent: previewName(agent), path: rendered.agents.get(agent)?.source?.path ?? '', limit: MAX_AGENT_NAME_LENGTH, command: commandLine({ args: ['validate'], from }) };
+        throw new AgentpackError({ code: 'AGENT_NAME_NOT_PORTABLE', params });
+      }
       if (!rendered.agents.has(agent)) throw new AgentpackError({ code: 'SOURCE_AGENT_MISSING', params: { agent, from: shellWord(from), command: commandLine({ args: ['list'], from }) } });
     }
     run = [...new Set(agents)];
@@ -85,7 +88,7 @@ export async function sourcesForRun(options: {
   const locales = new Set<string>();
   for (const agent of run) {
     const locale = options.localeFor(agent, manifest.agents[agent]?.locale);
-    assertUnambiguous({ scan, agent, locale, retry: commandLine({ args: options.retry(agent), from }) });
+    assertUnambiguous({ scan, agent, locale, retry: { args: options.retry(agent), from } });
     const mine = rendered.agents.get(agent);
     if (!mine) continue;
     out.set(agent, mine);

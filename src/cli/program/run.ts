@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AgentpackError, isAgentpackError } from '../../core/errors.js';
-import { invocationOf } from '../../core/invocation.js';
+import { invocationOf } from '../../core/hints.js';
 import { intlLocale, resolveLang } from '../../core/lang.js';
 import { LANGS } from '../../core/lang.js';
 import { loadMessageCatalog } from '../../io/package/message-catalogs.js';

@@ -21,15 +21,3 @@ export function scopeOf(options: ScopeOptions, ctx: CliContext): { scope: Scope;
 export function targetOf(options: ScopeOptions, ctx: CliContext): Target {
   return resolveTarget({ ...scopeOf(options, ctx), env: ctx.env, cwd: ctx.cwd });
 }
-
-/** Quote one argument for a POSIX shell, only when it needs it. */
-export function shellQuote(arg: string): string {
-  return /^[A-Za-z0-9_./:@%+=,~-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-/** A command line a user can paste: `agentpack <args…>` plus the flag that selects the same folder. */
-export function commandLine(options: { args: string[]; target: Target }): string {
-  const { args, target } = options;
-  const scope = target.scope === 'project' ? ['--project'] : target.scope === 'dir' ? ['--dir', target.dir] : [];
-  return ['agentpack', ...args, ...scope].map((a, i) => (i === 0 ? a : shellQuote(a))).join(' ');
-}

@@ -52,7 +52,7 @@ export function checkFields(options: { data: Record<string, unknown>; fieldLines
     report('error', 'NAME_INVALID', { ...at('name'), params: { name, reason: claudeNameProblem(name) ?? '' } });
     usable = false;
   } else {
-    // The check the installer applies before a name becomes a file name (agent-name.ts).
+    // The check the installer applies before a name becomes a file name (name.ts).
     const problem = agentNameProblem(name);
     if (problem === 'pattern') report('warning', 'NAME_NOT_PORTABLE', { ...at('name'), params: { name: previewName(name) } });
     else if (problem === 'reserved') report('warning', 'NAME_RESERVED', { ...at('name'), params: { name } });

@@ -1,6 +1,6 @@
 import { CANONICAL_LOCALE } from './catalog.js';
 import { AgentpackError } from '../errors.js';
-import { shellWord } from '../hints.js';
+import { pickCommand, type CommandLine } from '../hints.js';
 import type { SourceConflict, SourceScan } from './assemble-folder.js';
 
 /**
@@ -12,21 +12,16 @@ export function conflictFor(options: { scan: Pick<SourceScan, 'conflicts'>; agen
   return scan.conflicts.find((c) => c.name === agent && c.locale === undefined) ?? scan.conflicts.find((c) => c.name === agent && c.locale === locale);
 }
 
-/** The command that resolves a conflict: `retry` (the command as typed, without picks) choosing its first path. */
-export function pickCommand(options: { conflict: SourceConflict; retry: string }): string {
-  return `${options.retry} --pick ${shellWord(options.conflict.paths[0] ?? '')}`;
-}
-
 /**
  * Refuse an ambiguous name with AGENT_AMBIGUOUS: the message names every path, the hint is `retry` with
  * `--pick <path>`; `details` carries the conflict for `--json`.
  */
-export function assertUnambiguous(options: { scan: Pick<SourceScan, 'conflicts'>; agent: string; locale: string; retry: string }): void {
+export function assertUnambiguous(options: { scan: Pick<SourceScan, 'conflicts'>; agent: string; locale: string; retry: CommandLine }): void {
   const conflict = conflictFor(options);
   if (!conflict) return;
   throw new AgentpackError({
     code: 'AGENT_AMBIGUOUS',
-    params: { agent: conflict.name, locale: conflict.locale ?? CANONICAL_LOCALE, count: conflict.paths.length, paths: conflict.paths.join(', '), command: pickCommand({ conflict, retry: options.retry }) },
+    params: { agent: conflict.name, locale: conflict.locale ?? CANONICAL_LOCALE, count: conflict.paths.length, paths: conflict.paths.join(', '), command: pickCommand({ retry: options.retry, path: conflict.paths[0] ?? '' }) },
     details: conflict,
   });
 }

@@ -1,6 +1,7 @@
 import type { Catalog, CatalogAgent, Variant } from './catalog.js';
 import { sortedLocales } from './catalog.js';
 import { AgentpackError } from '../errors.js';
+import { commandLine } from '../hints.js';
 import { nearestKey } from '../nearest.js';
 import type { DiagnosticCode } from '../codes.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -32,7 +33,7 @@ export function findVariant(options: { agent: CatalogAgent; locale: string; know
 export function renderVariant(variant: Variant): string {
   const { spec, data } = variant.parsed;
   if (!spec || variant.parsed.diagnostics.some((d) => d.severity === 'error')) {
-    throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent: variant.agent, locale: variant.locale, root: '' } });
+    throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent: variant.agent, locale: variant.locale, command: commandLine({ args: ['validate'] }) } });
   }
   return renderAgent({ spec, body: variant.parsed.body, asWritten: fieldsAsWritten({ spec, data }) });
 }

@@ -1,6 +1,7 @@
 import { checkBannerLinks } from './banner-links.js';
 import { CANONICAL_LOCALE, type Catalog } from '../catalog/catalog.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { commandLine, type CatalogFlags } from '../hints.js';
 import { checkParity } from './parity.js';
 import { assessTranslations, hasErrors, type TranslationRow } from './status.js';
 
@@ -11,12 +12,13 @@ export interface CatalogCheck {
 }
 
 /** The status of a row as a diagnostic on the translation file: what `validate` shows for it. */
-function statusDiagnostic(options: { row: TranslationRow; catalog: Catalog; rootArg: string }): Diagnostic | undefined {
-  const { row, catalog, rootArg } = options;
+function statusDiagnostic(options: { row: TranslationRow; catalog: Catalog; flags: CatalogFlags }): Diagnostic | undefined {
+  const { row, catalog, flags } = options;
   const variant = catalog.agents.get(row.agent)?.variants.get(row.locale) ?? catalog.orphans.find((o) => o.relPath === row.path);
   const line = variant?.parsed.fieldLines?.get('i18n');
   const at = line === undefined ? {} : { line };
-  const params = { agent: row.agent, locale: row.locale, path: row.path, source: row.source, root: rootArg };
+  const command = commandLine({ args: ['i18n', 'stamp', row.agent, '--locale', row.locale], ...flags });
+  const params = { agent: row.agent, locale: row.locale, path: row.path, source: row.source, command };
   if (row.status === 'outdated') {
     return makeDiagnostic({ severity: 'error', code: 'TRANSLATION_OUTDATED', file: row.path, ...at, params: { ...params, recorded: row.recordedHash ?? '', current: row.sourceHash ?? '' } });
   }
@@ -26,16 +28,16 @@ function statusDiagnostic(options: { row: TranslationRow; catalog: Catalog; root
 }
 
 /**
- * Everything that links the variants of a catalog (DESIGN §4): translation status with the invariants
- * behind it, structural parity (warnings, or errors when `strict`) and banner links. Pure.
- * `rootArg` is appended to the commands named in hints (e.g. ` --root /tmp/copy`), or ''.
+ * Everything that links the variants of a catalog: translation status with the invariants behind it,
+ * structural parity (warnings, or errors when `strict`) and banner links. Pure. `flags` select the same
+ * catalog again in the commands hints name (`--root`, or `--from` with its picks); none for the package's.
  */
-export function checkCatalog(options: { catalog: Catalog; strict?: boolean; rootArg?: string }): CatalogCheck {
+export function checkCatalog(options: { catalog: Catalog; strict?: boolean; flags?: CatalogFlags }): CatalogCheck {
   const { catalog } = options;
-  const rootArg = options.rootArg ?? '';
+  const flags = options.flags ?? {};
   const { rows, diagnostics } = assessTranslations(catalog);
   for (const row of rows) {
-    const d = statusDiagnostic({ row, catalog, rootArg });
+    const d = statusDiagnostic({ row, catalog, flags });
     if (d) diagnostics.push(d);
   }
   for (const agent of catalog.agents.values()) {

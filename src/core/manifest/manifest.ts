@@ -1,4 +1,4 @@
-import { isSafeAgentName } from '../agent/file-name.js';
+import { isSafeAgentName } from '../agent/name.js';
 import { MANIFEST_VERSION } from './format.js';
 import { checkManifest } from './schema-check.js';
 import type { Manifest, ManifestEntry, ManifestSource, ManifestSourceScan } from './schema.js';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isSafeAgentName } from '../agent/file-name.js';
+import { isSafeAgentName } from '../agent/name.js';
 import { AGENT_KEY_MESSAGE, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, RECORDED_STATUSES } from './format.js';
 
 /**

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
-import { agentFileName } from '../agent/file-name.js';
+import { agentFileName, agentFilePath } from '../agent/name.js';
 import { AgentpackError } from '../errors.js';
+import { commandLine } from '../hints.js';
 import { assessInstallation, type Installation } from './installation.js';
 import { sameOrigin, withEntries, type ManifestEntry } from '../manifest/manifest.js';
 import type { ActionReason, Plan, PlanAction, PlanInput } from './types.js';
@@ -25,7 +25,7 @@ export function installedAgents(input: PlanInput): string[] {
 function render(input: PlanInput, agent: string, locale: string): { content: string; sha256: string; entry: ManifestEntry } {
   const pkgAgent = input.pkg.agents.get(agent);
   const rendered = pkgAgent?.renders.get(locale);
-  if (!pkgAgent || !rendered) throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent, locale, root: '' } });
+  if (!pkgAgent || !rendered) throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent, locale, command: commandLine({ args: ['validate'] }) } });
   const translationStatus = pkgAgent.origins?.get(locale);
   const entry: ManifestEntry = { locale, packageVersion: input.pkg.version, sourceHash: pkgAgent.sourceHash, sha256: rendered.sha256, ...(translationStatus ? { translationStatus } : {}) };
   if (pkgAgent.source) entry.source = pkgAgent.source;
@@ -51,7 +51,7 @@ function base(input: PlanInput, inst: Installation, extra: Pick<PlanAction, 'kin
   return {
     ...extra,
     agent: inst.agent,
-    path: join(input.dir, agentFileName(inst.agent)),
+    path: agentFilePath({ dir: input.dir, name: inst.agent }),
     locale: inst.locale,
     fromLocale: null,
     sha256: null,

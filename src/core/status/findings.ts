@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { agentFilePath } from '../agent/name.js';
 import type { DiagnosticCode } from '../codes.js';
 import type { DiagnosticParams, Severity } from '../diagnostics.js';
 import type { InstalledOrigin } from '../plan/origin.js';
@@ -68,7 +68,7 @@ export function statusFindings(options: {
 
 function installationFindings(options: { inst: Installation; scope: StatusScope; command: HintCommand }): Finding[] {
   const { inst, scope, command } = options;
-  const path = join(scope.dir, `${inst.agent}.md`);
+  const path = agentFilePath({ dir: scope.dir, name: inst.agent });
   const params: DiagnosticParams = { agent: inst.agent, locale: inst.locale ?? '?', path };
   const at = (severity: Severity, code: DiagnosticCode, extra: DiagnosticParams = {}): Finding => ({ severity, code, scope: scope.scope, path, params: { ...params, ...extra } });
   switch (inst.state) {

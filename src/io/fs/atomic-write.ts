@@ -1,22 +1,28 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, open, readdir, rename, unlink } from 'node:fs/promises';
+import { link, lstat, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AgentpackError } from '../../core/errors.js';
 import { errnoOf } from './errors.js';
 
-/** Temporary files are `.agentpack-<pid>-<random>.tmp`: hidden, and not `*.md`, so Claude Code never loads one. */
+/**
+ * Temporary files are `.agentpack-<pid>-<random>.tmp`: hidden, and not `*.md`, so Claude Code never loads one.
+ * tempPath is the only place that names one, so every leftover of any writer matches this pattern.
+ */
 export const TEMP_FILE = /^\.agentpack-\d+-[0-9a-f]+\.tmp$/;
 
 function tempPath(dir: string): string {
   return join(dir, `.agentpack-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
 }
 
+/** What agentpack's own files get (before the umask). */
+const DEFAULT_PERMISSIONS = 0o644;
+
 /** Errors meaning "hard links are not available here": fall back to a checked rename. */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
 
-async function writeTemp(dir: string, content: string | Uint8Array): Promise<string> {
+async function writeTemp(dir: string, content: string | Uint8Array, permissions: number): Promise<string> {
   const tmp = tempPath(dir);
-  const handle = await open(tmp, 'wx', 0o644);
+  const handle = await open(tmp, 'wx', permissions);
   try {
     await handle.writeFile(content);
     await handle.sync();
@@ -48,11 +54,14 @@ export async function syncDir(dir: string): Promise<void> {
  * see the old bytes or the new bytes, never a mix. `mode: 'replace'` replaces whatever is at `path` — a
  * symlink there is replaced by the file, never written through (rename does not follow links).
  * `mode: 'create'` never replaces: it fails with FILE_CHANGED if something appeared at `path` meanwhile.
+ * The file is 0644 unless `keepPermissions`: then it keeps the permission bits of the file it replaces
+ * (a user's file edited in place, such as a translation being stamped, should not change mode).
  */
-export async function writeFileAtomic(options: { path: string; content: string | Uint8Array; mode: 'replace' | 'create' }): Promise<void> {
+export async function writeFileAtomic(options: { path: string; content: string | Uint8Array; mode: 'replace' | 'create'; keepPermissions?: boolean }): Promise<void> {
   const { path, content, mode } = options;
   const dir = dirname(path);
-  const tmp = await prepareTemp({ dir, content });
+  const permissions = options.keepPermissions ? await stat(path).then((s) => s.mode & 0o777, () => DEFAULT_PERMISSIONS) : DEFAULT_PERMISSIONS;
+  const tmp = await writeTemp(dir, content, permissions);
   await commitTemp({ tmp, path, mode });
   await syncDir(dir);
 }
@@ -63,7 +72,7 @@ export async function writeFileAtomic(options: { path: string; content: string |
  * prepared file is invisible to Claude Code and removed as a leftover if the run dies.
  */
 export async function prepareTemp(options: { dir: string; content: string | Uint8Array }): Promise<string> {
-  return writeTemp(options.dir, options.content);
+  return writeTemp(options.dir, options.content, DEFAULT_PERMISSIONS);
 }
 
 /**

@@ -19,9 +19,3 @@ export async function resolveCatalogRoot(options: { root?: string | undefined; c
   if (!agents?.isDirectory()) throw new AgentpackError({ code: 'CATALOG_NOT_FOUND', params: { path: options.root } });
   return full;
 }
-
-/** ` --root <dir>` as a user would type it again in a hint, or '' for the package's own catalog. */
-export function rootArgument(root: string | undefined): string {
-  if (root === undefined) return '';
-  return ` --root ${/^[\w@%+=:,./-]+$/.test(root) ? root : `'${root.replace(/'/g, `'\\''`)}'`}`;
-}

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_NAME } from '../../core/invocation.js';
+import { PACKAGE_NAME } from '../../core/hints.js';
 
 let cached: { root: string; version: string } | undefined;
 

@@ -3,9 +3,10 @@ import { CANONICAL_LOCALE, translationLocalesOf, type Catalog } from '../../core
 import { catalogLink } from '../../core/catalog/links.js';
 import { checkCatalog } from '../../core/i18n/check-catalog.js';
 import { AgentpackError } from '../../core/errors.js';
+import { commandLine, type CatalogFlags } from '../../core/hints.js';
 import { findAgent, findVariant } from '../../core/catalog/lookup.js';
 import { stampSourceHash, type StampOutcome } from '../../core/i18n/stamp.js';
-import { replaceFileAtomic } from '../fs/atomic-replace.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { readCatalog } from './read-catalog.js';
 
 export type { StampOutcome } from '../../core/i18n/stamp.js';
@@ -15,22 +16,24 @@ export type { StampOutcome } from '../../core/i18n/stamp.js';
  * `i18n stamp`: record the source's current canonical hash in a translation, touching only that line
  * (or adding the i18n block), with an atomic write. Refuses an invalid translation.
  */
-export async function stampTranslation(options: { root?: string; catalog?: Catalog; agent: string; locale: string; rootArg: string }): Promise<StampOutcome> {
+export async function stampTranslation(options: { root?: string; catalog?: Catalog; agent: string; locale: string; flags: CatalogFlags }): Promise<StampOutcome> {
+  const { flags } = options;
   const catalog = options.catalog ?? (await readCatalog(options.root));
   const agent = findAgent(catalog, options.agent);
+  const stampCommand = (locale: string): string => commandLine({ args: ['i18n', 'stamp', agent.name, '--locale', locale], ...flags });
   if (options.locale === CANONICAL_LOCALE) {
-    throw new AgentpackError({ code: 'I18N_NOT_A_TRANSLATION', params: { agent: agent.name, locale: options.locale, root: options.rootArg }, exitCode: 2 });
+    throw new AgentpackError({ code: 'I18N_NOT_A_TRANSLATION', params: { agent: agent.name, locale: options.locale, command: stampCommand('ja') }, exitCode: 2 });
   }
   const variant = findVariant({ agent, locale: options.locale, knownLocales: translationLocalesOf(catalog) });
   const canonical = agent.variants.get(CANONICAL_LOCALE);
-  const check = checkCatalog({ catalog, rootArg: options.rootArg });
+  const check = checkCatalog({ catalog, flags });
   const row = check.translations.find((r) => r.agent === agent.name && r.locale === variant.locale);
   if (!canonical || !row || row.status === 'invalid' || row.sourceHash === null) {
     const own = variant.parsed.diagnostics.map((d) => ({ ...d, file: variant.relPath }));
     const problems = [...own, ...check.diagnostics].filter((d) => d.file === variant.relPath && d.severity === 'error');
     throw new AgentpackError({
       code: 'I18N_STAMP_INVALID',
-      params: { agent: agent.name, locale: variant.locale, path: variant.relPath, problems: [...new Set(row?.problems ?? [])].join(', '), root: options.rootArg },
+      params: { agent: agent.name, locale: variant.locale, path: variant.relPath, problems: [...new Set(row?.problems ?? [])].join(', '), validate: commandLine({ args: ['validate'], ...flags }), command: stampCommand(variant.locale) },
       details: { problems: row?.problems ?? [], diagnostics: problems },
     });
   }
@@ -41,6 +44,6 @@ export async function stampTranslation(options: { root?: string; catalog?: Catal
   if (result.kind === 'unsafe') {
     throw new AgentpackError({ code: 'I18N_STAMP_UNSAFE', params: { path: variant.relPath, hash: row.sourceHash, reason: result.reason } });
   }
-  await replaceFileAtomic({ path: variant.path, text: result.text });
+  await writeFileAtomic({ path: variant.path, content: result.text, mode: 'replace', keepPermissions: true });
   return { ...base, changed: true, previousHash: result.previousHash };
 }

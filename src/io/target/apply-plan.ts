@@ -8,6 +8,7 @@ import { commitTemp, prepareTemp, removeLeftoverTemps, syncDir } from '../fs/ato
 import { keepBackup } from '../fs/backup.js';
 import { readFileState, sameFileState } from '../fs/file-state.js';
 import { toIoError } from '../fs/errors.js';
+import { runPool } from '../fs/pool.js';
 import { writeManifest } from './manifest-store.js';
 
 
@@ -50,21 +51,22 @@ export async function applyPlan(options: {
   } catch (error) {
     throw toIoError({ error, path: dir, dir });
   }
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (failure === undefined && next < actions.length) {
-      const index = next++;
-      const action = actions[index] as PlanAction;
+  // The pool settles only after every step in flight has, so the manifest below records all that completed;
+  // the first error is kept in `failure` with its path.
+  await runPool({
+    items: actions,
+    limit: IN_FLIGHT,
+    fn: async (action, { index }) => {
       try {
         const backup = action.kind === 'skip' ? null : await applyAction({ action, dir });
         results[index] = { action, backup };
         if (action.kind !== 'skip') options.onProgress?.({ done: ++done, total });
       } catch (error) {
         failure ??= { error, path: action.path };
+        throw error;
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(IN_FLIGHT, actions.length)) }, worker));
+    },
+  }).catch(() => undefined);
   if (failure !== undefined) {
     if (recordsSomething) {
       await syncDir(dir);

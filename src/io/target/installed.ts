@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { agentFileName } from '../../core/agent/file-name.js';
+import { agentFilePath } from '../../core/agent/name.js';
 import type { Catalog } from '../../core/catalog/catalog.js';
 import { installedOrigin, type InstalledOrigin } from '../../core/plan/origin.js';
 import { assessInstallation, type InstallState } from '../../core/plan/installation.js';
@@ -26,7 +26,7 @@ export async function readInstalled(options: { dir: string; pkg: PackageRenders;
   for (const agent of pkg.agents.keys()) {
     const inst = assessInstallation({ agent, entry: state.manifest.agents[agent], file: state.files.get(agent) ?? { kind: 'missing' }, pkg: pkg.agents.get(agent) });
     if (inst.state !== 'none') {
-      const info: InstalledInfo = { locale: inst.locale, state: inst.state, path: join(dir, agentFileName(agent)) };
+      const info: InstalledInfo = { locale: inst.locale, state: inst.state, path: agentFilePath({ dir, name: agent }) };
       if (catalog && inst.entry && inst.state !== 'foreign') info.origin = installedOrigin({ catalog, agent, entry: inst.entry, state: inst.state });
       out.set(agent, info);
       continue;

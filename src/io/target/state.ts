@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { agentFileName } from '../../core/agent/file-name.js';
+import { agentFilePath } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import type { FileState } from '../../core/plan/installation.js';
 import type { Manifest } from '../../core/manifest/manifest.js';
@@ -117,7 +117,7 @@ export async function readTargetState(options: {
     // their bytes kept for the search below.
     const bytesOf = new Map<string, Buffer>();
     for (const agent of given) {
-      const path = join(dir, agentFileName(agent));
+      const path = agentFilePath({ dir, name: agent });
       const file = await readFileStateFast(path);
       if (file.kind === 'file' && file.bytes) bytesOf.set(path, file.bytes);
       state.files.set(agent, withoutBytes(file));
@@ -131,7 +131,7 @@ export async function readTargetState(options: {
   const names = new Set([...given, ...Object.keys(read.manifest.agents)]);
   await Promise.all(
     [...names].map(async (agent) => {
-      state.files.set(agent, withoutBytes(await readFileState(join(dir, agentFileName(agent)))));
+      state.files.set(agent, withoutBytes(await readFileState(agentFilePath({ dir, name: agent }))));
     }),
   );
   if (options.scan === false) return state;

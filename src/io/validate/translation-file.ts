@@ -6,7 +6,7 @@ import type { ParsedAgent } from '../../core/agent/parse.js';
 import { checkParity } from '../../core/i18n/parity.js';
 import { compareTranslatedFields } from '../../core/i18n/fields.js';
 import { hasErrors, variantHash } from '../../core/i18n/status.js';
-import { rootArgument } from '../package/catalog-root.js';
+import { commandLine } from '../../core/hints.js';
 import { packageInfo } from '../package/root.js';
 import { loadAgent } from '../read-agent.js';
 
@@ -47,8 +47,9 @@ export async function checkTranslationFile(options: {
   const recorded = parsed.i18n?.sourceHash;
   if (recorded !== undefined && recorded !== sourceHash && locale !== undefined && agent !== '') {
     const catalogRoot = resolve(dirname(path), '..', '..', '..');
-    const root = catalogRoot === packageInfo().root ? '' : rootArgument(relative(cwd, catalogRoot) || '.');
-    const params = { agent, locale, path: shownPath, source: shownSource, root, recorded, current: sourceHash };
+    const root = catalogRoot === packageInfo().root ? undefined : relative(cwd, catalogRoot) || '.';
+    const command = commandLine({ args: ['i18n', 'stamp', agent, '--locale', locale], root });
+    const params = { agent, locale, path: shownPath, source: shownSource, command, recorded, current: sourceHash };
     out.push(makeDiagnostic({ severity: 'error', code: 'TRANSLATION_OUTDATED', file: shownPath, ...at, params }));
   }
   return out;

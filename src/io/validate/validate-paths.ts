@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { checkCatalog } from '../../core/i18n/check-catalog.js';
+import type { CatalogFlags } from '../../core/hints.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { AgentpackError } from '../../core/errors.js';
 import type { ParsedAgent } from '../../core/agent/parse.js';
@@ -37,9 +38,10 @@ function pairWithSources(targets: readonly string[]): { order: number[]; transla
 
 /**
  * Validate files or folders given on the command line, or a whole catalog when none are: the package's own,
- * or the one at `root`. A catalog is also checked for the links between its variants (DESIGN §4).
+ * or the one at `root`. A catalog is also checked for the links between its variants; `flags` select it
+ * again in the commands hints name.
  */
-export async function validateTargets(options: { paths: string[]; cwd: string; root?: string; rootArg?: string; strict?: boolean }): Promise<ValidationReport> {
+export async function validateTargets(options: { paths: string[]; cwd: string; root?: string; flags?: CatalogFlags; strict?: boolean }): Promise<ValidationReport> {
   if (options.paths.length === 0) {
     const catalog = await readCatalog(options.root);
     const files: FileReport[] = [];
@@ -47,7 +49,7 @@ export async function validateTargets(options: { paths: string[]; cwd: string; r
       for (const variant of agent.variants.values()) files.push(toReport(variant.parsed, variant.relPath, variant.locale));
     }
     for (const orphan of catalog.orphans) files.push(toReport(orphan.parsed, orphan.relPath, orphan.locale));
-    const check = checkCatalog({ catalog, strict: options.strict ?? false, rootArg: options.rootArg ?? '' });
+    const check = checkCatalog({ catalog, strict: options.strict ?? false, flags: options.flags ?? {} });
     for (const d of check.diagnostics) files.find((f) => f.path === d.file)?.diagnostics.push(d);
     return { files, translations: check.translations };
   }

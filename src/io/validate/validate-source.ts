@@ -1,7 +1,7 @@
 import { CANONICAL_LOCALE } from '../../core/catalog/catalog.js';
 import { checkCatalog } from '../../core/i18n/check-catalog.js';
 import { makeDiagnostic } from '../../core/diagnostics.js';
-import { shellWord } from '../../core/hints.js';
+import { pickCommand, type CatalogFlags } from '../../core/hints.js';
 import type { ReadSourceResult } from '../source/read-source.js';
 import { toReport, type ValidationReport } from './validate-paths.js';
 
@@ -10,16 +10,16 @@ import { toReport, type ValidationReport } from './validate-paths.js';
  * variants as for a catalog (translation status, parity, banners), a translation whose `name` differs from
  * its source's, and an error on each file of a name defined differently in several files.
  */
-export function validateSource(options: { scan: ReadSourceResult; strict: boolean; rootArg: string }): ValidationReport {
+export function validateSource(options: { scan: ReadSourceResult; strict: boolean; flags: CatalogFlags }): ValidationReport {
   const { scan } = options;
   const files = scan.files.map((f) => toReport(f.parsed, f.relPath, f.locale));
   const byPath = new Map(files.map((f) => [f.path, f]));
-  const check = checkCatalog({ catalog: scan.catalog, strict: options.strict, rootArg: options.rootArg });
+  const check = checkCatalog({ catalog: scan.catalog, strict: options.strict, flags: options.flags });
   for (const d of check.diagnostics) byPath.get(d.file ?? '')?.diagnostics.push(d);
   for (const conflict of scan.conflicts) {
     for (const path of conflict.paths) {
       const others = conflict.paths.filter((p) => p !== path).join(', ');
-      const command = `agentpack list${options.rootArg} --pick ${shellWord(path)}`;
+      const command = pickCommand({ retry: { args: ['list'], ...options.flags }, path });
       const params = { agent: conflict.name, locale: conflict.locale ?? CANONICAL_LOCALE, others, command };
       byPath.get(path)?.diagnostics.push(makeDiagnostic({ severity: 'error', code: 'NAME_CONFLICT', file: path, params }));
     }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agentFileName, agentNameProblem, assertSafeAgentName, isSafeAgentName, MAX_AGENT_NAME_LENGTH } from '../../../src/core/agent/name.js';
+import { agentFileName, agentFilePath, agentNameProblem, assertSafeAgentName, isSafeAgentName, MAX_AGENT_NAME_LENGTH, safeJoin } from '../../../src/core/agent/name.js';
 import { AgentpackError } from '../../../src/core/errors.js';
-import { agentFilePath, safeJoin } from '../../../src/core/agent/safe-path.js';
 
 /** Names from the hostile corpus and beyond: none may become a file name. */
 const HOSTILE_NAMES: [string, unknown, 'pattern' | 'too-long' | 'reserved'][] = [

@@ -135,9 +135,9 @@ describe('translation status', () => {
 
 describe('checkCatalog', () => {
   it('turns outdated into an error naming i18n stamp, untracked into a warning', () => {
-    const outdated = checkCatalog({ catalog: catalogOf({ [EN]: source({ description: 'Reviews lunch menus.' }), [JA]: translation() }), rootArg: ' --root /tmp/x' });
+    const outdated = checkCatalog({ catalog: catalogOf({ [EN]: source({ description: 'Reviews lunch menus.' }), [JA]: translation() }), flags: { root: '/tmp/x' } });
     expect(outdated.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'TRANSLATION_OUTDATED', file: JA, line: 5, params: expect.objectContaining({ agent: 'demo', locale: 'ja', root: ' --root /tmp/x' }) }),
+      expect.objectContaining({ severity: 'error', code: 'TRANSLATION_OUTDATED', file: JA, line: 5, params: expect.objectContaining({ agent: 'demo', locale: 'ja', command: 'agentpack i18n stamp demo --locale ja --root /tmp/x' }) }),
     ]);
     const untracked = checkCatalog({ catalog: catalogOf({ [EN]: source(), [JA]: translation({ hash: null }) }) });
     expect(untracked.diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'TRANSLATION_UNTRACKED']]);

@@ -1,10 +1,11 @@
-import { lstatSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../../src/io/fs/atomic-write.js';
+import { findLeftoverTemps, prepareTemp, removeLeftoverTemps, TEMP_FILE, writeFileAtomic } from '../../../src/io/fs/atomic-write.js';
 import { keepBackup } from '../../../src/io/fs/backup.js';
 import { readFileState } from '../../../src/io/fs/file-state.js';
 import { tempDir } from '../../helpers/cli.js';
+import { namesCreatedDuring } from '../../helpers/watch.js';
 
 describe('atomic writes', () => {
   it('replaces a file and leaves no temporary file behind', async () => {
@@ -47,5 +48,35 @@ describe('atomic writes', () => {
     const backup = await keepBackup({ path: link, state: await readFileState(link), move: true });
     expect(readlinkSync(backup)).toBe('/nowhere/target.md');
     expect(() => lstatSync(link)).toThrow();
+  });
+
+  it('every temporary file a write makes is named by TEMP_FILE: status reports a leftover and the next run removes it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), 'old');
+    const seen = await namesCreatedDuring(dir, async () => {
+      await writeFileAtomic({ path: join(dir, 'a.md'), content: 'replaced', mode: 'replace' });
+      await writeFileAtomic({ path: join(dir, 'a.md'), content: 'kept mode', mode: 'replace', keepPermissions: true });
+      await writeFileAtomic({ path: join(dir, 'b.md'), content: 'created', mode: 'create' });
+    });
+    const temps = seen.filter((name) => !name.endsWith('.md'));
+    expect(temps.length).toBeGreaterThan(0);
+    for (const name of temps) expect(name).toMatch(TEMP_FILE);
+    // A prepared file is what an interrupted run leaves behind.
+    const left = basename(await prepareTemp({ dir, content: 'half' }));
+    expect(left).toMatch(TEMP_FILE);
+    expect(await findLeftoverTemps(dir)).toEqual([left]);
+    expect(await removeLeftoverTemps(dir)).toEqual([left]);
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.md']);
+  });
+
+  it('keepPermissions keeps the permission bits of the replaced file; otherwise the file is 0644', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'a.md');
+    writeFileSync(path, 'old');
+    chmodSync(path, 0o600);
+    await writeFileAtomic({ path, content: 'new', mode: 'replace', keepPermissions: true });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    await writeFileAtomic({ path, content: 'newer', mode: 'replace' });
+    expect(statSync(path).mode & 0o777).toBe(0o644 & ~process.umask());
   });
 });
