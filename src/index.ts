@@ -1,5 +1,5 @@
 /**
- * agentpack's library API (DESIGN §7): read, check and render Claude Code subagent files.
+ * agentpack's library API: read, check and render Claude Code subagent files, for editors and other tools.
  * No commander, no chalk, no process exit.
  */
 export { parseAgent, MAX_FILE_CHARS, MAX_FRONTMATTER_CHARS, type ParsedAgent } from './core/agent/parse.js';

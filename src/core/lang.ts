@@ -15,7 +15,7 @@ export function langOfTag(tag: string | undefined): Lang | undefined {
 }
 
 /**
- * Language of agentpack's own messages (DESIGN §6): `--lang`, then `AGENTPACK_LANG`, then the first
+ * Language of agentpack's own messages: `--lang`, then `AGENTPACK_LANG`, then the first
  * non-empty of `LC_ALL`, `LC_MESSAGES`, `LANG` (`C`/`POSIX` mean English), then the `Intl` locale
  * (ignoring `und`), then English.
  * - Empty or blank values are skipped at every step.
@@ -23,7 +23,7 @@ export function langOfTag(tag: string | undefined): Lang | undefined {
  *   without that translation; `Intl` is not consulted then.
  * - An unsupported `AGENTPACK_LANG` (fr) is skipped: it is agentpack's own switch, and the system locale
  *   is a better guess than English. The CLI validates `--lang` itself (en or ja) before calling this.
- * - `LANGUAGE` and `LC_CTYPE` are not consulted (DESIGN §6 names the three variables above).
+ * - `LANGUAGE` and `LC_CTYPE` are not consulted: the three variables above are what gettext-less CLIs read.
  * - `intlLocale` may be a function: it is then called only when nothing before it decides (asking `Intl`
  *   loads ICU data, which costs milliseconds at every start).
  */

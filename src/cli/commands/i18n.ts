@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { collect } from '../program/collect.js';
 import type { CliContext } from '../program/context.js';
 
-/** `i18n status` and `i18n stamp <agent> --locale <l>`: the link between an agent's variants (DESIGN §4). */
+/** `i18n status` and `i18n stamp <agent> --locale <l>`: the link between an agent's variants. */
 export function registerI18n(program: Command, ctx: CliContext): void {
   const { t } = ctx.messages;
   const i18n = program.command('i18n').description(t('cmd.i18n.description'));

@@ -8,7 +8,7 @@ import type { AgentSpec } from './schema.js';
 // The zod-free twin of agentFrontMatterSchema, held to it by test/core/agent/schema-check.test.ts: zod is not loaded on the read path.
 import { zodFreeRules, type SpecRules } from './schema-check.js';
 
-/** The machine-readable link from a translation to its source (DESIGN §4). */
+/** The machine-readable link from a translation to its source, so a stale translation can be caught. */
 export interface I18nLink {
   source?: string;
   sourceHash?: string;

@@ -4,7 +4,7 @@ import type { AgentSpec } from './schema.js';
 import { stringifySimpleMapping } from '../yaml/simple.js';
 
 /**
- * Render the exact bytes agentpack installs (DESIGN §5): front-matter at byte 0 in canonical field order,
+ * Render the exact bytes agentpack installs (deterministic, so the manifest's hash can tell an edit): front-matter at byte 0 in canonical field order,
  * `description` on one line, no banner, no `i18n` block, LF, no BOM, a blank line, the body, one final newline.
  * Deterministic: the same spec and body always give the same string.
  */

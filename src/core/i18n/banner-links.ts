@@ -38,7 +38,7 @@ function checkLinks(options: { variant: Variant; agent: CatalogAgent; knownFiles
 }
 
 /**
- * Banner links both ways (DESIGN §4): every banner link resolves, relative to its file, to the other variant
+ * Banner links both ways (a reader on GitHub follows them): every banner link resolves, relative to its file, to the other variant
  * of the same agent; each translation links to its source and the source links to each translation. All
  * findings are warnings: the banner is for people reading the files on GitHub, not for Claude Code.
  */

@@ -6,7 +6,7 @@ export { contentHash } from '../hash.js';
 const CANONICAL_HASH_VERSION = 'agentpack-canonical-v1';
 
 /**
- * Normalise text the way DESIGN §4 prescribes, so that formatting-only edits do not change a hash:
+ * Normalise text (BOM, line endings, NFC, trailing spaces, blank runs) so that formatting-only edits do not change a hash:
  * strip a BOM, CRLF/CR → LF, Unicode NFC, strip trailing spaces and tabs on each line, collapse runs of
  * blank lines into one, drop leading/trailing blank lines, end with exactly one newline.
  */

@@ -30,7 +30,7 @@ function showValue(value: unknown): string {
 
 /**
  * Every front-matter field except the translatable ones (`description`) must be identical in a translation
- * and its source (DESIGN §4). Compares the parsed data, so a field that the schema drops (an invalid
+ * and its source (only `description` and the body are translated). Compares the parsed data, so a field that the schema drops (an invalid
  * `color`) or ignores (an unknown key) must match too. One error per differing field, naming both values.
  */
 export function compareTranslatedFields(options: { source: Variant; translation: Variant }): Diagnostic[] {

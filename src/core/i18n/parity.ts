@@ -58,7 +58,7 @@ interface Side {
 }
 
 /**
- * Structural parity of a translation with its source (DESIGN §4): the same headings (level and order), the
+ * Structural parity of a translation with its source (a cheap check that nothing was left out): the same headings (level and order), the
  * same number of list items and code blocks under each heading. Each difference names the section and the
  * line in both files. Sections are paired by position up to the first heading that differs.
  */

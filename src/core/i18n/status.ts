@@ -7,7 +7,7 @@ import type { ParsedAgent } from '../agent/parse.js';
 import { mirroredPath } from '../catalog/folder-layout.js';
 import { compareTranslatedFields } from './fields.js';
 
-/** Translation status of one agent in one locale (DESIGN §4). */
+/** Translation status of one agent in one locale: `current` only while the recorded source hash is the source's. */
 export const TRANSLATION_STATUSES = ['current', 'outdated', 'untracked', 'missing', 'invalid', 'orphaned'] as const;
 export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
 
@@ -34,7 +34,7 @@ export function hasErrors(parsed: ParsedAgent): boolean {
   return parsed.diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Canonical hash of a loaded variant (`description` + body, DESIGN §4), or undefined when it does not load. */
+/** Canonical hash of a loaded variant (`description` + body, the only translated parts), or undefined when it does not load. */
 export function variantHash(parsed: ParsedAgent): string | undefined {
   if (!parsed.spec || hasErrors(parsed)) return undefined;
   const { description } = parsed.spec;

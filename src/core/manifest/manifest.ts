@@ -5,7 +5,7 @@ import type { Manifest, ManifestEntry, ManifestSource, ManifestSourceScan } from
 
 export type { Manifest, ManifestEntry, ManifestSource, ManifestSourceScan };
 
-/** File name of the manifest inside an agents folder (DESIGN §5). */
+/** File name of the manifest inside an agents folder: a dotfile, so Claude Code's `*.md` scan never reads it. */
 export const MANIFEST_FILE = '.agentpack.json';
 
 /** Whether two origins are the same: both the package (no source), or the same file of the same folder. */

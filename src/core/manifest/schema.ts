@@ -45,7 +45,7 @@ const manifestEntrySchema = z.strictObject({
   sourceHash: z.string().regex(HASH_PATTERN),
   sha256: z.string().regex(HASH_PATTERN),
   /**
-   * The translation's status (issue 4) when this variant was installed: `current`, `outdated`, … or
+   * The translation's status when this variant was installed: `current`, `outdated`, … or
    * `source` for the canonical variant. Optional: manifests written before it still load.
    */
   translationStatus: z.enum(RECORDED_STATUSES).optional(),

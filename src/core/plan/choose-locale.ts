@@ -1,5 +1,5 @@
 /**
- * Which variant `install`/`show` use (DESIGN §6): `--locale`, then `AGENTPACK_LOCALE`, then the locale
+ * Which variant `install`/`show` use: `--locale`, then `AGENTPACK_LOCALE`, then the locale
  * already installed, then the CLI's message language. Returns where the choice came from, for reporting.
  */
 export function resolveAgentLocale(options: {

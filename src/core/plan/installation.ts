@@ -34,7 +34,7 @@ export interface Installation {
 
 /**
  * Decide the state of one agent from its manifest entry, the file on disk and the package's renders.
- * Crash recovery (DESIGN §5): files are written before the manifest, so after an interrupted run a file can
+ * Crash recovery: files are written before the manifest, so after an interrupted run a file can
  * hold a render the manifest does not record yet. Such a file is recognised by its bytes and treated as
  * agentpack's, because overwriting it cannot lose anything a user wrote.
  */

@@ -28,7 +28,7 @@ export interface OriginCheck {
 }
 
 /**
- * Compare a manifest entry's recorded origin with the catalog (issue 4, item 7): is the installed variant
+ * Compare a manifest entry's recorded origin with the catalog: is the installed variant
  * made from the package's current source, and was the translation `current` when installed? Pure.
  * `list`/`status` show `wasCurrent === false` as "installed from an outdated translation" and
  * `updateDue` as "update available: agentpack update <agent>".

@@ -19,7 +19,7 @@ export interface PackageAgent {
   /** Locales in display order (canonical first), including ones that fail to render. */
   locales: string[];
   renders: Map<string, RenderedVariant>;
-  /** Canonical hash (DESIGN §4) of the canonical variant: identifies the content a render came from. */
+  /** Canonical hash (i18n/canonical-hash.ts) of the canonical variant: identifies the content a render came from. */
   sourceHash: string;
   /** Per locale, the translation's status now (what the manifest records at install); absent in hand-made test packages. */
   origins?: Map<string, InstallOrigin['translationStatus']>;

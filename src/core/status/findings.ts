@@ -10,7 +10,7 @@ export interface StatusScope {
   dir: string;
   files: { rel: string; path: string; name: string | null; isAgent: boolean; loadable: boolean }[];
   installations: Installation[];
-  /** Per installed agent, where it came from (issue 4): a stale translation at install, an update due now. */
+  /** Per installed agent, where it came from: a stale translation at install, an update due now. */
   origins?: Record<string, InstalledOrigin>;
   manifestError?: string;
   leftovers: string[];
@@ -96,7 +96,7 @@ function originFindings(options: { inst: Installation; scope: StatusScope; comma
   ];
 }
 
-/** Project agents win over user agents of the same name (claude-code-agents.md): say which user agent is hidden. */
+/** Project agents win over user agents of the same name in Claude Code: say which user agent is hidden. */
 function shadowFindings(scopes: StatusScope[]): Finding[] {
   const user = scopes.find((s) => s.scope === 'user');
   const project = scopes.find((s) => s.scope === 'project');

@@ -8,7 +8,7 @@ import { AgentpackError } from '../../core/errors.js';
 
 /**
  * Ask the real Claude Code which agents it loaded, offline and without an API key (see
- * claude-code-agents.md, "Proving that the real Claude Code sees an agent"): start it in stream-json print
+ * the only offline way it answers): start it in stream-json print
  * mode, send one `initialize` control request, read the `agents` of its answer, let it exit at end of input.
  *
  * It runs no model, no hooks (`disableAllHooks`), no MCP server (`--strict-mcp-config`), saves no session,

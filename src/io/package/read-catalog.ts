@@ -21,7 +21,7 @@ async function isDirectory(path: string): Promise<boolean> {
 }
 
 /**
- * Read a catalog laid out as DESIGN §2: `agents/X.md` (canonical, English) and
+ * Read a catalog laid out as this package is: `agents/X.md` (canonical, English) and
  * `locales/<lang>/agents/X.md` (translations). Defaults to the package's own catalog.
  */
 export async function readCatalog(root: string = packageInfo().root): Promise<Catalog> {

@@ -11,7 +11,7 @@ export interface InstalledInfo {
   locale: string | null;
   state: InstallState;
   path: string;
-  /** Where the installed variant came from (issue 4): only for agents the manifest records. */
+  /** Where the installed variant came from: only for agents the manifest records. */
   origin?: InstalledOrigin;
 }
 
