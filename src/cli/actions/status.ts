@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { agentFileName } from '../../core/agent/file-name.js';
-import * as z from 'zod';
 import type { Catalog } from '../../core/catalog/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
 import { installedOrigin, type InstalledOrigin } from '../../core/plan/origin.js';
@@ -12,10 +11,10 @@ import { claudeConfigDir, homeAgentsDir, resolveTarget, type Scope, type Target 
 import { progressLine } from '../../ui/progress.js';
 import { printStatus } from '../../ui/status-report.js';
 import type { CliContext } from '../program/context.js';
+import { parseOptions } from '../program/options.js';
 import { commandLine } from '../program/scope.js';
-import { askClaudeForStatus } from '../flows/claude-status.js';
 
-const optionsSchema = z.object({ dir: z.string().min(1).optional(), claude: z.boolean().optional(), claudeBin: z.string().min(1).optional() });
+const OPTIONS = { dir: 'value', claude: 'flag', claudeBin: 'value' } as const;
 
 function toStatusScope(snapshot: ScopeSnapshot, catalog: Catalog): StatusScope {
   const out: StatusScope = {
@@ -46,7 +45,7 @@ function originsOf(snapshot: ScopeSnapshot, catalog: Catalog): Record<string, In
  */
 export async function runStatus(options: { raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const { dir, claude, claudeBin } = optionsSchema.parse(options.raw);
+  const { dir, claude, claudeBin } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   const { catalog, pkg } = await readPackage();
   const scopes: Scope[] = dir !== undefined ? ['user', 'project', 'dir'] : ['user', 'project'];
   const snapshots: ScopeSnapshot[] = [];
@@ -84,7 +83,8 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
   for (const p of problems) {
     findings.push({ severity: 'warning', code: p.code, scope: p.scope, path: join(p.dir, agentFileName(p.agent)), params: { agent: p.agent, from: p.from, path: p.path } });
   }
-  const asked = claude === true || claudeBin !== undefined ? await askClaudeForStatus({ ctx, snapshots, bin: claudeBin }) : undefined;
+  // Loaded only for --claude: the probe checks Claude Code's answer with zod, which the static checks never need.
+  const asked = claude === true || claudeBin !== undefined ? await (await import('../flows/claude-status.js')).askClaudeForStatus({ ctx, snapshots, bin: claudeBin }) : undefined;
   const problemsBySnapshot = snapshots.map((s) => Object.fromEntries(problems.filter((p) => p.scope === s.scope).map((p) => [p.agent, { code: p.code, path: p.path }])));
   ctx.exitCode = printStatus({ snapshots, origins: views.map((v) => v.origins ?? {}), problems: problemsBySnapshot, findings, skipped, claude: asked, ctx });
 }
