@@ -7,6 +7,7 @@ import type { ScopeSnapshot } from '../io/target/inspect.js';
 import type { Scope } from '../io/target/resolve.js';
 import { claudeJson, claudeLines } from './claude-report.js';
 import { describeDiagnostic, formatDiagnostic } from './diagnostics.js';
+import { writeJson } from './json.js';
 import { sanitizeForTerminal } from './style.js';
 
 function asDiagnostic(finding: Finding): Diagnostic {
@@ -66,7 +67,6 @@ export function printStatus(options: {
   const ok = notLoadable === 0 && errors === 0 && unseen === 0;
   if (ctx.json) {
     const payload = {
-      ok,
       scopes: snapshots.map((s, index) => ({
         scope: s.scope,
         dir: s.dir,
@@ -85,7 +85,7 @@ export function printStatus(options: {
       summary: { files: snapshots.reduce((n, s) => n + s.tree.length, 0), notLoadable, errors, warnings },
       ...(claude ? { claude: claudeJson(claude, ctx) } : {}),
     };
-    ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+    writeJson(ctx, payload, ok);
     return ok ? 0 : 1;
   }
   const lines: string[] = [];
