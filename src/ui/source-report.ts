@@ -4,6 +4,7 @@ import { shellWord } from '../core/hints.js';
 import { pickCommand } from '../core/catalog/conflicts.js';
 import type { ReadSourceResult } from '../io/source/read-source.js';
 import { describeDiagnostic, formatDiagnostic } from './diagnostics.js';
+import type { ReportContext } from './report-context.js';
 import { sanitizeForTerminal } from './style.js';
 
 /** What `--json` adds for a source: where it is, collapsed copies, conflicts and relation problems. */
@@ -56,4 +57,11 @@ export function printSourceProblems(options: { scan: ReadSourceResult; ctx: CliC
     lines.push(ctx.messages.t('source.unreadable', { count: scan.unreadable.length, from: sanitizeForTerminal(shellWord(scan.from)) }));
   }
   if (lines.length > 0) ctx.stderr.write(`${lines.join('\n')}\n`);
+}
+
+/** After a human report: the source's copies and conflicts (formatSourceNotes), when there are any. */
+export function printSourceNotes(options: { scan: ReadSourceResult; ctx: Pick<ReportContext, 'messages' | 'style' | 'json' | 'stdout'>; retry: string }): void {
+  const { ctx } = options;
+  const notes = formatSourceNotes(options);
+  if (!ctx.json && notes.length > 0) ctx.stdout.write(`${notes.join('\n')}\n`);
 }

@@ -7,8 +7,7 @@ import { readPackage } from '../../io/package/read-package.js';
 import { readTargetState } from '../../io/target/state.js';
 import type { Target } from '../../io/target/resolve.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
-import { sanitizeForTerminal } from '../../ui/style.js';
-import { formatTable } from '../../ui/table.js';
+import { printLocaleTable } from '../../ui/locale-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
 import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
@@ -68,18 +67,5 @@ async function printInstalledLocales(options: { ctx: CliContext; target: Target;
     const inst = assessAgent(input, agent);
     return { agent, locale: inst.locale, state: inst.state, path: join(target.dir, agentFileName(agent)) };
   });
-  if (ctx.json) {
-    ctx.stdout.write(`${JSON.stringify({ ok: true, target, agents: rows }, null, 2)}\n`);
-    return;
-  }
-  const { t } = ctx.messages;
-  if (rows.length === 0) {
-    ctx.stdout.write(`${t('install.nothingInstalled', { dir: target.dir })}\n`);
-    return;
-  }
-  const table = formatTable({
-    header: [t('list.header.name'), t('locale.header.locale'), t('locale.header.state')],
-    rows: rows.map((r) => [r.agent, r.locale ?? '-', t(`state.${r.state === 'none' ? 'missing' : r.state}`)]),
-  });
-  ctx.stdout.write(`${sanitizeForTerminal(table)}\n`);
+  printLocaleTable({ ctx, target, rows });
 }
