@@ -47,7 +47,6 @@ export async function runLocale(options: { locale: string | undefined; agents: s
   if (!known.includes(locale)) throw new AgentpackError({ code: 'LOCALE_UNKNOWN', params: { locale, choices: known.join(', ') }, exitCode: 2 });
   await runLifecycle({
     ctx,
-    command: 'locale',
     target,
     pkg,
     agents: [...pkg.agents.keys()],
@@ -55,7 +54,8 @@ export async function runLocale(options: { locale: string | undefined; agents: s
     force: opts.force,
     plan: (input) => planSwitch({ input, locale, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) }),
     ...(sources.sources ? { sources: sources.sources } : {}),
-    forceArgs: ['locale', locale, ...agents, ...sourceArgs({ from, pick }), '--force'],
+    // One locale, named for every agent: nothing to say where it came from, but the others can be offered.
+    report: { command: 'locale', commandWords: ['locale', locale], forceArgs: ['locale', locale, ...agents, ...sourceArgs({ from, pick }), '--force'], chosen: [] },
   });
 }
 
