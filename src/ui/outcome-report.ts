@@ -1,6 +1,13 @@
-import type { PlanAction } from '../core/plan/types.js';
+import type { LocaleRequest } from '../core/plan/locale-request.js';
+import type { PackageRenders } from '../core/plan/renders.js';
+import type { Plan, PlanAction } from '../core/plan/types.js';
 import type { AppliedAction } from '../core/plan/types.js';
+import type { Target } from '../core/target.js';
+import { choicesOf, localeSourceLines, printFileNotes, refusedJson, type RefusedAgent } from './install-report.js';
+import { writeJson } from './json.js';
 import type { Messages } from './messages.js';
+import { actionJson, formatPlanLines, targetLabel } from './plan-report.js';
+import type { UiContext } from './context.js';
 import { sanitizeForTerminal } from './style.js';
 
 export type LifecycleCommand = 'install' | 'uninstall' | 'locale' | 'update';
@@ -8,18 +15,119 @@ export type LifecycleCommand = 'install' | 'uninstall' | 'locale' | 'update';
 /** Command lines for hints, in the same folder as the run (`--project`, `--dir …` appended). */
 export type CommandFor = (args: string[]) => string;
 
+/** What the report of a plan → apply run says beyond its actions; the command gives it, only the report reads it. */
+export interface LifecycleReport {
+  /** Named in --json (and in a CONFLICT's details). */
+  command: LifecycleCommand;
+  /** The same command with --force, for its refusals (arguments after `agentpack`, without the scope flag). */
+  forceArgs: string[];
+  /** The command as typed before its agent names (`update`, `locale ja`): the hint under an agent it left alone adds the agent and --force. */
+  commandWords: string[];
+  /** The run chose the locale it writes (install, locale): after it, where each choice came from and how to switch. */
+  chosen?: readonly LocaleRequest[];
+  /** Agents left out before planning (install --all --from): listed under `refused` in --json; the run fails. */
+  refused?: readonly RefusedAgent[];
+}
+
+/** A run planned (dry run) or carried out: the plan, and what happened to the folder. */
+export interface RunOutcome {
+  plan: Plan;
+  dirExisted: boolean;
+  createdDir: boolean;
+  /** Set when the plan was carried out. */
+  applied?: AppliedAction[];
+  /** Dry run: where each --force backup would go, by path. */
+  predictedBackups: Map<string, string>;
+}
+
+type OutcomeReportOptions = { ctx: UiContext; report: LifecycleReport; target: Target; pkg: PackageRenders; outcome: RunOutcome; commandFor: CommandFor };
+
+function failed(report: LifecycleReport, actions: PlanAction[]): boolean {
+  return actions.some((a) => a.attention) || (report.refused?.length ?? 0) > 0;
+}
+
+function refusedOf(report: LifecycleReport, messages: Messages): { refused?: Record<string, unknown>[] } {
+  return report.refused ? { refused: report.refused.map((r) => refusedJson(r, messages)) } : {};
+}
+
+/** `--dry-run`: the plan, one line per file, or with --json the actions; returns the exit code (1 when something needs the user). */
+export function printDryRun(options: OutcomeReportOptions): number {
+  const { ctx, report, target, outcome, commandFor } = options;
+  const { t } = ctx.messages;
+  const actions = outcome.plan.actions;
+  const code = failed(report, actions) ? 1 : 0;
+  if (ctx.json) {
+    writeJson(
+      ctx,
+      {
+        command: report.command,
+        dryRun: true,
+        target,
+        createsDir: !outcome.dirExisted && actions.some((a) => a.kind !== 'skip' && a.kind !== 'conflict'),
+        actions: actions.map((a) => actionJson(a, outcome.predictedBackups.get(a.path) ?? null)),
+        ...refusedOf(report, ctx.messages),
+      },
+      code === 0,
+    );
+    return code;
+  }
+  const lines = [t('install.dryRun.header', { target: targetLabel(target, ctx.messages) })];
+  if (actions.length === 0) lines.push(`  ${t('install.dryRun.empty')}`);
+  lines.push(...formatPlanLines({ actions, backups: outcome.predictedBackups, messages: ctx.messages, style: ctx.style }));
+  if (!outcome.dirExisted && actions.some((a) => a.kind !== 'skip' && a.kind !== 'conflict')) lines.push(t('install.dryRun.createsDir', { path: target.dir }));
+  ctx.stdout.write(`${lines.map(sanitizeForTerminal).join('\n')}\n`);
+  const conflicts = actions.filter((a) => a.kind === 'conflict').length;
+  if (conflicts > 0) ctx.stderr.write(`${t('install.dryRun.refused', { count: conflicts, command: commandFor(report.forceArgs) })}\n`);
+  printFileNotes({ ctx, choices: choicesOf(report.chosen ?? [], actions) });
+  return code;
+}
+
+/**
+ * A finished run: what was written, kept and left alone (with the command that would proceed), where the chosen
+ * locales came from and how to switch, and whether the manifest went with the last agent; with --json the actions
+ * and their backups. Returns the exit code.
+ */
+export function printOutcome(options: OutcomeReportOptions): number {
+  const { ctx, report, target, pkg, outcome, commandFor } = options;
+  const { t } = ctx.messages;
+  const applied = outcome.applied ?? outcome.plan.actions.map((action) => ({ action, backup: null }));
+  const code = failed(report, outcome.plan.actions) ? 1 : 0;
+  if (ctx.json) {
+    const actions = applied.map(({ action, backup }) => actionJson(action, backup));
+    writeJson(ctx, { command: report.command, dryRun: false, target, createdDir: outcome.createdDir, actions, ...refusedOf(report, ctx.messages) }, code === 0);
+    return code;
+  }
+  const { out, err } = formatOutcome({ applied, dir: target.dir, messages: ctx.messages, commandFor, commandWords: report.commandWords });
+  if (outcome.createdDir) out.unshift(t('install.createdDir', { path: target.dir }));
+  if (applied.length === 0) out.push(t('install.nothingInstalled', { dir: target.dir }));
+  const present = applied.filter(({ action }) => action.kind !== 'remove' && action.kind !== 'conflict' && (action.kind !== 'skip' || action.reason === 'up-to-date'));
+  if (report.chosen && present.length > 0) {
+    const written = new Set(present.map(({ action }) => action.locale).filter((l): l is string => l !== null));
+    const available = [...new Set(present.flatMap(({ action }) => pkg.agents.get(action.agent)?.locales ?? []))];
+    out.push(...localeSourceLines(choicesOf(report.chosen, outcome.plan.actions), ctx.messages), ...switchHints({ written, available, messages: ctx.messages, commandFor }));
+  }
+  // A removal that left no agent took the manifest with it (an empty manifest is deleted, not written).
+  if (outcome.applied && Object.keys(outcome.plan.manifest.agents).length === 0 && applied.some(({ action }) => action.kind === 'remove')) {
+    out.push(t('install.manifestRemoved', { dir: target.dir }));
+  }
+  if (out.length > 0) ctx.stdout.write(`${out.join('\n')}\n`);
+  if (err.length > 0) ctx.stderr.write(`${err.join('\n')}\n`);
+  printFileNotes({ ctx, choices: choicesOf(report.chosen ?? [], outcome.plan.actions) });
+  return code;
+}
+
 /**
  * What a finished run says, one line per agent: what was written and where, what was kept as a backup, and
  * for each agent left alone that needs the user, why and the exact command that would proceed.
  */
 export function formatOutcome(options: {
-  command: LifecycleCommand;
   applied: AppliedAction[];
   dir: string;
   messages: Messages;
   commandFor: CommandFor;
+  commandWords: string[];
 }): { out: string[]; err: string[] } {
-  const { command, applied, dir, messages, commandFor } = options;
+  const { applied, dir, messages, commandFor, commandWords } = options;
   const { t } = messages;
   const out: string[] = [];
   const err: string[] = [];
@@ -39,7 +147,7 @@ export function formatOutcome(options: {
         out.push(t(action.reason === 'file-missing' ? 'install.done.forget' : 'install.done.remove', p));
         break;
       case 'skip':
-        skipLine({ action, command, p, commandFor, messages, out, err });
+        skipLine({ action, commandWords, p, commandFor, messages, out, err });
         break;
       case 'conflict':
         break;
@@ -51,22 +159,22 @@ export function formatOutcome(options: {
 
 function skipLine(options: {
   action: PlanAction;
-  command: LifecycleCommand;
+  commandWords: string[];
   p: Record<string, string>;
   commandFor: CommandFor;
   messages: Messages;
   out: string[];
   err: string[];
 }): void {
-  const { action, command, p, commandFor, messages, out, err } = options;
+  const { action, commandWords, p, commandFor, messages, out, err } = options;
   const { t } = messages;
-  const forceArgs = command === 'update' ? ['update', action.agent, '--force'] : ['install', action.agent, '--force'];
   switch (action.reason) {
     case 'up-to-date':
       out.push(t('install.skip.upToDate', p));
       return;
     case 'not-installed':
-      if (command === 'uninstall') out.push(t('install.skip.notInstalledNothingToRemove', p));
+      // Nothing to do is the goal (uninstall); otherwise the agent needs installing first.
+      if (!action.attention) out.push(t('install.skip.notInstalledNothingToRemove', p));
       else err.push(t('install.skip.notInstalled', { ...p, command: commandFor(['install', action.agent]) }));
       return;
     case 'file-missing':
@@ -76,7 +184,7 @@ function skipLine(options: {
       err.push(t('install.skip.notInPackage', p));
       return;
     default:
-      err.push(t('install.skip.refused', { ...p, reason: t(`plan.reason.${action.reason}`, p), command: commandFor(forceArgs) }));
+      err.push(t('install.skip.refused', { ...p, reason: t(`plan.reason.${action.reason}`, p), command: commandFor([...commandWords, action.agent, '--force']) }));
   }
 }
 

@@ -8,6 +8,7 @@ import type { ScopeSnapshot } from '../core/status/snapshot.js';
 import type { Scope } from '../core/target.js';
 import { claudeJson, claudeLines } from './claude-report.js';
 import { describeDiagnostic, formatDiagnostic } from './diagnostics.js';
+import { writeJson } from './json.js';
 import { sanitizeForTerminal } from './style.js';
 
 function asDiagnostic(finding: Finding): Diagnostic {
@@ -67,7 +68,6 @@ export function printStatus(options: {
   const ok = notLoadable === 0 && errors === 0 && unseen === 0;
   if (ctx.json) {
     const payload = {
-      ok,
       scopes: snapshots.map((s, index) => ({
         scope: s.scope,
         dir: s.dir,
@@ -86,7 +86,7 @@ export function printStatus(options: {
       summary: { files: snapshots.reduce((n, s) => n + s.tree.length, 0), notLoadable, errors, warnings },
       ...(claude ? { claude: claudeJson(claude, ctx) } : {}),
     };
-    ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+    writeJson(ctx, payload, ok);
     return ok ? 0 : 1;
   }
   const lines: string[] = [];

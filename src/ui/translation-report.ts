@@ -3,6 +3,9 @@ import { FAILING_STATUSES, TRANSLATION_STATUSES, type TranslationRow, type Trans
 import { commandLine, type CatalogFlags } from '../core/hints.js';
 import type { StampOutcome } from '../core/i18n/stamp.js';
 import type { MessageKey } from './messages.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { formatDiagnostic } from './diagnostics.js';
+import { writeJson } from './json.js';
 import { sanitizeForTerminal } from './style.js';
 import { formatTable } from './table.js';
 
@@ -44,7 +47,7 @@ export function printTranslationStatus(options: { rows: TranslationRow[]; flags:
   const ok = rows.every((r) => !FAILING_STATUSES.includes(r.status));
   if (ctx.json) {
     const summary = Object.fromEntries(TRANSLATION_STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]));
-    ctx.stdout.write(`${JSON.stringify({ ok, translations: rows.map(translationRowJson), summary, ...options.json }, null, 2)}\n`);
+    writeJson(ctx, { translations: rows.map(translationRowJson), summary, ...options.json }, ok);
     return ok ? 0 : 1;
   }
   if (rows.length === 0) {
@@ -72,10 +75,17 @@ export function printTranslationStatus(options: { rows: TranslationRow[]; flags:
 export function printStamp(options: { outcome: StampOutcome; ctx: UiContext }): void {
   const { outcome, ctx } = options;
   if (ctx.json) {
-    ctx.stdout.write(`${JSON.stringify({ ok: true, ...outcome }, null, 2)}\n`);
+    writeJson(ctx, { ...outcome });
     return;
   }
   const params = { path: sanitizeForTerminal(outcome.path), hash: outcome.sourceHash, previous: outcome.previousHash ?? '' };
   const key = !outcome.changed ? 'i18n.stamp.unchanged' : outcome.previousHash === null ? 'i18n.stamp.added' : 'i18n.stamp.updated';
   ctx.stdout.write(`${ctx.messages.t(key, params)}\n`);
+}
+
+/** Why a translation cannot be stamped, before the refusal itself: human output only (--json has them in the error's details). */
+export function printStampProblems(options: { diagnostics: readonly Diagnostic[]; ctx: UiContext }): void {
+  const { ctx } = options;
+  if (ctx.json) return;
+  for (const d of options.diagnostics) ctx.stderr.write(`${formatDiagnostic(d, ctx)}\n`);
 }

@@ -2,6 +2,7 @@ import type { UiContext } from './context.js';
 import { countBySeverity } from '../core/diagnostics.js';
 import type { ValidationReport } from '../core/validate/report.js';
 import { describeDiagnostic, formatDiagnostic } from './diagnostics.js';
+import { writeJson } from './json.js';
 import { sanitizeForTerminal } from './style.js';
 import { formatTranslationLines, translationRowJson } from './translation-report.js';
 
@@ -14,7 +15,6 @@ export function printValidation(options: { report: ValidationReport; strict: boo
   const ok = errors === 0 && (!strict || warnings === 0);
   if (ctx.json) {
     const payload = {
-      ok,
       files: report.files.map((f) => ({
         path: f.path,
         agent: f.agent,
@@ -26,7 +26,7 @@ export function printValidation(options: { report: ValidationReport; strict: boo
       summary: { files: report.files.length, errors, warnings },
       translations: report.translations.map(translationRowJson),
     };
-    ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+    writeJson(ctx, payload, ok);
     return ok ? 0 : 1;
   }
   const lines: string[] = [];

@@ -147,12 +147,12 @@ describe('--json', () => {
     ]);
   });
 
-  it('list: {agents: [{name, description, locales, installed}]} (issue 3 adds installed; the first fields never change)', async () => {
+  it('list: {ok, agents: [{name, description, locales, installed}]} (issue 3 adds installed; ok is the envelope every command has; the first fields never change)', async () => {
     const r = await runCli(['list', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as unknown;
     const description = /^description: (.*)$/m.exec(readText(EN_PATH))?.[1];
-    expect(out).toEqual({ agents: [{ name: 'ml-engineer', description, locales: ['en', 'ja'], installed: { user: null, project: null } }] });
+    expect(out).toEqual({ ok: true, agents: [{ name: 'ml-engineer', description, locales: ['en', 'ja'], installed: { user: null, project: null } }] });
   });
 
   it('show: the rendered content, equal to the plain output', async () => {

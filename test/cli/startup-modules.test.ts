@@ -27,7 +27,7 @@ async function loaded(options: { args: string[]; env: Record<string, string>; fi
 }
 
 describe('start-up: what the commands that read agents load', () => {
-  it('list --json, show --locale ja, install and locale ja never load dist/cli-zod.cjs', async () => {
+  it('list --json, show --locale ja, install, locale ja and status never load dist/cli-zod.cjs', async () => {
     const file = preload();
     const { env } = isolatedEnv();
     const runs: [string[], string][] = [
@@ -38,6 +38,7 @@ describe('start-up: what the commands that read agents load', () => {
       [['locale', 'ja'], 'locale'],
       [['list', '--json'], 'list'],
       [['show', 'ml-engineer'], 'show'],
+      [['status', '--json'], 'status'],
     ];
     for (const [args, action] of runs) {
       const r = await loaded({ args, env, file });
@@ -50,8 +51,9 @@ describe('start-up: what the commands that read agents load', () => {
     expect(readFileSync(join(env['HOME'] ?? '', '.claude', 'agents', 'ml-engineer.md'), 'utf8')).toContain('あなたは');
   });
 
-  it('negative control: a command that parses with zod (status) is seen loading it', async () => {
-    const r = await loaded({ args: ['status', '--json'], env: isolatedEnv().env, file: preload() });
+  it('negative control: status --claude-bin, whose probe checks Claude Code\'s answer with zod, is seen loading it', async () => {
+    const { env, home } = isolatedEnv();
+    const r = await loaded({ args: ['status', '--json', '--claude-bin', join(home, 'no-claude')], env, file: preload() });
     expect(r.files).toContain('cli-action-status.cjs');
     expect(r.files).toContain('cli-zod.cjs');
   });
@@ -72,5 +74,18 @@ describe('start-up: what the commands that read agents load', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/^error USAGE: Option --(dir|pick) needs a value\./);
     }
+  });
+
+  it('status --dir "" is a usage error too (exit 2, in both languages), never INTERNAL', async () => {
+    const en = await runCli(['status', '--dir', '']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe('error USAGE: Option --dir needs a value.\nhint: Run agentpack --help for usage.\n');
+    const ja = await runCli(['status', '--dir', '', '--lang', 'ja']);
+    expect(ja.code).toBe(2);
+    expect(ja.stderr).toMatch(/^エラー USAGE: オプション --dir には値を指定してください。\n/);
+    const json = await runCli(['status', '--dir', '', '--json']);
+    expect(json.code).toBe(2);
+    expect((JSON.parse(json.stdout) as { ok: boolean; error: { code: string } }).error.code).toBe('USAGE');
+    expect(json.stdout).not.toContain('too_small');
   });
 });

@@ -7,7 +7,7 @@ import { assessInstallation } from '../../core/plan/installation.js';
 import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
 import { readPackage } from '../../io/package/read-package.js';
 import { readTargetState } from '../../io/target/state.js';
-import { sanitizeForTerminal } from '../../ui/style.js';
+import { printDiff } from '../../ui/diff-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
 import { commandLine } from '../../core/hints.js';
@@ -37,10 +37,5 @@ export async function runDiff(options: { agent: string; raw: unknown; ctx: CliCo
   const installed = file.kind === 'file' ? await readFile(path, 'utf8') : '';
   const newLabel = ctx.messages.named(commandLine({ args: ['show', agent.name, '--locale', locale], target }));
   const patch = installed === expected ? '' : createTwoFilesPatch(path, newLabel, installed, expected, undefined, undefined, { context: 3 });
-  if (ctx.json) {
-    ctx.stdout.write(`${JSON.stringify({ ok: true, agent: agent.name, path, locale, state: inst.state, identical: patch === '', patch }, null, 2)}\n`);
-    return;
-  }
-  if (patch === '') ctx.stdout.write(`${ctx.messages.t('diff.identical', { path, locale })}\n`);
-  else ctx.stdout.write(sanitizeForTerminal(patch));
+  printDiff({ ctx, agent: agent.name, path, locale, state: inst.state, patch });
 }

@@ -3,8 +3,7 @@ import { isAgentpackError } from '../../core/errors.js';
 import { assertUnambiguous } from '../../core/catalog/conflicts.js';
 import { resolveCatalogRoot } from '../../io/package/catalog-root.js';
 import { stampTranslation } from '../../io/package/stamp-translation.js';
-import { formatDiagnostic } from '../../ui/diagnostics.js';
-import { printStamp } from '../../ui/translation-report.js';
+import { printStamp, printStampProblems } from '../../ui/translation-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
 import { loadSource, requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
@@ -29,11 +28,7 @@ export async function runI18nStamp(options: { agent: string; raw: unknown; ctx: 
     const outcome = await stampTranslation({ root: catalogRoot, agent: options.agent, locale, flags: { root } });
     printStamp({ outcome, ctx });
   } catch (error) {
-    // Show why a translation is invalid before the refusal itself (human output; --json carries them in details).
-    if (!ctx.json && isAgentpackError(error) && error.code === 'I18N_STAMP_INVALID') {
-      const { diagnostics } = error.details as { diagnostics: Diagnostic[] };
-      for (const d of diagnostics) ctx.stderr.write(`${formatDiagnostic(d, ctx)}\n`);
-    }
+    if (isAgentpackError(error) && error.code === 'I18N_STAMP_INVALID') printStampProblems({ diagnostics: (error.details as { diagnostics: Diagnostic[] }).diagnostics, ctx });
     throw error;
   }
 }

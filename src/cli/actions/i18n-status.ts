@@ -1,7 +1,7 @@
 import { assessTranslations } from '../../core/i18n/status.js';
 import { resolveCatalogRoot } from '../../io/package/catalog-root.js';
 import { readCatalog } from '../../io/package/read-catalog.js';
-import { formatSourceNotes, printSourceProblems, sourceJson } from '../../ui/source-report.js';
+import { printSourceNotes, printSourceProblems, sourceJson } from '../../ui/source-report.js';
 import { printTranslationStatus } from '../../ui/translation-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
@@ -24,6 +24,5 @@ export async function runI18nStatus(options: { raw: unknown; ctx: CliContext }):
   const { rows } = assessTranslations(scan.catalog);
   printSourceProblems({ scan, ctx });
   ctx.exitCode = printTranslationStatus({ rows, flags: { from, picks: pick }, ctx, json: sourceJson({ scan, ctx }) });
-  const notes = formatSourceNotes({ scan, ctx, retry: { args: ['i18n', 'status'], from, picks: pick } });
-  if (!ctx.json && notes.length > 0) ctx.stdout.write(`${notes.join('\n')}\n`);
+  printSourceNotes({ scan, ctx, retry: { args: ['i18n', 'status'], from, picks: pick } });
 }

@@ -1,17 +1,16 @@
 import { isSafeAgentName, MAX_AGENT_NAME_LENGTH, previewName } from '../../core/agent/name.js';
-import { CANONICAL_LOCALE } from '../../core/catalog/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
-import { findAgent, findVariant, renderWarnings } from '../../core/catalog/lookup.js';
-import { assessAgent, planInstall } from '../../core/plan/plan.js';
+import { findAgent, findVariant } from '../../core/catalog/lookup.js';
+import { planInstall } from '../../core/plan/plan.js';
 import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
-import { commandLine, pickCommand, sourceFlags, type CommandLine } from '../../core/hints.js';
+import { choiceFor, folderRequest, installedLocale } from '../../core/plan/locale-request.js';
+import { commandLine, sourceFlags, type CommandLine } from '../../core/hints.js';
 import { assertUnambiguous, conflictFor } from '../../core/catalog/conflicts.js';
 import { renderSource } from '../../core/plan/folder-renders.js';
 import { packageInfo } from '../../io/package/root.js';
 import type { Target } from '../../io/target/resolve.js';
-import { formatDiagnostic } from '../../ui/diagnostics.js';
+import { printRefused, type RefusedAgent } from '../../ui/install-report.js';
 import { printSourceProblems } from '../../ui/source-report.js';
-import { sanitizeForTerminal } from '../../ui/style.js';
 import type { CliContext } from '../program/context.js';
 import { runLifecycle } from '../flows/lifecycle.js';
 import { loadSource } from '../flows/load-source.js';
@@ -35,29 +34,20 @@ export interface InstallFromOptions {
  */
 export async function runInstallFrom(options: InstallFromOptions): Promise<void> {
   const { ctx, target, from, pick } = options;
-  const { t } = ctx.messages;
   const scan = await loadSource({ from, pick, ctx });
   printSourceProblems({ scan, ctx });
   const pkg = renderSource({ catalog: scan.catalog, version: packageInfo().version, from, root: scan.root, single: scan.single, picks: scan.picks, fingerprint: scan.fingerprint });
   const wanted = resolveAgentLocale({ flag: options.locale, env: ctx.env, messageLang: ctx.messages.lang }).locale;
   const localeArgs = options.locale !== undefined ? ['--locale', options.locale] : [];
   const retryFor = (agent: string): CommandLine => ({ args: ['install', agent, ...localeArgs], target, from });
-  const refused: string[] = [];
-  const refusedJson: Record<string, unknown>[] = [];
+  const refused: RefusedAgent[] = [];
   let names: string[];
   if (options.all) {
     names = [];
-    for (const conflict of scan.conflicts) {
-      const command = pickCommand({ retry: retryFor(conflict.name), path: conflict.paths[0] ?? '' });
-      const locale = conflict.locale ?? CANONICAL_LOCALE;
-      refused.push(t('install.from.conflict', { agent: sanitizeForTerminal(conflict.name), locale, paths: sanitizeForTerminal(conflict.paths.join(', ')), command: sanitizeForTerminal(command) }));
-      refusedJson.push({ code: 'AGENT_AMBIGUOUS', agent: conflict.name, locale, paths: conflict.paths, commands: conflict.paths.map((path) => ctx.messages.named(pickCommand({ retry: retryFor(conflict.name), path }))) });
-    }
+    for (const conflict of scan.conflicts) refused.push({ code: 'AGENT_AMBIGUOUS', conflict, retry: retryFor(conflict.name) });
     for (const agent of scan.catalog.agents.values()) {
       if (!isSafeAgentName(agent.name)) {
-        const path = [...agent.variants.values()][0]?.relPath ?? '';
-        refused.push(t('install.from.notPortable', { agent: sanitizeForTerminal(previewName(agent.name)), path: sanitizeForTerminal(path), limit: MAX_AGENT_NAME_LENGTH }));
-        refusedJson.push({ code: 'AGENT_NAME_NOT_PORTABLE', agent: agent.name, paths: [path], commands: [] });
+        refused.push({ code: 'AGENT_NAME_NOT_PORTABLE', agent: agent.name, path: [...agent.variants.values()][0]?.relPath ?? '' });
         continue;
       }
       if (conflictFor({ scan, agent: agent.name, locale: wanted })) continue;
@@ -73,30 +63,13 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
       return agent.name;
     });
   }
-  const chosen = new Map<string, string>();
-  const missing = new Map<string, string>();
-  const chooseLocale = (agent: string, installed: string | undefined): string => {
-    const catalogAgent = scan.catalog.agents.get(agent)!;
-    const choice = resolveAgentLocale({ flag: options.locale, env: ctx.env, installed, messageLang: ctx.messages.lang });
-    let locale = choice.locale;
-    const broken = catalogAgent.variants.get(locale);
-    if (broken && !pkg.agents.get(agent)?.renders.has(locale)) {
-      // A translation that does not load (reported above): the agent is installed in its own language.
-      missing.set(agent, t('install.from.invalidLocale', { agent, locale, path: sanitizeForTerminal(broken.relPath) }));
-      locale = CANONICAL_LOCALE;
-    } else if (!catalogAgent.variants.has(locale)) {
-      // A translation the folder lacks: the agent is installed in its own language, and that is reported.
-      if (choice.from === 'flag' || choice.from === 'env') missing.set(agent, t('install.from.missingLocale', { agent, locale, path: sanitizeForTerminal([...catalogAgent.variants.values()][0]?.relPath ?? '') }));
-      locale = catalogAgent.variants.has(CANONICAL_LOCALE) ? CANONICAL_LOCALE : ([...catalogAgent.variants.keys()][0] ?? CANONICAL_LOCALE);
-    }
-    findVariant({ agent: catalogAgent, locale, knownLocales: [locale] });
-    chosen.set(agent, locale);
-    return locale;
-  };
-  if (refused.length > 0 && !ctx.json) ctx.stderr.write(`${[t('install.from.refused', { count: refused.length }), ...refused.map((l) => `  ${l}`)].join('\n')}\n`);
+  // Decided once, before planning: the planner may run again under the lock and must give the same answer.
+  const requests = names.map((agent) =>
+    folderRequest({ agent: scan.catalog.agents.get(agent)!, loads: (l) => pkg.agents.get(agent)?.renders.has(l) ?? false, flag: options.locale, env: ctx.env, messageLang: ctx.messages.lang }),
+  );
+  printRefused({ ctx, refused });
   await runLifecycle({
     ctx,
-    command: 'install',
     target,
     pkg,
     agents: names,
@@ -105,23 +78,19 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
     plan: (input) =>
       planInstall({
         input,
-        requests: names.map((agent) => {
-          const inst = assessAgent(input, agent);
-          const installed = inst.state === 'none' || inst.state === 'foreign' ? undefined : (inst.locale ?? undefined);
-          return { agent, locale: chooseLocale(agent, installed) };
+        requests: requests.map((request) => {
+          const { locale } = choiceFor(request, installedLocale(input, request.agent));
+          // Refused when even the fallback is not there (LOCALE_UNAVAILABLE).
+          findVariant({ agent: scan.catalog.agents.get(request.agent)!, locale, knownLocales: [locale] });
+          return { agent: request.agent, locale };
         }),
       }),
-    ...(options.all ? { refused: refusedJson } : {}),
-    forceArgs: ['install', ...(options.all ? ['--all'] : options.agents), ...localeArgs, ...sourceFlags({ from, picks: pick }), '--force'],
+    report: {
+      command: 'install',
+      commandWords: ['install'],
+      forceArgs: ['install', ...(options.all ? ['--all'] : options.agents), ...localeArgs, ...sourceFlags({ from, picks: pick }), '--force'],
+      chosen: requests,
+      ...(options.all ? { refused } : {}),
+    },
   });
-  if (!ctx.json) {
-    const lines: string[] = [...missing.values()];
-    for (const [agent, locale] of chosen) {
-      const variant = scan.catalog.agents.get(agent)?.variants.get(locale);
-      const warnings = variant ? renderWarnings(variant) : [];
-      if (variant && warnings.length > 0) lines.push(ctx.style.bold(sanitizeForTerminal(variant.relPath)), ...warnings.map((d) => formatDiagnostic(d, ctx)));
-    }
-    if (lines.length > 0) ctx.stderr.write(`${lines.join('\n')}\n`);
-  }
-  if (refused.length > 0) ctx.exitCode = 1;
 }

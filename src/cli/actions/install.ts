@@ -1,8 +1,7 @@
-import { CANONICAL_LOCALE } from '../../core/catalog/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales, findVariant } from '../../core/catalog/lookup.js';
-import { assessAgent, planInstall } from '../../core/plan/plan.js';
-import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
+import { planInstall } from '../../core/plan/plan.js';
+import { choiceFor, installedLocale, packageRequest } from '../../core/plan/locale-request.js';
 import { readPackage } from '../../io/package/read-package.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
@@ -31,19 +30,10 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
   const known = catalogLocales(catalog);
   if (opts.locale !== undefined) for (const name of names) findVariant({ agent: catalog.agents.get(name)!, locale: opts.locale, knownLocales: known });
 
-  const sources = new Map<string, { locale: string; from: string }>();
-  const chooseLocale = (agent: string, installed: string | undefined): string => {
-    const choice = resolveAgentLocale({ flag: opts.locale, env: ctx.env, installed, messageLang: ctx.messages.lang });
-    const catalogAgent = catalog.agents.get(agent)!;
-    let locale = choice.locale;
-    if (!catalogAgent.variants.has(locale) && (choice.from === 'installed' || choice.from === 'lang')) locale = CANONICAL_LOCALE;
-    else findVariant({ agent: catalogAgent, locale, knownLocales: known });
-    sources.set(agent, { locale, from: choice.from });
-    return locale;
-  };
+  // Decided once, before planning: the planner may run again under the lock and must give the same answer.
+  const requests = names.map((name) => packageRequest({ agent: catalog.agents.get(name)!, flag: opts.locale, env: ctx.env, messageLang: ctx.messages.lang }));
   await runLifecycle({
     ctx,
-    command: 'install',
     target,
     pkg,
     agents: names,
@@ -52,19 +42,18 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
     plan: (input) =>
       planInstall({
         input,
-        requests: names.map((agent) => {
-          const inst = assessAgent(input, agent);
-          const installed = inst.state === 'none' || inst.state === 'foreign' ? undefined : (inst.locale ?? undefined);
-          return { agent, locale: chooseLocale(agent, installed) };
+        requests: requests.map((request) => {
+          const { locale } = choiceFor(request, installedLocale(input, request.agent));
+          // A named locale the agent lacks is refused here (LOCALE_UNKNOWN / LOCALE_UNAVAILABLE); a fallback never is.
+          if (request.from !== 'lang') findVariant({ agent: catalog.agents.get(request.agent)!, locale, knownLocales: known });
+          return { agent: request.agent, locale };
         }),
       }),
-    forceArgs: ['install', ...(opts.all ? ['--all'] : options.agents), ...(opts.locale !== undefined ? ['--locale', opts.locale] : []), '--force'],
-    notes: () => {
-      const from = new Set([...sources.values()].filter((s) => s.from === 'lang' || s.from === 'env').map((s) => `${s.from}:${s.locale}`));
-      return [...from].map((key) => {
-        const [source, locale] = key.split(':') as [string, string];
-        return ctx.messages.t(source === 'env' ? 'install.localeFrom.env' : 'install.localeFrom.lang', { locale });
-      });
+    report: {
+      command: 'install',
+      commandWords: ['install'],
+      forceArgs: ['install', ...(opts.all ? ['--all'] : options.agents), ...(opts.locale !== undefined ? ['--locale', opts.locale] : []), '--force'],
+      chosen: requests,
     },
   });
 }

@@ -7,8 +7,7 @@ import { readPackage } from '../../io/package/read-package.js';
 import { readTargetState } from '../../io/target/state.js';
 import type { Target } from '../../io/target/resolve.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
-import { sanitizeForTerminal } from '../../ui/style.js';
-import { formatTable } from '../../ui/table.js';
+import { printLocaleTable } from '../../ui/locale-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
 import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
@@ -48,7 +47,6 @@ export async function runLocale(options: { locale: string | undefined; agents: s
   if (!known.includes(locale)) throw new AgentpackError({ code: 'LOCALE_UNKNOWN', params: { locale, choices: known.join(', ') }, exitCode: 2 });
   await runLifecycle({
     ctx,
-    command: 'locale',
     target,
     pkg,
     agents: [...pkg.agents.keys()],
@@ -56,7 +54,8 @@ export async function runLocale(options: { locale: string | undefined; agents: s
     force: opts.force,
     plan: (input) => planSwitch({ input, locale, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) }),
     ...(sources.sources ? { sources: sources.sources } : {}),
-    forceArgs: ['locale', locale, ...agents, ...sourceFlags({ from, picks: pick }), '--force'],
+    // One locale, named for every agent: nothing to say where it came from, but the others can be offered.
+    report: { command: 'locale', commandWords: ['locale', locale], forceArgs: ['locale', locale, ...agents, ...sourceFlags({ from, picks: pick }), '--force'], chosen: [] },
   });
 }
 
@@ -68,18 +67,5 @@ async function printInstalledLocales(options: { ctx: CliContext; target: Target;
     const inst = assessAgent(input, agent);
     return { agent, locale: inst.locale, state: inst.state, path: agentFilePath({ dir: target.dir, name: agent }) };
   });
-  if (ctx.json) {
-    ctx.stdout.write(`${JSON.stringify({ ok: true, target, agents: rows }, null, 2)}\n`);
-    return;
-  }
-  const { t } = ctx.messages;
-  if (rows.length === 0) {
-    ctx.stdout.write(`${t('install.nothingInstalled', { dir: target.dir })}\n`);
-    return;
-  }
-  const table = formatTable({
-    header: [t('list.header.name'), t('locale.header.locale'), t('locale.header.state')],
-    rows: rows.map((r) => [r.agent, r.locale ?? '-', t(`state.${r.state === 'none' ? 'missing' : r.state}`)]),
-  });
-  ctx.stdout.write(`${sanitizeForTerminal(table)}\n`);
+  printLocaleTable({ ctx, target, rows });
 }

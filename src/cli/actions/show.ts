@@ -7,8 +7,7 @@ import { commandLine } from '../../core/hints.js';
 import { assertUnambiguous } from '../../core/catalog/conflicts.js';
 import { readPackage } from '../../io/package/read-package.js';
 import { readTargetState } from '../../io/target/state.js';
-import { describeDiagnostic, formatDiagnostic } from '../../ui/diagnostics.js';
-import { sanitizeForTerminal } from '../../ui/style.js';
+import { printShow } from '../../ui/show-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions, type ParsedOptions } from '../program/options.js';
 import { scopeOf, SCOPE_OPTIONS, targetOf } from '../program/scope.js';
@@ -65,14 +64,5 @@ export async function runShow(options: { agent: string; raw: unknown; ctx: CliCo
     }
     throw error;
   }
-  const warnings = renderWarnings(variant);
-  if (ctx.json) {
-    const extra = scan ? { path: variant.relPath, warnings: warnings.map((d) => describeDiagnostic(d, ctx.messages)) } : {};
-    ctx.stdout.write(`${JSON.stringify({ ok: true, agent: agent.name, locale, content, ...extra }, null, 2)}\n`);
-    return;
-  }
-  // Piped or redirected: the exact bytes. On a terminal, control characters (ESC, BEL, …) from the file
-  // are shown as \xNN so that an agent file cannot drive the terminal (see SECURITY.md).
-  ctx.stdout.write(ctx.stdout.isTTY ? sanitizeForTerminal(content) : content);
-  if (warnings.length > 0) ctx.stderr.write(`${[sanitizeForTerminal(variant.relPath), ...warnings.map((d) => formatDiagnostic(d, ctx))].join('\n')}\n`);
+  printShow({ ctx, agent: agent.name, locale, content, relPath: variant.relPath, warnings: renderWarnings(variant), fromFolder: scan !== undefined });
 }

@@ -1,20 +1,18 @@
 import { agentFilePath } from '../../core/agent/name.js';
-import * as z from 'zod';
 import type { Catalog } from '../../core/catalog/catalog.js';
-import { AgentpackError } from '../../core/errors.js';
 import { installedOrigin, type InstalledOrigin } from '../../core/plan/origin.js';
 import { statusFindings, type StatusScope } from '../../core/status/findings.js';
 import { countAgentFiles, inspectScope, type ScopeSnapshot } from '../../io/target/inspect.js';
-import { withInstalledSources, type SourceProblem } from '../../io/source/recorded-sources.js';
+import type { SourceProblem } from '../../io/source/recorded-sources.js';
 import { readPackage } from '../../io/package/read-package.js';
-import { claudeConfigDir, homeAgentsDir, resolveTarget, type Scope, type Target } from '../../io/target/resolve.js';
-import { progressLine } from '../../ui/progress.js';
+import { claudeConfigDir, homeAgentsDir, type Scope } from '../../io/target/resolve.js';
 import { printStatus } from '../../ui/status-report.js';
 import type { CliContext } from '../program/context.js';
+import { parseOptions } from '../program/options.js';
 import { commandLine } from '../../core/hints.js';
-import { askClaudeForStatus } from '../flows/claude-status.js';
+import { readScopes } from '../flows/scopes.js';
 
-const optionsSchema = z.object({ dir: z.string().min(1).optional(), claude: z.boolean().optional(), claudeBin: z.string().min(1).optional() });
+const OPTIONS = { dir: 'value', claude: 'flag', claudeBin: 'value' } as const;
 
 function toStatusScope(snapshot: ScopeSnapshot, catalog: Catalog): StatusScope {
   const out: StatusScope = {
@@ -45,29 +43,20 @@ function originsOf(snapshot: ScopeSnapshot, catalog: Catalog): Record<string, In
  */
 export async function runStatus(options: { raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const { dir, claude, claudeBin } = optionsSchema.parse(options.raw);
+  const { dir, claude, claudeBin } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   const { catalog, pkg } = await readPackage();
-  const scopes: Scope[] = dir !== undefined ? ['user', 'project', 'dir'] : ['user', 'project'];
+  const scopes = await readScopes({ ctx, dir, pkg, read: ({ scope, dir: folder, sources }) => inspectScope({ scope, dir: folder, pkg: sources.pkg }) });
   const snapshots: ScopeSnapshot[] = [];
   const skipped: { scope: Scope; reason: 'project-is-home'; home: string }[] = [];
   const problems: (SourceProblem & { scope: Scope; dir: string })[] = [];
-  for (const scope of scopes) {
-    let target: Target;
-    try {
-      target = resolveTarget({ scope, dir, env: ctx.env, cwd: ctx.cwd });
-    } catch (error) {
-      if (error instanceof AgentpackError && error.code === 'PROJECT_IS_HOME') {
-        skipped.push({ scope, reason: 'project-is-home', home: String(error.params['home']) });
-        continue;
-      }
-      throw error;
+  for (const read of scopes) {
+    if ('skipped' in read) {
+      skipped.push({ scope: read.scope, reason: read.skipped, home: read.home });
+      continue;
     }
-    // Agents installed with --from are compared with their folder.
-    // A folder that vanished or a file that moved is reported per agent (SOURCE_NOT_FOUND / SOURCE_FILE_MOVED), never guessed.
-    const progress = progressLine({ ctx });
-    const withSources = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, collect: true, recorded: true, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
-    problems.push(...withSources.problems.map((p) => ({ ...p, scope, dir: target.dir })));
-    snapshots.push(await inspectScope({ scope, dir: target.dir, pkg: withSources.pkg }));
+    // Agents installed with --from are compared with their folder; one whose folder or file is gone is reported per agent.
+    problems.push(...read.sources.problems.map((p) => ({ ...p, scope: read.scope, dir: read.dir })));
+    snapshots.push(read.value);
   }
   const views = snapshots.map((s) => toStatusScope(s, catalog));
   const configDir = claudeConfigDir({ env: ctx.env, cwd: ctx.cwd });
@@ -83,7 +72,8 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
   for (const p of problems) {
     findings.push({ severity: 'warning', code: p.code, scope: p.scope, path: agentFilePath({ dir: p.dir, name: p.agent }), params: { agent: p.agent, from: p.from, path: p.path } });
   }
-  const asked = claude === true || claudeBin !== undefined ? await askClaudeForStatus({ ctx, snapshots, bin: claudeBin }) : undefined;
+  // Loaded only for --claude: the probe checks Claude Code's answer with zod, which the static checks never need.
+  const asked = claude === true || claudeBin !== undefined ? await (await import('../flows/claude-status.js')).askClaudeForStatus({ ctx, snapshots, bin: claudeBin }) : undefined;
   const problemsBySnapshot = snapshots.map((s) => Object.fromEntries(problems.filter((p) => p.scope === s.scope).map((p) => [p.agent, { code: p.code, path: p.path }])));
   ctx.exitCode = printStatus({ snapshots, origins: views.map((v) => v.origins ?? {}), problems: problemsBySnapshot, findings, skipped, claude: asked, ctx });
 }

@@ -16,13 +16,12 @@ export async function runUninstall(options: { agents: string[]; raw: unknown; ct
   const { catalog, pkg } = await readPackage();
   await runLifecycle({
     ctx,
-    command: 'uninstall',
     target,
     pkg,
     agents: agents.filter((name) => catalog.agents.has(name)),
     dryRun: opts.dryRun,
     force: opts.force,
     plan: (input) => planUninstall({ input, agents: agents.map((name) => checkInstalledName({ name, catalog, manifest: input.manifest })) }),
-    forceArgs: ['uninstall', ...agents, '--force'],
+    report: { command: 'uninstall', commandWords: ['uninstall'], forceArgs: ['uninstall', ...agents, '--force'] },
   });
 }

@@ -27,7 +27,6 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
   const run = sources.agents ?? [];
   await runLifecycle({
     ctx,
-    command: 'update',
     target,
     pkg: sources.pkg,
     agents: [...sources.pkg.agents.keys()],
@@ -35,6 +34,6 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
     force: opts.force,
     plan: (input) => planUpdate({ input, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) }),
     ...(sources.sources ? { sources: sources.sources } : {}),
-    forceArgs: ['update', ...agents, ...sourceFlags({ from, picks: pick }), '--force'],
+    report: { command: 'update', commandWords: ['update'], forceArgs: ['update', ...agents, ...sourceFlags({ from, picks: pick }), '--force'] },
   });
 }

@@ -1,12 +1,11 @@
 import type { Catalog } from '../../core/catalog/catalog.js';
-import { AgentpackError } from '../../core/errors.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
 import type { AgentSummary } from '../../core/plan/folder-renders.js';
 import { readInstalled, type InstalledInfo } from '../../io/target/installed.js';
-import { withInstalledSources, type SourceProblem } from '../../io/source/recorded-sources.js';
-import { resolveTarget, type Scope } from '../../io/target/resolve.js';
-import { progressLine } from '../../ui/progress.js';
+import type { SourceProblem } from '../../io/source/recorded-sources.js';
+import type { Scope } from '../../io/target/resolve.js';
 import type { CliContext } from '../program/context.js';
+import { readScopes } from './scopes.js';
 
 /** One installed agent in one scope, as `list` shows it: `source` only for agents installed from a folder. */
 export interface ListedInstall extends InstalledInfo {
@@ -30,26 +29,18 @@ export interface ListedScopes {
  */
 export async function listInstalled(options: { ctx: CliContext; dir: string | undefined; pkg: PackageRenders; catalog: Catalog }): Promise<ListedScopes> {
   const { ctx, dir, pkg, catalog } = options;
-  const scopes: Scope[] = dir !== undefined ? ['user', 'project', 'dir'] : ['user', 'project'];
   const installed = new Map<Scope, Map<string, ListedInstall | null>>();
   const fromFolders: ListedScopes['fromFolders'] = new Map();
   const problems: ListedScopes['problems'] = [];
-  for (const scope of scopes) {
-    let target;
-    try {
-      target = resolveTarget({ scope, dir, env: ctx.env, cwd: ctx.cwd });
-    } catch (error) {
-      if (error instanceof AgentpackError && error.code === 'PROJECT_IS_HOME') {
-        installed.set(scope, new Map());
-        continue;
-      }
-      throw error;
+  const scopes = await readScopes({ ctx, dir, pkg, read: ({ dir: folder, sources }) => readInstalled({ dir: folder, pkg: sources.pkg, catalog }) });
+  for (const read of scopes) {
+    if ('skipped' in read) {
+      installed.set(read.scope, new Map());
+      continue;
     }
-    const progress = progressLine({ ctx });
-    const sources = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, collect: true, recorded: true, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
+    const { scope, sources, value: infos } = read;
     const problemOf = new Map(sources.problems.map((p) => [p.agent, p]));
     problems.push(...sources.problems.map((p) => ({ ...p, scope })));
-    const infos = await readInstalled({ dir: target.dir, pkg: sources.pkg, catalog });
     const out = new Map<string, ListedInstall | null>();
     for (const [agent, info] of infos) {
       const recorded = sources.pkg.agents.get(agent)?.source;

@@ -5,7 +5,7 @@ import { intlLocale, resolveLang } from '../../core/lang.js';
 import { LANGS } from '../../core/lang.js';
 import { loadMessageCatalog } from '../../io/package/message-catalogs.js';
 import { createMessages } from '../../ui/messages.js';
-import { describeError, formatError } from '../../ui/diagnostics.js';
+import { printError } from '../../ui/error-report.js';
 import { createStyle, shouldColor, type Style } from '../../ui/style.js';
 import { packageInfo } from '../../io/package/root.js';
 import type { CliContext } from './context.js';
@@ -117,25 +117,13 @@ export async function run(options: RunOptions): Promise<number> {
 
 function reportFailure(options: { error: unknown; ctx: CliContext; errorStyle: Style }): number {
   const { error, ctx } = options;
-  const print = (e: AgentpackError): number => printError({ error: e, ctx, style: options.errorStyle });
+  const print = (e: AgentpackError, stack?: string): number => printError({ error: e, ctx, style: options.errorStyle, stack });
   if (error instanceof CommanderError) {
     if (COMMANDER_SUCCESS_CODES.includes(error.code)) return 0;
     return print(new AgentpackError({ code: 'USAGE', params: { detail: usageDetail(error, ctx.messages) }, exitCode: 2 }));
   }
   if (isAgentpackError(error)) return print(error);
   const detail = error instanceof Error ? error.message : String(error);
-  if (ctx.env['AGENTPACK_DEBUG'] && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
-  return print(new AgentpackError({ code: 'INTERNAL', params: { detail } }));
-}
-
-/** `--json`: the error object on stdout; always: the human form on stderr (coloured only on a terminal). */
-function printError(options: { error: AgentpackError; ctx: CliContext; style: Style }): number {
-  const { error, ctx, style } = options;
-  if (ctx.json) {
-    const payload: Record<string, unknown> = { ok: false, error: describeError(error, ctx.messages) };
-    if (error.details !== undefined) (payload['error'] as Record<string, unknown>)['details'] = error.details;
-    ctx.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
-  }
-  ctx.stderr.write(formatError(error, { messages: ctx.messages, style }));
-  return error.exitCode;
+  const stack = ctx.env['AGENTPACK_DEBUG'] && error instanceof Error && error.stack ? error.stack : undefined;
+  return print(new AgentpackError({ code: 'INTERNAL', params: { detail } }), stack);
 }

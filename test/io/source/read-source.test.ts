@@ -83,7 +83,7 @@ describe('--from beside the package catalog', () => {
     const plain = await runCli(['list', '--json'], { env });
     const pkg = JSON.parse(plain.stdout) as { agents: Record<string, unknown>[] };
     expect(pkg.agents.map((a) => Object.keys(a))).toEqual(pkg.agents.map(() => ['name', 'description', 'locales', 'installed']));
-    expect(Object.keys(pkg)).toEqual(['agents']);
+    expect(Object.keys(pkg)).toEqual(['ok', 'agents']);
     const copy = copyPackageCatalog();
     const fromCopy = JSON.parse((await runCli(['list', '--from', copy, '--json'], { env })).stdout) as { agents: { name: string; description: string; locales: string[] }[] };
     expect(fromCopy.agents.map(({ name, description, locales }) => ({ name, description, locales }))).toEqual(pkg.agents.map(({ name, description, locales }) => ({ name, description, locales })));

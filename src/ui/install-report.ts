@@ -1,0 +1,76 @@
+import type { SourceConflict } from '../core/catalog/assemble-folder.js';
+import { CANONICAL_LOCALE } from '../core/catalog/catalog.js';
+import { previewName, MAX_AGENT_NAME_LENGTH } from '../core/agent/name.js';
+import { pickCommand, type CommandLine } from '../core/hints.js';
+import { choiceFor, localeBefore, type LocaleChoice, type LocaleRequest } from '../core/plan/locale-request.js';
+import type { PlanAction } from '../core/plan/types.js';
+import { formatDiagnostic } from './diagnostics.js';
+import type { Messages } from './messages.js';
+import type { UiContext } from './context.js';
+import { sanitizeForTerminal } from './style.js';
+
+/**
+ * An agent `install --all --from` leaves out before planning: a name the folder defines differently in several
+ * files (`retry` is the command as typed, without picks), or a name that is not a portable file name.
+ */
+export type RefusedAgent = { code: 'AGENT_AMBIGUOUS'; conflict: SourceConflict; retry: CommandLine } | { code: 'AGENT_NAME_NOT_PORTABLE'; agent: string; path: string };
+
+/** A refused agent as `--json` lists it under `refused`: every path, and for a conflict the command that picks each. */
+export function refusedJson(refused: RefusedAgent, messages: Messages): Record<string, unknown> {
+  if (refused.code === 'AGENT_NAME_NOT_PORTABLE') return { code: refused.code, agent: refused.agent, paths: [refused.path], commands: [] };
+  const { conflict, retry } = refused;
+  const commands = conflict.paths.map((path) => messages.named(pickCommand({ retry, path })));
+  return { code: refused.code, agent: conflict.name, locale: conflict.locale ?? CANONICAL_LOCALE, paths: conflict.paths, commands };
+}
+
+/** On stderr, before the run: what is not installed and why, each with the command that resolves it. */
+export function printRefused(options: { ctx: UiContext; refused: readonly RefusedAgent[] }): void {
+  const { ctx, refused } = options;
+  const { t } = ctx.messages;
+  if (refused.length === 0 || ctx.json) return;
+  const lines = refused.map((r) => {
+    if (r.code === 'AGENT_NAME_NOT_PORTABLE') return t('install.from.notPortable', { agent: sanitizeForTerminal(previewName(r.agent)), path: sanitizeForTerminal(r.path), limit: MAX_AGENT_NAME_LENGTH });
+    const { conflict } = r;
+    const command = sanitizeForTerminal(pickCommand({ retry: r.retry, path: conflict.paths[0] ?? '' }));
+    return t('install.from.conflict', { agent: sanitizeForTerminal(conflict.name), locale: conflict.locale ?? CANONICAL_LOCALE, paths: sanitizeForTerminal(conflict.paths.join(', ')), command });
+  });
+  ctx.stderr.write(`${[t('install.from.refused', { count: refused.length }), ...lines.map((l) => `  ${l}`)].join('\n')}\n`);
+}
+
+/** The choice each agent's request made in the plan that was carried out (or previewed), in the order of the requests. */
+export function choicesOf(requests: readonly LocaleRequest[], actions: readonly PlanAction[]): LocaleChoice[] {
+  const before = new Map(actions.map((a) => [a.agent, localeBefore(a)]));
+  const agents = new Set<string>();
+  // A name given twice is planned once (planInstall), and told about once.
+  return requests.filter((r) => !agents.has(r.agent) && agents.add(r.agent)).map((r) => choiceFor(r, before.get(r.agent)));
+}
+
+/** Where the chosen locales came from (AGENTPACK_LOCALE, the language settings): one line per source and locale. */
+export function localeSourceLines(choices: readonly LocaleChoice[], messages: Messages): string[] {
+  const lines = new Map<string, string>();
+  for (const { note } of choices) {
+    if (note?.code !== 'from-env' && note?.code !== 'from-lang') continue;
+    const key = `${note.code}:${note.locale}`;
+    if (!lines.has(key)) lines.set(key, messages.t(note.code === 'from-env' ? 'install.localeFrom.env' : 'install.localeFrom.lang', { locale: note.locale }));
+  }
+  return [...lines.values()];
+}
+
+/**
+ * On stderr, after the run: each translation that did not load or that the folder lacks (the agent got its
+ * own language), then the warnings of the files written. Human output only.
+ */
+export function printFileNotes(options: { ctx: UiContext; choices: readonly LocaleChoice[] }): void {
+  const { ctx, choices } = options;
+  if (ctx.json) return;
+  const { t } = ctx.messages;
+  const lines: string[] = [];
+  for (const { note } of choices) {
+    if (note?.code === 'translation-invalid') lines.push(t('install.from.invalidLocale', { agent: note.agent, locale: note.locale, path: sanitizeForTerminal(note.path) }));
+    if (note?.code === 'translation-missing') lines.push(t('install.from.missingLocale', { agent: note.agent, locale: note.locale, path: sanitizeForTerminal(note.path) }));
+  }
+  for (const { warnings } of choices) {
+    if (warnings) lines.push(ctx.style.bold(sanitizeForTerminal(warnings.path)), ...warnings.diagnostics.map((d) => formatDiagnostic(d, ctx)));
+  }
+  if (lines.length > 0) ctx.stderr.write(`${lines.join('\n')}\n`);
+}
