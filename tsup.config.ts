@@ -42,6 +42,14 @@ export default defineConfig(async (): Promise<Options[]> => {
       await storeHelp({ outDir: 'dist', langs: readLangs('locales') });
     },
   };
-  const library: Options = { ...common, entry: { index: 'src/index.ts' }, format: ['esm'], clean: false, dts: { entry: { index: 'src/index.ts' } }, minify: false, shims: false };
+  const library: Options = {
+    ...common,
+    entry: { index: 'src/index.ts' },
+    format: ['esm'],
+    clean: false,
+    dts: { entry: { index: 'src/index.ts' } },
+    minify: false,
+    shims: false,
+  };
   return [cli, library];
 });

@@ -38,11 +38,25 @@ const JA_NOUNS = ['モデル', '推論', '特徴量', 'パイプライン', 'デ
   'ログ', 'アラート', '障害対応', 'スケーリング', 'コンテナ', '品質保証', 'ドキュメント', 'コードレビュー', 'テスト', 'リファクタリング',
   '型安全性', '依存関係', '設定管理', '権限', '本番環境', 'データ検証', 'ベンチマーク', 'スキーマ', '移行', '段階的リリース'];
 const JA_LINKS = ['のための', 'を用いた', 'に基づく', 'と連携した', 'を考慮した', 'による'];
-const JA_ENDS = ['を設計します。', 'を実装します。', 'を最適化します。', 'を自動化します。', 'を監視します。', 'を検証します。', 'を改善します。',
-  'を文書化します。', 'をレビューします。', 'を拡張します。'];
+const JA_ENDS = [
+  'を設計します。',
+  'を実装します。',
+  'を最適化します。',
+  'を自動化します。',
+  'を監視します。',
+  'を検証します。',
+  'を改善します。',
+  'を文書化します。',
+  'をレビューします。',
+  'を拡張します。',
+];
 const SECTIONS = [
-  ['Purpose', '目的'], ['Capabilities', '能力'], ['Behavioral Traits', '行動特性'], ['Knowledge Base', '知識ベース'],
-  ['Response Approach', '対応アプローチ'], ['Example Interactions', '対応例'],
+  ['Purpose', '目的'],
+  ['Capabilities', '能力'],
+  ['Behavioral Traits', '行動特性'],
+  ['Knowledge Base', '知識ベース'],
+  ['Response Approach', '対応アプローチ'],
+  ['Example Interactions', '対応例'],
 ];
 const ROLES = ['engineer', 'architect', 'reviewer', 'analyst', 'specialist', 'auditor', 'operator', 'designer'];
 const DOMAINS = ['ml', 'data', 'backend', 'frontend', 'security', 'platform', 'mobile', 'cloud', 'database', 'devops', 'api', 'test'];

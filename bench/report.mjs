@@ -13,7 +13,12 @@ export function judge(row) {
   const filesPerSec = target.files / (Math.max(out.overBareMs, 1e-9) / 1000);
   const rssMb = row.peakRssKb / 1024;
   const pass = filesPerSec >= target.minFilesPerSec && rssMb <= target.maxRssMb;
-  return { ...out, filesPerSec, targetText: `≥ ${target.minFilesPerSec.toLocaleString('en')} files/s, ≤ ${target.maxRssMb} MB`, verdict: pass ? 'PASS' : 'MISS' };
+  return {
+    ...out,
+    filesPerSec,
+    targetText: `≥ ${target.minFilesPerSec.toLocaleString('en')} files/s, ≤ ${target.maxRssMb} MB`,
+    verdict: pass ? 'PASS' : 'MISS',
+  };
 }
 
 function pad(text, width, right = false) {
@@ -44,7 +49,11 @@ export function formatTable(rows, bare) {
   lines.push(['node -e 0 (reference)', fmtMs(bare.median), '', '1.00×', '', fmtMb(bare.peakRssKb), fmtMs(bare.cpuMedianMs), '', '']);
   const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => String(l[c]).length)));
   const numeric = new Set([1, 2, 3, 4, 5, 6]);
-  const render = (cells) => cells.map((cell, c) => pad(cell, widths[c], numeric.has(c))).join('  ').trimEnd();
+  const render = (cells) =>
+    cells
+      .map((cell, c) => pad(cell, widths[c], numeric.has(c)))
+      .join('  ')
+      .trimEnd();
   return [render(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(render)].join('\n');
 }
 

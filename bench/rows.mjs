@@ -72,7 +72,8 @@ export function defineRows(options) {
       label: 'agentpack show ml-engineer --locale ja',
       target: { kind: 'ratio', max: 1.6 },
       round: simple(['show', 'ml-engineer', '--locale', 'ja']),
-      verify: (r) => expectExit0(r) ?? (r.stdout.startsWith('---\nname: ml-engineer\n') && /[\u3040-\u30ff]/.test(r.stdout) ? undefined : 'not the Japanese render'),
+      verify: (r) =>
+        expectExit0(r) ?? (r.stdout.startsWith('---\nname: ml-engineer\n') && /[\u3040-\u30ff]/.test(r.stdout) ? undefined : 'not the Japanese render'),
     },
     {
       id: 'install',

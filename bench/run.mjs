@@ -131,7 +131,8 @@ for (const row of rows) {
   if (measured.status === 'error') failed = true;
   const judged = judge({ id: row.id, label: row.label, target: row.target, ...measured });
   results.push(judged);
-  if (judged.status === 'measured') log(`  ${judged.median.toFixed(1)} ms vs node ${judged.bareMedian.toFixed(1)} ms → ${judged.ratio.toFixed(2)}× ${judged.verdict}`);
+  if (judged.status === 'measured')
+    log(`  ${judged.median.toFixed(1)} ms vs node ${judged.bareMedian.toFixed(1)} ms → ${judged.ratio.toFixed(2)}× ${judged.verdict}`);
   else log(`  ${judged.verdict}: ${judged.reason}`);
 }
 
@@ -163,7 +164,18 @@ mkdirSync(join(opts.out, '..'), { recursive: true });
 const payload = {
   date: new Date().toISOString(),
   machine,
-  config: { runs, warmup, rssRuns, seed, agents, validateFiles: generated.files, validateBytes: generated.bytes, rssMethod: RSS_METHOD, bin: BIN.startsWith(ROOT) ? BIN.slice(ROOT.length) : BIN, env: 'temp HOME, LANG=C, NO_COLOR=1' },
+  config: {
+    runs,
+    warmup,
+    rssRuns,
+    seed,
+    agents,
+    validateFiles: generated.files,
+    validateBytes: generated.bytes,
+    rssMethod: RSS_METHOD,
+    bin: BIN.startsWith(ROOT) ? BIN.slice(ROOT.length) : BIN,
+    env: 'temp HOME, LANG=C, NO_COLOR=1',
+  },
   bareNode: bare,
   rows: results,
 };

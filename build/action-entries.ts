@@ -20,7 +20,9 @@ const ACTION_PATH = /(['"`])\.\.\/actions\/[^'"`]*\1/g;
  */
 export function findActions(commandsDir: string): string[] {
   const names = new Set<string>();
-  for (const file of readdirSync(commandsDir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(commandsDir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const text = readFileSync(join(commandsDir, file), 'utf8');
     const lazy = [...text.matchAll(LAZY_IMPORT)];
     // A path is spelled right when it is the argument of one of the lazy imports, found at that place.

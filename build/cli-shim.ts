@@ -7,7 +7,10 @@ import { join } from 'node:path';
  */
 export async function writeCliShim(outDir: string): Promise<void> {
   const shim = join(outDir, 'cli.js');
-  await writeFile(shim, "#!/usr/bin/env node\n// The executable is dist/cli.cjs (package.json bin); this path is kept for scripts that name it.\nimport './cli.cjs';\n");
+  await writeFile(
+    shim,
+    "#!/usr/bin/env node\n// The executable is dist/cli.cjs (package.json bin); this path is kept for scripts that name it.\nimport './cli.cjs';\n",
+  );
   await chmod(shim, 0o755);
   await chmod(join(outDir, 'cli.cjs'), 0o755);
 }

@@ -21,7 +21,7 @@ export function listedZodNames(lazyFileText: string): string[] {
 }
 
 /** Every `z.<name>` the .ts files under sourceDir read at run time. */
-export function usedZodNames(sourceDir: string): Set<string> {
+function usedZodNames(sourceDir: string): Set<string> {
   const used = new Set<string>();
   for (const file of readdirSync(sourceDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
     for (const m of readFileSync(join(sourceDir, file), 'utf8').matchAll(/\bz\.([a-zA-Z_]\w*)\b(?!<)/g)) {

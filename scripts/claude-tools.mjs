@@ -153,10 +153,18 @@ export function enabledTools(options) {
     ...extraEnv,
   };
   const argv = [
-    '-p', '--input-format', 'stream-json', '--output-format', 'stream-json', '--verbose',
-    '--settings', JSON.stringify({ disableAllHooks: true, env: OFFLINE_ENV }),
-    '--strict-mcp-config', '--no-session-persistence',
-    '--tools', tools.join(','),
+    '-p',
+    '--input-format',
+    'stream-json',
+    '--output-format',
+    'stream-json',
+    '--verbose',
+    '--settings',
+    JSON.stringify({ disableAllHooks: true, env: OFFLINE_ENV }),
+    '--strict-mcp-config',
+    '--no-session-persistence',
+    '--tools',
+    tools.join(','),
     ...args,
   ];
   return new Promise((resolvePromise, reject) => {

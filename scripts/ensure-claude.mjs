@@ -50,18 +50,33 @@ function install() {
   writeFileSync(join(staging, 'package.json'), `${JSON.stringify({ private: true, description: 'agentpack test cache' })}\n`);
   const spec = `${pin.package}@${pin.version}`;
   process.stderr.write(`ensure-claude: installing ${spec} into ${cacheDir} (about 400 MB on disk)…\n`);
-  const npm = npmCommand(['install', '--prefix', staging, '--no-audit', '--no-fund', '--no-package-lock', '--ignore-scripts', '--include=optional', '--loglevel=error', spec]);
+  const npm = npmCommand([
+    'install',
+    '--prefix',
+    staging,
+    '--no-audit',
+    '--no-fund',
+    '--no-package-lock',
+    '--ignore-scripts',
+    '--include=optional',
+    '--loglevel=error',
+    spec,
+  ]);
   const r = spawnSync(npm.cmd, npm.args, { cwd: staging, stdio: ['ignore', 'inherit', 'inherit'], shell: npm.shell });
   if (r.error || r.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
-    fail(`npm install ${spec} failed (${r.error?.message ?? `exit ${r.status}`}); check the network and the npm registry, then run npm run claude:install again.`);
+    fail(
+      `npm install ${spec} failed (${r.error?.message ?? `exit ${r.status}`}); check the network and the npm registry, then run npm run claude:install again.`,
+    );
   }
   const pkgDir = dirname(dirname(binaryIn(staging)));
   const post = spawnSync(process.execPath, [join(pkgDir, 'install.cjs')], { cwd: pkgDir, stdio: ['ignore', 'inherit', 'inherit'] });
   const check = probeVersion(binaryIn(staging));
   if (post.status !== 0 || !check.ok) {
     rmSync(staging, { recursive: true, force: true });
-    fail(`the native binary of ${spec} could not be put in place (install.cjs exit ${post.status}; ${check.why ?? 'ok'}). Is ${process.platform}-${process.arch} supported by Claude Code?`);
+    fail(
+      `the native binary of ${spec} could not be put in place (install.cjs exit ${post.status}; ${check.why ?? 'ok'}). Is ${process.platform}-${process.arch} supported by Claude Code?`,
+    );
   }
   rmSync(cacheDir, { recursive: true, force: true });
   try {

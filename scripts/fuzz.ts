@@ -26,7 +26,9 @@ for (const { name, weight, property } of PROPERTIES) {
   total += details.numRuns;
   if (details.failed) {
     failed++;
-    process.stdout.write(`FAIL ${name}: after ${details.numRuns} cases (${seconds} s)\n${fc.defaultReportMessage(details) ?? ''}\n${String(details.errorInstance)}\n`);
+    process.stdout.write(
+      `FAIL ${name}: after ${details.numRuns} cases (${seconds} s)\n${fc.defaultReportMessage(details) ?? ''}\n${String(details.errorInstance)}\n`,
+    );
   } else {
     process.stdout.write(`ok   ${name}: ${details.numRuns} cases in ${seconds} s\n`);
   }

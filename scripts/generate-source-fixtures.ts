@@ -39,13 +39,44 @@ function agentText(spec: Spec): string {
 }
 
 const PLUGINS: Record<string, [string, string][]> = {
-  'core-tools': [['commit-message-helper', 'Drafts commit messages from staged changes.'], ['naming-advisor', 'Suggests clear names for functions and variables.'], ['shell-helper', 'Explains and writes small shell commands.']],
-  docs: [['changelog-writer', 'Turns merged changes into changelog entries.'], ['docstring-writer', 'Adds docstrings that match the code.'], ['glossary-keeper', 'Keeps the project glossary consistent.'], ['spec-reader', 'Summarises a specification for implementers.']],
-  data: [['data-cleaner', 'Finds and fixes inconsistent records in tabular data.'], ['query-optimizer', 'Speeds up slow database queries.'], ['schema-designer', 'Designs table schemas for new features.'], ['sql-reviewer', 'Reviews SQL for correctness and safety.']],
-  frontend: [['css-tidier', 'Removes dead and duplicated CSS rules.'], ['ui-copy-editor', 'Edits interface text for clarity.'], ['diagram-sketcher', 'Sketches architecture diagrams as text.']],
-  backend: [['api-designer', 'Designs HTTP APIs that are easy to use.'], ['migration-planner', 'Plans database migrations without downtime.'], ['error-explainer', 'Explains stack traces and error messages.']],
-  ops: [['config-auditor', 'Checks configuration files for risky settings.'], ['incident-summarizer', 'Writes incident summaries from notes and logs.'], ['log-reader', 'Finds the relevant lines in large logs.'], ['release-checklist', 'Walks through the release checklist.']],
-  security: [['dependency-checker', 'Flags outdated or vulnerable dependencies.'], ['secret-scanner', 'Looks for credentials committed by mistake.'], ['threat-modeler', 'Lists threats for a proposed design.']],
+  'core-tools': [
+    ['commit-message-helper', 'Drafts commit messages from staged changes.'],
+    ['naming-advisor', 'Suggests clear names for functions and variables.'],
+    ['shell-helper', 'Explains and writes small shell commands.'],
+  ],
+  docs: [
+    ['changelog-writer', 'Turns merged changes into changelog entries.'],
+    ['docstring-writer', 'Adds docstrings that match the code.'],
+    ['glossary-keeper', 'Keeps the project glossary consistent.'],
+    ['spec-reader', 'Summarises a specification for implementers.'],
+  ],
+  data: [
+    ['data-cleaner', 'Finds and fixes inconsistent records in tabular data.'],
+    ['query-optimizer', 'Speeds up slow database queries.'],
+    ['schema-designer', 'Designs table schemas for new features.'],
+    ['sql-reviewer', 'Reviews SQL for correctness and safety.'],
+  ],
+  frontend: [
+    ['css-tidier', 'Removes dead and duplicated CSS rules.'],
+    ['ui-copy-editor', 'Edits interface text for clarity.'],
+    ['diagram-sketcher', 'Sketches architecture diagrams as text.'],
+  ],
+  backend: [
+    ['api-designer', 'Designs HTTP APIs that are easy to use.'],
+    ['migration-planner', 'Plans database migrations without downtime.'],
+    ['error-explainer', 'Explains stack traces and error messages.'],
+  ],
+  ops: [
+    ['config-auditor', 'Checks configuration files for risky settings.'],
+    ['incident-summarizer', 'Writes incident summaries from notes and logs.'],
+    ['log-reader', 'Finds the relevant lines in large logs.'],
+    ['release-checklist', 'Walks through the release checklist.'],
+  ],
+  security: [
+    ['dependency-checker', 'Flags outdated or vulnerable dependencies.'],
+    ['secret-scanner', 'Looks for credentials committed by mistake.'],
+    ['threat-modeler', 'Lists threats for a proposed design.'],
+  ],
   testing: [['performance-profiler', 'Finds hot spots in profiles and benchmarks.']],
 };
 
@@ -61,7 +92,12 @@ function pluginTree(): Files {
   const reviewer = agentText({ name: 'code-reviewer', description: 'Reviews a change for bugs, clarity and tests.', focus: FOCUS });
   for (const plugin of ['core-tools', 'frontend', 'backend']) files[`plugins/${plugin}/agents/code-reviewer.md`] = reviewer;
   files['plugins/testing/agents/test-writer.md'] = agentText({ name: 'test-writer', description: 'Writes unit tests for new code.', focus: FOCUS });
-  files['plugins/backend/agents/test-writer.md'] = agentText({ name: 'test-writer', description: 'Writes integration tests for HTTP endpoints.', focus: [...FOCUS, 'Start the server in a test harness.'], extra: 'model: sonnet' });
+  files['plugins/backend/agents/test-writer.md'] = agentText({
+    name: 'test-writer',
+    description: 'Writes integration tests for HTTP endpoints.',
+    focus: [...FOCUS, 'Start the server in a test harness.'],
+    extra: 'model: sonnet',
+  });
   // Not agents: a command (front-matter without name) and a skill (SKILL.md).
   files['plugins/ops/commands/deploy.md'] = '---\ndescription: Deploy the current branch.\nargument-hint: <env>\n---\n\nDeploy to $ARGUMENTS.\n';
   files['plugins/docs/skills/style-guide/SKILL.md'] = '---\nname: style-guide\ndescription: The house style for documentation.\n---\n\nUse short sentences.\n';
@@ -79,13 +115,55 @@ interface Pair {
 }
 
 const PAIRS: Pair[] = [
-  { dir: 'review', name: 'style-checker', en: 'Checks code against the team style guide.', ja: 'チームのスタイルガイドに沿っているかコードを確認します。', focusEn: ['Naming', 'Formatting'], focusJa: ['命名', '書式'] },
-  { dir: 'review', name: 'api-reviewer', en: 'Reviews public API changes for compatibility.', ja: '公開 API の変更が互換性を保っているか確認します。', focusEn: ['Breaking changes', 'Versioning'], focusJa: ['破壊的変更', 'バージョニング'] },
-  { dir: 'writing', name: 'summary-writer', en: 'Writes short summaries of long documents.', ja: '長い文書の短い要約を書きます。', focusEn: ['Key points', 'Open questions'], focusJa: ['要点', '未解決の問題'] },
-  { dir: 'writing', name: 'release-notes', en: 'Drafts release notes for users.', ja: '利用者向けのリリースノートを下書きします。', focusEn: ['New features', 'Fixes'], focusJa: ['新機能', '修正'] },
+  {
+    dir: 'review',
+    name: 'style-checker',
+    en: 'Checks code against the team style guide.',
+    ja: 'チームのスタイルガイドに沿っているかコードを確認します。',
+    focusEn: ['Naming', 'Formatting'],
+    focusJa: ['命名', '書式'],
+  },
+  {
+    dir: 'review',
+    name: 'api-reviewer',
+    en: 'Reviews public API changes for compatibility.',
+    ja: '公開 API の変更が互換性を保っているか確認します。',
+    focusEn: ['Breaking changes', 'Versioning'],
+    focusJa: ['破壊的変更', 'バージョニング'],
+  },
+  {
+    dir: 'writing',
+    name: 'summary-writer',
+    en: 'Writes short summaries of long documents.',
+    ja: '長い文書の短い要約を書きます。',
+    focusEn: ['Key points', 'Open questions'],
+    focusJa: ['要点', '未解決の問題'],
+  },
+  {
+    dir: 'writing',
+    name: 'release-notes',
+    en: 'Drafts release notes for users.',
+    ja: '利用者向けのリリースノートを下書きします。',
+    focusEn: ['New features', 'Fixes'],
+    focusJa: ['新機能', '修正'],
+  },
   { dir: 'ops', name: 'deploy-checker', en: 'Checks that a deployment is ready.', ja: '', focusEn: ['Health checks', 'Rollback plan'], focusJa: [] },
-  { dir: 'ops', name: 'log-summarizer', en: 'Summarises error logs by cause.', ja: 'エラーログを原因ごとにまとめます。', focusEn: ['Grouping', 'Frequency'], focusJa: ['分類', '頻度'] },
-  { dir: 'ops', name: 'backup-planner', en: 'Plans backups and restore drills.', ja: 'バックアップと復元訓練を計画します。', focusEn: ['Schedules', 'Restore tests'], focusJa: ['スケジュール', '復元テスト'] },
+  {
+    dir: 'ops',
+    name: 'log-summarizer',
+    en: 'Summarises error logs by cause.',
+    ja: 'エラーログを原因ごとにまとめます。',
+    focusEn: ['Grouping', 'Frequency'],
+    focusJa: ['分類', '頻度'],
+  },
+  {
+    dir: 'ops',
+    name: 'backup-planner',
+    en: 'Plans backups and restore drills.',
+    ja: 'バックアップと復元訓練を計画します。',
+    focusEn: ['Schedules', 'Restore tests'],
+    focusJa: ['スケジュール', '復元テスト'],
+  },
 ];
 
 function pairBody(options: { intro: string; heading: string; focus: string[] }): string {
@@ -120,7 +198,8 @@ function jaTree(): Files {
     else if (p.name === 'backup-planner') files[ja] = `${frontMatter}\n${jaBody}`;
     else files[ja] = `${frontMatter}\n${banner}\n\n${jaBody}`;
   }
-  files['i18n/ja/agents/ops/legacy-helper.md'] = `---\nname: legacy-helper\ndescription: 古いシステムの保守を手伝います。\n---\n\n${pairBody({ intro: 'あなたは legacy-helper です。', heading: '重点', focus: ['互換性'] })}`;
+  files['i18n/ja/agents/ops/legacy-helper.md'] =
+    `---\nname: legacy-helper\ndescription: 古いシステムの保守を手伝います。\n---\n\n${pairBody({ intro: 'あなたは legacy-helper です。', heading: '重点', focus: ['互換性'] })}`;
   files['README.md'] = '# Team agents\n\n**English** | [日本語](i18n/ja/README.md)\n\nEnglish agents live in agents/, Japanese ones in i18n/ja/agents/.\n';
   files['i18n/ja/README.md'] = '# チームのエージェント\n\n[English](../../README.md) | **日本語**\n\n日本語版は i18n/ja/agents/ にあります。\n';
   return files;
@@ -130,7 +209,7 @@ function jaTree(): Files {
 function teamFolder(): Files {
   const team: [string, string, string?][] = [
     ['pairing-partner', 'Pairs on a task and thinks aloud.'],
-    ['standup-notes', 'Turns yesterday\'s commits into standup notes.'],
+    ['standup-notes', "Turns yesterday's commits into standup notes."],
     ['pr-describer', 'Writes pull request descriptions.'],
     ['onboarding-guide', 'Answers questions from new team members.', 'color: magenta'],
     ['ticket-triager', 'Sorts new tickets by area and urgency.'],
@@ -144,7 +223,11 @@ function teamFolder(): Files {
 /** Every fixture file, keyed by its path under test/fixtures/sources/. */
 export function sourceFixtures(): Files {
   const out: Files = {};
-  for (const [prefix, files] of [['plugin-tree', pluginTree()], ['ja-tree', jaTree()], ['team', teamFolder()]] as const) {
+  for (const [prefix, files] of [
+    ['plugin-tree', pluginTree()],
+    ['ja-tree', jaTree()],
+    ['team', teamFolder()],
+  ] as const) {
     for (const [rel, text] of Object.entries(files)) out[`${prefix}/${rel}`] = text;
   }
   return out;

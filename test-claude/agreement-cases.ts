@@ -43,7 +43,12 @@ export const CASES: readonly AgreementCase[] = [
   { id: 'repeated key (last wins)', files: { 'a.md': fm('name: t-agent\ndescription: First\ndescription: Second') }, claude: true, description: 'Second' },
   { id: 'tab indentation', files: { 'a.md': fm('name: t-agent\ndescription: Test agent\ntools:\n\t- Read') }, claude: true },
   { id: 'unknown keys', files: { 'a.md': fm('name: t-agent\ndescription: Test agent\ncolour: blue\nfoo: bar') }, claude: true },
-  { id: 'Japanese name', files: { 'a.md': fm('name: 機械学習エンジニア\ndescription: 本番MLシステムを構築します。') }, claude: true, description: '本番MLシステムを構築します。' },
+  {
+    id: 'Japanese name',
+    files: { 'a.md': fm('name: 機械学習エンジニア\ndescription: 本番MLシステムを構築します。') },
+    claude: true,
+    description: '本番MLシステムを構築します。',
+  },
   { id: 'file in a subfolder', files: { 'team/deep/a.md': plain }, claude: true },
   { id: 'hidden file .a.md', files: { '.a.md': plain }, claude: true },
   {
@@ -64,15 +69,29 @@ export const CASES: readonly AgreementCase[] = [
   { id: '"---" inside the description', files: { 'a.md': fm('name: t-agent\ndescription: a --- b') }, claude: true, description: 'a' },
   { id: '"---" inside the name', files: { 'a.md': fm('name: a---b\ndescription: Test agent') }, claude: false },
   { id: 'front-matter is a list', files: { 'a.md': fm('- name\n- description') }, claude: false },
-  { id: 'multi-line description (block scalar)', files: { 'a.md': fm('name: t-agent\ndescription: |\n  Line one\n  Line two') }, claude: true, description: 'Line one\nLine two\n' },
+  {
+    id: 'multi-line description (block scalar)',
+    files: { 'a.md': fm('name: t-agent\ndescription: |\n  Line one\n  Line two') },
+    claude: true,
+    description: 'Line one\nLine two\n',
+  },
   { id: 'literal \\n in a plain value', files: { 'a.md': fm('name: t-agent\ndescription: line1\\nline2') }, claude: true, description: 'line1\nline2' },
-  { id: "literal \\n in a 'single-quoted' value", files: { 'a.md': fm("name: t-agent\ndescription: 'line1\\nline2'") }, claude: true, description: 'line1\nline2' },
+  {
+    id: "literal \\n in a 'single-quoted' value",
+    files: { 'a.md': fm("name: t-agent\ndescription: 'line1\\nline2'") },
+    claude: true,
+    description: 'line1\nline2',
+  },
   { id: 'color: magenta (ignored)', files: { 'a.md': fm('name: t-agent\ndescription: Test agent\ncolor: magenta') }, claude: true },
   { id: 'hooks: a string', files: { 'a.md': fm('name: t-agent\ndescription: Test agent\nhooks: nope') }, claude: false },
   { id: 'PermissionRequest outside hooks', files: { 'a.md': fm('name: t-agent\ndescription: Test agent\nPermissionRequest: x') }, claude: false },
   {
     id: 'valid PreToolUse hook',
-    files: { 'a.md': fm('name: t-agent\ndescription: Test agent\nhooks:\n  PreToolUse:\n    - matcher: Bash\n      hooks:\n        - type: command\n          command: "true"') },
+    files: {
+      'a.md': fm(
+        'name: t-agent\ndescription: Test agent\nhooks:\n  PreToolUse:\n    - matcher: Bash\n      hooks:\n        - type: command\n          command: "true"',
+      ),
+    },
     claude: true,
   },
   { id: 'file over 1 MiB', files: { 'a.md': `${plain}${'x'.repeat(1_100_000)}\n` }, claude: false },

@@ -123,7 +123,10 @@ describe.skipIf(claudeBin === '')('the real Claude Code sees what agentpack writ
     const env = { ...claudeProbeEnv({ PATH: process.env['PATH'], HOME: home }), TMPDIR: join(home, 'tmp') };
     mkdirSync(join(home, 'tmp'));
     const stdout = await new Promise<string>((resolve, reject) => {
-      const child = spawn('strace', ['-f', '-qq', '-e', 'trace=connect,sendto,sendmsg,openat', '-o', trace, claudeBin, ...CLAUDE_PROBE_ARGS], { cwd: home, env });
+      const child = spawn('strace', ['-f', '-qq', '-e', 'trace=connect,sendto,sendmsg,openat', '-o', trace, claudeBin, ...CLAUDE_PROBE_ARGS], {
+        cwd: home,
+        env,
+      });
       let out = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
       child.on('error', reject);
@@ -139,4 +142,3 @@ describe.skipIf(claudeBin === '')('the real Claude Code sees what agentpack writ
     expect(outward).toEqual([]);
   });
 });
-

@@ -20,7 +20,20 @@ const MADE_UP = 'AgentpackNoSuchTool';
 /** In the hand-written KNOWN_TOOLS of src/core/agent/fields.ts, but not in Claude Code 2.1.332. */
 const RETIRED = ['BashOutput', 'LS', 'MultiEdit', 'NotebookRead', 'SlashCommand'];
 const CLASSIC = ['Agent', 'Bash', 'Edit', 'Glob', 'Grep', 'NotebookEdit', 'Read', 'Task', 'TodoWrite', 'WebFetch', 'WebSearch', 'Write'];
-const NEWER = ['CronCreate', 'EnterPlanMode', 'EnterWorktree', 'LSP', 'PowerShell', 'SendMessage', 'TaskCreate', 'TaskGet', 'TaskList', 'TaskStop', 'TaskUpdate', 'ToolSearch'];
+const NEWER = [
+  'CronCreate',
+  'EnterPlanMode',
+  'EnterWorktree',
+  'LSP',
+  'PowerShell',
+  'SendMessage',
+  'TaskCreate',
+  'TaskGet',
+  'TaskList',
+  'TaskStop',
+  'TaskUpdate',
+  'ToolSearch',
+];
 
 interface Derived {
   version: string;
@@ -86,7 +99,11 @@ function enabledTools(tools: readonly string[], options: { prefix?: readonly str
 describe.skipIf(claudeBin === '')('the built-in tool names come from the pinned Claude Code', () => {
   let derived: Derived;
   beforeAll(async () => {
-    const { stdout } = await runTool(process.execPath, [SCRIPT, '--json', '--bin', claudeBin], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '' }, timeoutMs: 120_000 });
+    const { stdout } = await runTool(process.execPath, [SCRIPT, '--json', '--bin', claudeBin], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '' },
+      timeoutMs: 120_000,
+    });
     derived = JSON.parse(stdout) as Derived;
   });
 
@@ -121,7 +138,8 @@ describe.skipIf(claudeBin === '')('the built-in tool names come from the pinned 
     expect(derived.runtime.map((r) => r.label)).toHaveLength(3);
     expect([...enabled].filter((t) => !CLAUDE_TOOL_NAMES.includes(t))).toEqual([]);
     expect(enabled.has(MADE_UP)).toBe(false);
-    for (const name of ['Bash', 'Edit', 'Glob', 'Grep', 'Read', 'Write', 'PowerShell', 'TodoWrite', 'TaskCreate', 'EnterPlanMode']) expect(enabled).toContain(name);
+    for (const name of ['Bash', 'Edit', 'Glob', 'Grep', 'Read', 'Write', 'PowerShell', 'TodoWrite', 'TaskCreate', 'EnterPlanMode'])
+      expect(enabled).toContain(name);
   });
 
   it('asked directly: the whole list enables only listed tools; a legacy name enables its tool; unknown names enable nothing', async () => {

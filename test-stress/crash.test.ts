@@ -5,7 +5,20 @@ import { contentHash } from '../src/core/i18n/canonical-hash.js';
 import { isolatedEnv } from '../test/helpers/cli.js';
 import { generateSource } from '../test/helpers/generated-source.js';
 import { checkAfterKill, expectedFindings, isExactly, type Expected, type Finding } from './helpers/crash-checks.js';
-import { BREAK_FILE, envCount, fastDir, LOCK_FILE, parsedManifest, prng, readFolder, sourceRenders, startCli, TEMP_FILE, timeUntilWrite, type FolderState } from './helpers/stress.js';
+import {
+  BREAK_FILE,
+  envCount,
+  fastDir,
+  LOCK_FILE,
+  parsedManifest,
+  prng,
+  readFolder,
+  sourceRenders,
+  startCli,
+  TEMP_FILE,
+  timeUntilWrite,
+  type FolderState,
+} from './helpers/stress.js';
 
 /**
  * Issue 8, item 3: SIGKILL `install --all --from`, `locale ja` and `uninstall` at random moments on a folder of
@@ -53,7 +66,9 @@ function folder(): string {
 }
 
 describe('crash consistency: SIGKILL at random moments', () => {
-  it(`${KILLS} kills of install --all --from / locale ja / uninstall on ${AGENTS} agents: old or new bytes, a whole manifest, repaired without --force`, { timeout: 1_800_000 }, async () => {
+  it(`${KILLS} kills of install --all --from / locale ja / uninstall on ${AGENTS} agents: old or new bytes, a whole manifest, repaired without --force`, {
+    timeout: 1_800_000,
+  }, async () => {
     const rand = prng(SEED);
     const { env } = isolatedEnv();
     const source = generateSource({ count: AGENTS });
@@ -75,7 +90,11 @@ describe('crash consistency: SIGKILL at random moments', () => {
     const expected = new Map<Goal, Expected>([['none', { files: new Map() }]]);
     const durations = new Map<Goal, { writeAt: number; ms: number }>();
     const measured: Partial<Record<Goal, { writeAt: number; ms: number }>> = {};
-    for (const [goal, command] of [['en', commands.en], ['ja', commands.ja], ['none', commands.uninstall]] as const) {
+    for (const [goal, command] of [
+      ['en', commands.en],
+      ['ja', commands.ja],
+      ['none', commands.uninstall],
+    ] as const) {
       const args = [...(command(readFolder(ref)) ?? []), '--dir', ref];
       const { writeAt, result: r } = await timeUntilWrite({ args, env, dir: ref, limitMs: RUN_LIMIT_MS });
       expect(r.code, r.stderr).toBe(0);
@@ -101,7 +120,20 @@ describe('crash consistency: SIGKILL at random moments', () => {
     mkdirSync(dir);
     const next: Record<Goal, Goal> = { none: 'en', en: 'ja', ja: 'none' };
     const commandFor = (goal: Goal): ((s: FolderState) => string[] | null) => (goal === 'en' ? commands.en : goal === 'ja' ? commands.ja : commands.uninstall);
-    const stats = { kills: 0, endedBeforeKill: 0, untouched: 0, midway: 0, filesDoneManifestOld: 0, manifestNew: 0, leftLock: 0, leftTemps: 0, leftBreak: 0, chains: 0, statusRuns: 0, repairRuns: 0 };
+    const stats = {
+      kills: 0,
+      endedBeforeKill: 0,
+      untouched: 0,
+      midway: 0,
+      filesDoneManifestOld: 0,
+      manifestNew: 0,
+      leftLock: 0,
+      leftTemps: 0,
+      leftBreak: 0,
+      chains: 0,
+      statusRuns: 0,
+      repairRuns: 0,
+    };
     let goal: Goal = 'none';
     let attempts = 0;
     const started = Date.now();
@@ -162,7 +194,10 @@ describe('crash consistency: SIGKILL at random moments', () => {
         const out = JSON.parse(status.stdout) as { findings: Finding[]; scopes: { scope: string; files: { path: string; installed: unknown }[] }[] };
         const listed = new Set(out.scopes.find((s) => s.scope === 'dir')?.files.map((f) => f.path));
         for (const missing of expectedFindings({ dir, state: left })) {
-          const reported = missing.codes.length === 0 ? listed.has(missing.subject) : out.findings.some((f) => missing.codes.includes(f.code) && (f.file === missing.subject || f.message.includes(missing.subject)));
+          const reported =
+            missing.codes.length === 0
+              ? listed.has(missing.subject)
+              : out.findings.some((f) => missing.codes.includes(f.code) && (f.file === missing.subject || f.message.includes(missing.subject)));
           expect(reported, `status must report ${missing.codes.join(' or ') || 'the file'} for ${missing.subject}`).toBe(true);
         }
       }
@@ -176,7 +211,10 @@ describe('crash consistency: SIGKILL at random moments', () => {
         expect(repair.code, repair.stderr).toBe(0);
       }
       const repaired = readFolder(dir);
-      expect(repaired.others, `no temporary file, lock or break guard after the repair (${JSON.stringify(args?.slice(0, 3) ?? null)}, left ${JSON.stringify(left.others)})`).toEqual([]);
+      expect(
+        repaired.others,
+        `no temporary file, lock or break guard after the repair (${JSON.stringify(args?.slice(0, 3) ?? null)}, left ${JSON.stringify(left.others)})`,
+      ).toEqual([]);
       expect(isExactly(repaired, want), 'after the repair the folder is exactly the uninterrupted result').toBe(true);
       goal = target;
     }

@@ -49,11 +49,14 @@ describe.skipIf(process.platform !== 'linux')('a file replaced between plan and 
           child.kill('SIGSTOP');
         }
       });
-      const stop = Promise.race([exited.then(() => 'exited' as const), (async () => {
-        while (!stopped) await sleep(1);
-        while (!isStopped(child.pid as number)) await sleep(1);
-        return 'stopped' as const;
-      })()]);
+      const stop = Promise.race([
+        exited.then(() => 'exited' as const),
+        (async () => {
+          while (!stopped) await sleep(1);
+          while (!isStopped(child.pid as number)) await sleep(1);
+          return 'stopped' as const;
+        })(),
+      ]);
       const how = await stop;
       watcher.close();
       if (how === 'stopped' && readFileSync(join(dir, `${beforeLast}.md`), 'utf8') === en.get(beforeLast)) {
@@ -72,7 +75,11 @@ describe.skipIf(process.platform !== 'linux')('a file replaced between plan and 
     expect(outcome?.stderr).toContain(`FILE_CHANGED: ${lastPath} changed while agentpack was working`);
     // Nothing lost: the replacement is kept; everything before it was switched and recorded; no leftovers.
     expect(readFileSync(lastPath, 'utf8')).toBe(edited);
-    expect(readdirSync(dir).filter((n) => !n.endsWith('.md')).sort()).toEqual(['.agentpack.json']);
+    expect(
+      readdirSync(dir)
+        .filter((n) => !n.endsWith('.md'))
+        .sort(),
+    ).toEqual(['.agentpack.json']);
     const manifest = parsedManifest(readFileSync(join(dir, '.agentpack.json'), 'utf8'));
     for (const name of names) {
       const entry = manifest?.agents[name];

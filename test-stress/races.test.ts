@@ -43,14 +43,22 @@ afterAll(() => {
 });
 
 describe('races: many runs at once on one folder', () => {
-  it(`${ROUNDS} rounds of ${PROCESSES} processes mixing install / locale / uninstall: no lost entry, no stray file, no hang`, { timeout: 1_800_000 }, async () => {
+  it(`${ROUNDS} rounds of ${PROCESSES} processes mixing install / locale / uninstall: no lost entry, no stray file, no hang`, {
+    timeout: 1_800_000,
+  }, async () => {
     const rand = prng(SEED + 1);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
     const { env } = isolatedEnv();
     const source = generateSource({ count: 12 });
     const renders = await sourceRenders({ from: source.dir, cwd: env['HOME'] ?? '/' });
     const pkg = await packageRenders();
-    renders.set(AGENT, new Map([['en', pkg.en], ['ja', pkg.ja]]));
+    renders.set(
+      AGENT,
+      new Map([
+        ['en', pkg.en],
+        ['ja', pkg.ja],
+      ]),
+    );
     const made = fastDir('agentpack-races-');
     cleanups.push(made.cleanup);
     const dir = join(made.dir, 'agents');
@@ -70,13 +78,21 @@ describe('races: many runs at once on one folder', () => {
       if (kind === 1) {
         const chosen = some();
         const names = chosen.length > 0 ? chosen : [pick(source.names)];
-        return { args: ['install', ...names, '--from', source.dir, '--locale', locale], effect: (s) => new Map([...s, ...names.map((n) => [n, locale] as const)]), mayBeUnknown: false };
+        return {
+          args: ['install', ...names, '--from', source.dir, '--locale', locale],
+          effect: (s) => new Map([...s, ...names.map((n) => [n, locale] as const)]),
+          mayBeUnknown: false,
+        };
       }
       if (kind === 2) return { args: ['install', AGENT, '--locale', locale], effect: (s) => new Map([...s, [AGENT, locale]]), mayBeUnknown: false };
       if (kind === 3 || kind === 4) return { args: ['locale', locale], effect: (s) => new Map([...s].map(([n]) => [n, locale])), mayBeUnknown: false };
       const names = [...new Set([...(rand() < 0.5 ? [AGENT] : []), ...some()])];
       if (names.length === 0) names.push(AGENT);
-      return { args: ['uninstall', ...names], effect: (s) => new Map([...s].filter(([n]) => !names.includes(n))), mayBeUnknown: names.some((n) => n !== AGENT) };
+      return {
+        args: ['uninstall', ...names],
+        effect: (s) => new Map([...s].filter(([n]) => !names.includes(n))),
+        mayBeUnknown: names.some((n) => n !== AGENT),
+      };
     };
 
     let state: Installed = new Map();
@@ -118,11 +134,13 @@ describe('races: many runs at once on one folder', () => {
       state = now;
       stats.rounds++;
     }
-    console.log(`race test: ${JSON.stringify({ seed: SEED, processes: PROCESSES, seconds: Math.round((Date.now() - started) / 100) / 10, finalAgents: state.size, ...stats })}`);
+    console.log(
+      `race test: ${JSON.stringify({ seed: SEED, processes: PROCESSES, seconds: Math.round((Date.now() - started) / 100) / 10, finalAgents: state.size, ...stats })}`,
+    );
   });
 });
 
-describe('serialResults (the race test\'s oracle)', () => {
+describe("serialResults (the race test's oracle)", () => {
   it('knows which folders a set of runs can leave, and which one only a lost update can', () => {
     const install: Effect = (s) => new Map([...s, ['a', 'en']]);
     const uninstall: Effect = (s) => new Map([...s].filter(([n]) => n !== 'a'));
@@ -136,7 +154,10 @@ describe('serialResults (the race test\'s oracle)', () => {
 });
 
 function keyOf(state: Installed): string {
-  return [...state].sort(([a], [b]) => a.localeCompare(b)).map(([n, l]) => `${n}:${l}`).join(' ');
+  return [...state]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([n, l]) => `${n}:${l}`)
+    .join(' ');
 }
 
 /** Every folder state the effects can produce when run one after another in any order. */

@@ -19,7 +19,15 @@ const AGENT = '---\nname: api-agent\ndescription: Use for API tests.\ntools: Rea
 describe('library API (dist/index.js)', () => {
   it('exports the API of DESIGN §7', () => {
     expect(Object.keys(api)).toEqual(
-      expect.arrayContaining(['parseAgent', 'loadAgent', 'validateAgent', 'renderAgent', 'agentFrontMatterSchema', 'agentFrontMatterJsonSchema', 'AgentpackError']),
+      expect.arrayContaining([
+        'parseAgent',
+        'loadAgent',
+        'validateAgent',
+        'renderAgent',
+        'agentFrontMatterSchema',
+        'agentFrontMatterJsonSchema',
+        'AgentpackError',
+      ]),
     );
     const src = readFileSync(join(ROOT, 'dist', 'index.d.ts'), 'utf8');
     expect(src).toMatch(/declare function parseAgent\(/);
@@ -46,7 +54,9 @@ describe('library API (dist/index.js)', () => {
 
   it('renderAgent: canonical order, no invalid field, one final newline', () => {
     const parsed = api.parseAgent(AGENT);
-    expect(api.renderAgent({ spec: parsed.spec!, body: parsed.body })).toBe('---\nname: api-agent\ndescription: Use for API tests.\ntools: Read, Grep\n---\n\nYou help.\n');
+    expect(api.renderAgent({ spec: parsed.spec!, body: parsed.body })).toBe(
+      '---\nname: api-agent\ndescription: Use for API tests.\ntools: Read, Grep\n---\n\nYou help.\n',
+    );
   });
 
   it('loadAgent: reads a real file and never throws for a bad one', async () => {

@@ -14,13 +14,7 @@ export interface Diagnostic {
   params: DiagnosticParams;
 }
 
-export function makeDiagnostic(options: {
-  severity: Severity;
-  code: DiagnosticCode;
-  file?: string;
-  line?: number;
-  params?: DiagnosticParams;
-}): Diagnostic {
+export function makeDiagnostic(options: { severity: Severity; code: DiagnosticCode; file?: string; line?: number; params?: DiagnosticParams }): Diagnostic {
   const d: Diagnostic = { severity: options.severity, code: options.code, params: options.params ?? {} };
   if (options.file !== undefined) d.file = options.file;
   if (options.line !== undefined) d.line = options.line;

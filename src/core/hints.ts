@@ -1,8 +1,30 @@
+import type { Target } from './target.js';
+
 /** The npm package name (the bin is `agentpack`); package.json must agree (test/cli/invocation-hints.test.ts). */
 export const PACKAGE_NAME = 'agentpack-cli';
 
 /** The commands a hint can name; a word after `agentpack` that is one of these makes a command line. */
-const COMMAND_WORDS = ['install', 'add', 'i', 'uninstall', 'remove', 'rm', 'list', 'ls', 'locale', 'switch', 'update', 'status', 'doctor', 'validate', 'show', 'diff', 'i18n', 'schema', 'help'];
+const COMMAND_WORDS = [
+  'install',
+  'add',
+  'i',
+  'uninstall',
+  'remove',
+  'rm',
+  'list',
+  'ls',
+  'locale',
+  'switch',
+  'update',
+  'status',
+  'doctor',
+  'validate',
+  'show',
+  'diff',
+  'i18n',
+  'schema',
+  'help',
+];
 const COMMAND_LINE = new RegExp(`\\bagentpack(?= (?:${COMMAND_WORDS.join('|')})\\b)`, 'g');
 
 /**
@@ -31,17 +53,11 @@ export function shellWord(text: string): string {
   return SAFE_WORD.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The folder a command works on, as `--user` (no flag), `--project` or `--dir <path>` select it. */
-export interface HintTarget {
-  scope: 'user' | 'project' | 'dir';
-  dir: string;
-}
-
 /** A command line a hint names: the words after `agentpack`, then the options that select the same things again. */
 export interface CommandLine {
   args: readonly string[];
   /** The agents folder (`--project`, `--dir <path>`; nothing for the user folder). */
-  target?: HintTarget | undefined;
+  target?: Target | undefined;
   /** The source folder, `--from <path>`, with one `--pick <path>` each. */
   from?: string | undefined;
   picks?: readonly string[] | undefined;
@@ -57,7 +73,7 @@ export function sourceFlags(options: Pick<CommandLine, 'from' | 'picks'>): strin
   return options.from === undefined ? [] : ['--from', options.from, ...(options.picks ?? []).flatMap((p) => ['--pick', p])];
 }
 
-function targetFlags(target: HintTarget | undefined): string[] {
+function targetFlags(target: Target | undefined): string[] {
   if (target?.scope === 'project') return ['--project'];
   return target?.scope === 'dir' ? ['--dir', target.dir] : [];
 }

@@ -37,7 +37,9 @@ export async function loadAgent(path: string): Promise<ParsedAgent> {
   const parsed = parseAgent(text, { path });
   if (parsed.isAgent && bytes.length > CLAUDE_MAX_FILE_BYTES && !parsed.diagnostics.some((d) => d.code === 'FILE_TOO_LARGE')) {
     // Claude Code skips files above 1 MiB without reading them.
-    parsed.diagnostics.push(makeDiagnostic({ severity: 'error', code: 'FILE_TOO_LARGE', file: path, params: { size: bytes.length, limit: CLAUDE_MAX_FILE_BYTES } }));
+    parsed.diagnostics.push(
+      makeDiagnostic({ severity: 'error', code: 'FILE_TOO_LARGE', file: path, params: { size: bytes.length, limit: CLAUDE_MAX_FILE_BYTES } }),
+    );
     parsed.loadableAsIs = false;
   }
   // Claude Code looks for "*.md" exactly: "agent.MD" is not read, even on a case-insensitive disk.

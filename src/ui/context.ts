@@ -2,7 +2,7 @@ import type { Messages } from './messages.js';
 import type { Style } from './style.js';
 
 /** A stream the output goes to; the fields a terminal adds are there only on a terminal. */
-export interface OutputStream {
+interface OutputStream {
   write(text: string): unknown;
   isTTY?: boolean;
   columns?: number;

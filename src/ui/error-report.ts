@@ -9,7 +9,12 @@ import type { Style } from './style.js';
  * `style` (the colours of stderr, which may differ from stdout's), after `stack` when one is to be shown.
  * Returns the exit code.
  */
-export function printError(options: { error: AgentpackError; ctx: Pick<UiContext, 'messages' | 'json' | 'stdout' | 'stderr'>; style: Style; stack?: string | undefined }): number {
+export function printError(options: {
+  error: AgentpackError;
+  ctx: Pick<UiContext, 'messages' | 'json' | 'stdout' | 'stderr'>;
+  style: Style;
+  stack?: string | undefined;
+}): number {
   const { error, ctx, style } = options;
   if (options.stack !== undefined) ctx.stderr.write(`${options.stack}\n`);
   if (ctx.json) {

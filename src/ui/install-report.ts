@@ -13,7 +13,9 @@ import { sanitizeForTerminal } from './style.js';
  * An agent `install --all --from` leaves out before planning: a name the folder defines differently in several
  * files (`retry` is the command as typed, without picks), or a name that is not a portable file name.
  */
-export type RefusedAgent = { code: 'AGENT_AMBIGUOUS'; conflict: SourceConflict; retry: CommandLine } | { code: 'AGENT_NAME_NOT_PORTABLE'; agent: string; path: string };
+export type RefusedAgent =
+  | { code: 'AGENT_AMBIGUOUS'; conflict: SourceConflict; retry: CommandLine }
+  | { code: 'AGENT_NAME_NOT_PORTABLE'; agent: string; path: string };
 
 /** A refused agent as `--json` lists it under `refused`: every path, and for a conflict the command that picks each. */
 export function refusedJson(refused: RefusedAgent, messages: Messages): Record<string, unknown> {
@@ -29,10 +31,20 @@ export function printRefused(options: { ctx: UiContext; refused: readonly Refuse
   const { t } = ctx.messages;
   if (refused.length === 0 || ctx.json) return;
   const lines = refused.map((r) => {
-    if (r.code === 'AGENT_NAME_NOT_PORTABLE') return t('install.from.notPortable', { agent: sanitizeForTerminal(previewName(r.agent)), path: sanitizeForTerminal(r.path), limit: MAX_AGENT_NAME_LENGTH });
+    if (r.code === 'AGENT_NAME_NOT_PORTABLE')
+      return t('install.from.notPortable', {
+        agent: sanitizeForTerminal(previewName(r.agent)),
+        path: sanitizeForTerminal(r.path),
+        limit: MAX_AGENT_NAME_LENGTH,
+      });
     const { conflict } = r;
     const command = sanitizeForTerminal(pickCommand({ retry: r.retry, path: conflict.paths[0] ?? '' }));
-    return t('install.from.conflict', { agent: sanitizeForTerminal(conflict.name), locale: conflict.locale ?? CANONICAL_LOCALE, paths: sanitizeForTerminal(conflict.paths.join(', ')), command });
+    return t('install.from.conflict', {
+      agent: sanitizeForTerminal(conflict.name),
+      locale: conflict.locale ?? CANONICAL_LOCALE,
+      paths: sanitizeForTerminal(conflict.paths.join(', ')),
+      command,
+    });
   });
   ctx.stderr.write(`${[t('install.from.refused', { count: refused.length }), ...lines.map((l) => `  ${l}`)].join('\n')}\n`);
 }
@@ -66,8 +78,10 @@ export function printFileNotes(options: { ctx: UiContext; choices: readonly Loca
   const { t } = ctx.messages;
   const lines: string[] = [];
   for (const { note } of choices) {
-    if (note?.code === 'translation-invalid') lines.push(t('install.from.invalidLocale', { agent: note.agent, locale: note.locale, path: sanitizeForTerminal(note.path) }));
-    if (note?.code === 'translation-missing') lines.push(t('install.from.missingLocale', { agent: note.agent, locale: note.locale, path: sanitizeForTerminal(note.path) }));
+    if (note?.code === 'translation-invalid')
+      lines.push(t('install.from.invalidLocale', { agent: note.agent, locale: note.locale, path: sanitizeForTerminal(note.path) }));
+    if (note?.code === 'translation-missing')
+      lines.push(t('install.from.missingLocale', { agent: note.agent, locale: note.locale, path: sanitizeForTerminal(note.path) }));
   }
   for (const { warnings } of choices) {
     if (warnings) lines.push(ctx.style.bold(sanitizeForTerminal(warnings.path)), ...warnings.diagnostics.map((d) => formatDiagnostic(d, ctx)));

@@ -21,7 +21,7 @@ export interface ListRow {
 }
 
 /** One agent installed in one scope, as the list reads it (--json prints it whole). */
-export interface ListedCell {
+interface ListedCell {
   locale: string | null;
   state: InstallState;
   origin?: InstalledOrigin;
@@ -111,7 +111,13 @@ export function printInstalledList(options: { ctx: UiContext; listed: InstalledV
   // The origin column appears once something was installed from a folder (otherwise everything is the package's).
   const withOrigin = listed.fromFolders.size > 0 || problems.length > 0;
   const table = formatTable({
-    header: [t('list.header.name'), t('list.header.locales'), ...scopes.map((s) => t(`list.header.${s}`)), ...(withOrigin ? [t('list.header.from')] : []), t('list.header.description')],
+    header: [
+      t('list.header.name'),
+      t('list.header.locales'),
+      ...scopes.map((s) => t(`list.header.${s}`)),
+      ...(withOrigin ? [t('list.header.from')] : []),
+      t('list.header.description'),
+    ],
     rows: agents.map((a) => [
       sanitizeForTerminal(a.name),
       sanitizeForTerminal(a.locales.join(', ')),
@@ -122,6 +128,8 @@ export function printInstalledList(options: { ctx: UiContext; listed: InstalledV
     ...widthOf(ctx),
   });
   ctx.stdout.write(`${table}\n`);
-  const lines = problems.map((p) => formatDiagnostic({ severity: 'warning', code: p.code, file: p.path, params: { agent: p.agent, from: p.from, path: p.path } }, ctx));
+  const lines = problems.map((p) =>
+    formatDiagnostic({ severity: 'warning', code: p.code, file: p.path, params: { agent: p.agent, from: p.from, path: p.path } }, ctx),
+  );
   if (lines.length > 0) ctx.stderr.write(`${lines.join('\n')}\n`);
 }

@@ -3,14 +3,16 @@ import type { DiagnosticParams } from '../core/diagnostics.js';
 import { nameCommands } from '../core/hints.js';
 import type { Lang } from '../core/lang.js';
 
-type EnglishCatalog = Omit<typeof import('../../locales/en/messages.json', { with: { type: 'json' } }), 'default'>;
+type EnglishCatalog = Omit<typeof import('../../locales/en/messages.json', { with: { type: 'json' }}), 'default'>;
 /** Every message key; a key missing from locales/en/messages.json is a compile error where it is used. */
 export type MessageKey = Extract<keyof EnglishCatalog, string>;
 export { LANGS, type Lang } from '../core/lang.js';
 
 // Each diagnostic and error code must have a message and a hint in the catalog (checked by the compiler).
 type Missing<K extends string> = Exclude<K, MessageKey>;
-const catalogComplete: [Missing<`diag.${DiagnosticCode}` | `diag.${DiagnosticCode}.hint` | `error.${ErrorCode}` | `error.${ErrorCode}.hint`>] extends [never] ? true : false = true;
+const catalogComplete: [Missing<`diag.${DiagnosticCode}` | `diag.${DiagnosticCode}.hint` | `error.${ErrorCode}` | `error.${ErrorCode}.hint`>] extends [never]
+  ? true
+  : false = true;
 void catalogComplete;
 
 export interface Messages {

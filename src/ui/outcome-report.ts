@@ -10,10 +10,10 @@ import { actionJson, formatPlanLines, targetLabel } from './plan-report.js';
 import type { UiContext } from './context.js';
 import { sanitizeForTerminal } from './style.js';
 
-export type LifecycleCommand = 'install' | 'uninstall' | 'locale' | 'update';
+type LifecycleCommand = 'install' | 'uninstall' | 'locale' | 'update';
 
 /** Command lines for hints, in the same folder as the run (`--project`, `--dir …` appended). */
-export type CommandFor = (args: string[]) => string;
+type CommandFor = (args: string[]) => string;
 
 /** What the report of a plan → apply run says beyond its actions; the command gives it, only the report reads it. */
 export interface LifecycleReport {
@@ -30,7 +30,7 @@ export interface LifecycleReport {
 }
 
 /** A run planned (dry run) or carried out: the plan, and what happened to the folder. */
-export interface RunOutcome {
+interface RunOutcome {
   plan: Plan;
   dirExisted: boolean;
   createdDir: boolean;
@@ -100,11 +100,16 @@ export function printOutcome(options: OutcomeReportOptions): number {
   const { out, err } = formatOutcome({ applied, dir: target.dir, messages: ctx.messages, commandFor, commandWords: report.commandWords });
   if (outcome.createdDir) out.unshift(t('install.createdDir', { path: target.dir }));
   if (applied.length === 0) out.push(t('install.nothingInstalled', { dir: target.dir }));
-  const present = applied.filter(({ action }) => action.kind !== 'remove' && action.kind !== 'conflict' && (action.kind !== 'skip' || action.reason === 'up-to-date'));
+  const present = applied.filter(
+    ({ action }) => action.kind !== 'remove' && action.kind !== 'conflict' && (action.kind !== 'skip' || action.reason === 'up-to-date'),
+  );
   if (report.chosen && present.length > 0) {
     const written = new Set(present.map(({ action }) => action.locale).filter((l): l is string => l !== null));
     const available = [...new Set(present.flatMap(({ action }) => pkg.agents.get(action.agent)?.locales ?? []))];
-    out.push(...localeSourceLines(choicesOf(report.chosen, outcome.plan.actions), ctx.messages), ...switchHints({ written, available, messages: ctx.messages, commandFor }));
+    out.push(
+      ...localeSourceLines(choicesOf(report.chosen, outcome.plan.actions), ctx.messages),
+      ...switchHints({ written, available, messages: ctx.messages, commandFor }),
+    );
   }
   // A removal that left no agent took the manifest with it (an empty manifest is deleted, not written).
   if (outcome.applied && Object.keys(outcome.plan.manifest.agents).length === 0 && applied.some(({ action }) => action.kind === 'remove')) {
@@ -120,13 +125,10 @@ export function printOutcome(options: OutcomeReportOptions): number {
  * What a finished run says, one line per agent: what was written and where, what was kept as a backup, and
  * for each agent left alone that needs the user, why and the exact command that would proceed.
  */
-export function formatOutcome(options: {
-  applied: AppliedAction[];
-  dir: string;
-  messages: Messages;
-  commandFor: CommandFor;
-  commandWords: string[];
-}): { out: string[]; err: string[] } {
+function formatOutcome(options: { applied: AppliedAction[]; dir: string; messages: Messages; commandFor: CommandFor; commandWords: string[] }): {
+  out: string[];
+  err: string[];
+} {
   const { applied, dir, messages, commandFor, commandWords } = options;
   const { t } = messages;
   const out: string[] = [];
@@ -184,12 +186,14 @@ function skipLine(options: {
       err.push(t('install.skip.notInPackage', p));
       return;
     default:
-      err.push(t('install.skip.refused', { ...p, reason: t(`plan.reason.${action.reason}`, p), command: commandFor([...commandWords, action.agent, '--force']) }));
+      err.push(
+        t('install.skip.refused', { ...p, reason: t(`plan.reason.${action.reason}`, p), command: commandFor([...commandWords, action.agent, '--force']) }),
+      );
   }
 }
 
 /** "To switch to ja: agentpack locale ja" for each locale other than the one just written. */
-export function switchHints(options: { written: Set<string>; available: string[]; messages: Messages; commandFor: CommandFor }): string[] {
+function switchHints(options: { written: Set<string>; available: string[]; messages: Messages; commandFor: CommandFor }): string[] {
   const { written, available, messages, commandFor } = options;
   if (written.size !== 1) return [];
   return available.filter((l) => !written.has(l)).map((locale) => messages.t('install.switchHint', { locale, command: commandFor(['locale', locale]) }));

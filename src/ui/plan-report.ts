@@ -32,7 +32,7 @@ export function actionJson(action: PlanAction, backup: string | null): ActionJso
 }
 
 /** Why, in words: `plan.reason.<code>`, with the other files for a duplicate name. */
-export function reasonText(action: PlanAction, messages: Messages): string {
+function reasonText(action: PlanAction, messages: Messages): string {
   const others = (action.others ?? []).join(', ');
   return messages.t(`plan.reason.${action.reason}`, { agent: action.agent, others });
 }

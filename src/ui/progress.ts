@@ -2,7 +2,7 @@ import type { UiContext } from './context.js';
 import { displayWidth } from './text-width.js';
 
 /** Runs touching more files than this show a progress line (on a terminal only). */
-export const PROGRESS_THRESHOLD = 50;
+const PROGRESS_THRESHOLD = 50;
 
 /**
  * A progress line on stderr, `Reading 120/1000 files…` (or `Writing …`), rewritten in place; only on a terminal, never with

@@ -8,7 +8,15 @@ import { sanitizeForTerminal } from './style.js';
  * `show <agent>`: the bytes install would write, then on stderr the warnings of the file they come from. With
  * `--json` they are fields; `fromFolder` (--from) adds the file's path and its warnings.
  */
-export function printShow(options: { ctx: UiContext; agent: string; locale: string; content: string; relPath: string; warnings: Diagnostic[]; fromFolder: boolean }): void {
+export function printShow(options: {
+  ctx: UiContext;
+  agent: string;
+  locale: string;
+  content: string;
+  relPath: string;
+  warnings: Diagnostic[];
+  fromFolder: boolean;
+}): void {
   const { ctx, agent, locale, content, relPath, warnings } = options;
   if (ctx.json) {
     const extra = options.fromFolder ? { path: relPath, warnings: warnings.map((d) => describeDiagnostic(d, ctx.messages)) } : {};

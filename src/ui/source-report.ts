@@ -58,7 +58,11 @@ export function printSourceProblems(options: { scan: ReadSourceResult; ctx: UiCo
 }
 
 /** After a human report: the source's copies and conflicts (formatSourceNotes), when there are any. */
-export function printSourceNotes(options: { scan: ReadSourceResult; ctx: Pick<UiContext, 'messages' | 'style' | 'json' | 'stdout'>; retry: CommandLine }): void {
+export function printSourceNotes(options: {
+  scan: ReadSourceResult;
+  ctx: Pick<UiContext, 'messages' | 'style' | 'json' | 'stdout'>;
+  retry: CommandLine;
+}): void {
   const { ctx } = options;
   const notes = formatSourceNotes(options);
   if (!ctx.json && notes.length > 0) ctx.stdout.write(`${notes.join('\n')}\n`);

@@ -30,7 +30,12 @@ interface InstalledJson {
   source?: { from: string; path: string; problem?: StatusSourceProblem };
 }
 
-function installedOf(options: { snapshot: ScopeSnapshot; rel: string; origins?: Record<string, InstalledOrigin> | undefined; problems?: Record<string, StatusSourceProblem> | undefined }): InstalledJson | null {
+function installedOf(options: {
+  snapshot: ScopeSnapshot;
+  rel: string;
+  origins?: Record<string, InstalledOrigin> | undefined;
+  problems?: Record<string, StatusSourceProblem> | undefined;
+}): InstalledJson | null {
   const inst = options.snapshot.installations.find((i) => agentFileName(i.agent) === options.rel);
   if (!inst) return null;
   const out: InstalledJson = { locale: inst.locale, state: inst.state };
@@ -96,11 +101,18 @@ export function printStatus(options: {
     lines.push(style.bold(`${t(`status.scope.${s.scope}`)}: ${sanitizeForTerminal(s.dir)}`) + (s.exists ? '' : `  ${style.dim(t('status.noFolder'))}`));
     for (const f of s.tree) {
       const installed = installedOf({ snapshot: s, rel: f.rel });
-      const mark = !f.parsed.isAgent ? style.dim(t('status.file.notAgent')) : f.parsed.loadableAsIs ? style.ok(t('status.file.loads')) : style.error(t('status.file.skipped'));
+      const mark = !f.parsed.isAgent
+        ? style.dim(t('status.file.notAgent'))
+        : f.parsed.loadableAsIs
+          ? style.ok(t('status.file.loads'))
+          : style.error(t('status.file.skipped'));
       const origin = installed?.source ? t('source.origin.folder', { from: installed.source.from, path: installed.source.path }) : t('source.origin.package');
-      const by = installed ? `  ${style.dim(sanitizeForTerminal(t('status.file.installed', { locale: installed.locale ?? '?', state: t(`state.${installed.state as 'ok'}`), origin })))}` : '';
+      const by = installed
+        ? `  ${style.dim(sanitizeForTerminal(t('status.file.installed', { locale: installed.locale ?? '?', state: t(`state.${installed.state as 'ok'}`), origin })))}`
+        : '';
       lines.push(`  ${sanitizeForTerminal(f.rel)}  ${f.name !== null ? `${sanitizeForTerminal(f.name)}  ` : ''}${mark}${by}`);
-      if (f.parsed.isAgent) for (const d of f.parsed.diagnostics.filter((x) => x.severity !== 'info')) lines.push(`  ${formatDiagnostic(d, ctx).replace(/\n/g, '\n  ')}`);
+      if (f.parsed.isAgent)
+        for (const d of f.parsed.diagnostics.filter((x) => x.severity !== 'info')) lines.push(`  ${formatDiagnostic(d, ctx).replace(/\n/g, '\n  ')}`);
     }
     if (s.exists && s.tree.length === 0) lines.push(`  ${style.dim(t('status.empty'))}`);
     for (const f of findings.filter((x) => x.scope === s.scope && !global.includes(x))) lines.push(formatDiagnostic(asDiagnostic(f), ctx));
@@ -111,4 +123,3 @@ export function printStatus(options: {
   ctx.stdout.write(`${lines.join('\n')}\n`);
   return ok ? 0 : 1;
 }
-

@@ -1,6 +1,6 @@
 import { displayWidth, padToWidth, truncateToWidth } from './text-width.js';
 
-export { padToWidth, truncateToWidth } from './text-width.js';
+export { padToWidth } from './text-width.js';
 
 /**
  * Lay out rows in columns measured with string-width (so Japanese lines up), separated by spaces, with an

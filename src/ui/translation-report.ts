@@ -24,7 +24,7 @@ export function translationRowJson(row: TranslationRow): Record<string, unknown>
 }
 
 /** The status in the CLI's language, coloured by how urgent it is. */
-export function formatStatus(status: TranslationStatus, ctx: Pick<UiContext, 'messages' | 'style'>): string {
+function formatStatus(status: TranslationStatus, ctx: Pick<UiContext, 'messages' | 'style'>): string {
   const label = ctx.messages.t(`i18n.status.${status}` as MessageKey);
   if (status === 'current') return ctx.style.ok(label);
   return FAILING_STATUSES.includes(status) ? ctx.style.error(label) : ctx.style.warning(label);
@@ -35,7 +35,9 @@ export function formatTranslationLines(rows: readonly TranslationRow[], ctx: Pic
   if (rows.length === 0) return [];
   const lines = ['', ctx.style.bold(ctx.messages.t('validate.translations'))];
   for (const row of rows) {
-    lines.push(`  ${ctx.messages.t('validate.translation', { agent: sanitizeForTerminal(row.agent), locale: sanitizeForTerminal(row.locale), status: formatStatus(row.status, ctx), path: sanitizeForTerminal(row.path) })}`);
+    lines.push(
+      `  ${ctx.messages.t('validate.translation', { agent: sanitizeForTerminal(row.agent), locale: sanitizeForTerminal(row.locale), status: formatStatus(row.status, ctx), path: sanitizeForTerminal(row.path) })}`,
+    );
   }
   return lines;
 }

@@ -27,7 +27,12 @@ export function isExactly(state: FolderState, want: Expected): boolean {
  * The guarantee after one kill (see the top of this file). Returns how far the run got: untouched, midway
  * (some files new, manifest old), filesDoneManifestOld (every file new, manifest old) or manifestNew.
  */
-export function checkAfterKill(options: { before: FolderState; after: FolderState; want: Expected; where: string }): 'untouched' | 'midway' | 'filesDoneManifestOld' | 'manifestNew' {
+export function checkAfterKill(options: {
+  before: FolderState;
+  after: FolderState;
+  want: Expected;
+  where: string;
+}): 'untouched' | 'midway' | 'filesDoneManifestOld' | 'manifestNew' {
   const { before, after, want, where } = options;
   for (const name of after.others) expect(name === LOCK_FILE || name === BREAK_FILE || TEMP_FILE.test(name), `${where}: unexpected ${name}`).toBe(true);
   const names = new Set([...before.files.keys(), ...after.files.keys(), ...want.files.keys()]);

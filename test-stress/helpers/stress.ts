@@ -85,7 +85,14 @@ export function parsedManifest(text: string | undefined): Manifest | undefined {
 /** What the product renders for each agent of a source folder, by locale: the "complete new content". */
 export async function sourceRenders(options: { from: string; cwd: string }): Promise<Map<string, Map<string, string>>> {
   const scan = await readSource({ from: options.from, cwd: options.cwd });
-  const pkg = renderSource({ catalog: scan.catalog, version: packageInfo().version, from: options.from, root: scan.root, single: scan.single, picks: scan.picks });
+  const pkg = renderSource({
+    catalog: scan.catalog,
+    version: packageInfo().version,
+    from: options.from,
+    root: scan.root,
+    single: scan.single,
+    picks: scan.picks,
+  });
   const out = new Map<string, Map<string, string>>();
   for (const [name, agent] of pkg.agents) out.set(name, new Map([...agent.renders].map(([locale, r]) => [locale, r.content])));
   return out;
@@ -117,7 +124,12 @@ const TMPFS_MAGIC = 0x01021994;
  * Milliseconds from spawning `args` until the run first changes an agent file in `dir` (which must exist): a
  * temporary file appears or a `*.md` changes. With the run's result.
  */
-export async function timeUntilWrite(options: { args: string[]; env: Record<string, string>; dir: string; limitMs: number }): Promise<{ writeAt: number | undefined; result: Awaited<Run['done']> }> {
+export async function timeUntilWrite(options: {
+  args: string[];
+  env: Record<string, string>;
+  dir: string;
+  limitMs: number;
+}): Promise<{ writeAt: number | undefined; result: Awaited<Run['done']> }> {
   let writeAt: number | undefined;
   const started = Date.now();
   const watcher = watch(options.dir, (_event, name) => {

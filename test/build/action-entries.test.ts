@@ -25,7 +25,11 @@ describe('findActions: the actions the command files import', () => {
   });
 
   it('negative control: a static import fails, also beside a lazy import of the same file', () => {
-    for (const text of [`import { run } from '../actions/show.js';\n`, `import { run } from '../actions/show.js';\n${lazyImport('show')}`, `const m = import('../actions/show');\n`]) {
+    for (const text of [
+      `import { run } from '../actions/show.js';\n`,
+      `import { run } from '../actions/show.js';\n${lazyImport('show')}`,
+      `const m = import('../actions/show');\n`,
+    ]) {
       expect(() => findActions(folderWith({ 'show.ts': text })), text).toThrow(/show\.ts: import an action only as/);
     }
   });
@@ -67,6 +71,8 @@ describe('separateActionsPlugin', () => {
 
   it('fails the build on an action that is not among the built ones', async () => {
     const dir = folderWith(files);
-    await expect(bundle({ dir, entry: 'src/cli/commands/show.ts', plugins: [separateActionsPlugin(['list'])] })).rejects.toThrow(/action show is not among the built actions \(list\)/);
+    await expect(bundle({ dir, entry: 'src/cli/commands/show.ts', plugins: [separateActionsPlugin(['list'])] })).rejects.toThrow(
+      /action show is not among the built actions \(list\)/,
+    );
   });
 });

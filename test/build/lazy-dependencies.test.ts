@@ -7,7 +7,13 @@ import { bundle, folderWith } from '../helpers/bundle.js';
 function runStub(options: { text: string; real: unknown }): { exports: Record<string, unknown> & ((...args: unknown[]) => unknown); required: string[] } {
   const required: string[] = [];
   const module = { exports: {} };
-  runInNewContext(options.text, { module, require: (id: string) => (required.push(id), options.real) });
+  runInNewContext(options.text, {
+    module,
+    require: (id: string) => {
+      required.push(id);
+      return options.real;
+    },
+  });
   return { exports: module.exports as Record<string, unknown> & ((...args: unknown[]) => unknown), required };
 }
 
@@ -26,7 +32,10 @@ describe('lazyModuleText: the stub that stands in for a lazy package', () => {
   });
 
   it('forwards calls of a function default export, and names its own file', () => {
-    const stub = runStub({ text: lazyModuleText({ file: 'string-width', exports: { names: ['default'], defaultIsFunction: true } }), real: { default: (s: string) => s.length * 2 } });
+    const stub = runStub({
+      text: lazyModuleText({ file: 'string-width', exports: { names: ['default'], defaultIsFunction: true } }),
+      real: { default: (s: string) => s.length * 2 },
+    });
     expect(stub.exports('abc')).toBe(6);
     expect(stub.required).toEqual(['./cli-string-width.cjs']);
   });

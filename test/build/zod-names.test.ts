@@ -6,7 +6,8 @@ import { folderWith } from '../helpers/bundle.js';
 import { ROOT } from '../helpers/cli.js';
 
 const sources = {
-  'a.ts': "const s = z.object({ a: z.string() });\ntype T = z.infer<typeof s>;\ntype I = z.input<typeof s>;\n// Named in prose: z.output and z.infer are types.\n",
+  'a.ts':
+    'const s = z.object({ a: z.string() });\ntype T = z.infer<typeof s>;\ntype I = z.input<typeof s>;\n// Named in prose: z.output and z.infer are types.\n',
   'deep/b.ts': "export const u = z.union([z.enum(['x']), z.literal('y')]);\n",
   // Not a .ts file: never read.
   'c.md': 'z.bogus()\n',
@@ -22,7 +23,10 @@ describe('zod names: every z.<name> the sources call is listed in the lazy file'
   it('negative control: with every name listed nothing is missing, and the stub offers the list', () => {
     const dir = folderWith({ ...sources, 'lazy.ts': "export { enum, literal, object, string, union } from 'zod';\n" });
     expect(missingZodNames({ sourceDir: dir, lazyFile: join(dir, 'lazy.ts') })).toEqual([]);
-    expect(checkedZodExports({ sourceDir: dir, lazyFile: join(dir, 'lazy.ts') })).toEqual({ names: ['enum', 'literal', 'object', 'string', 'union'], defaultIsFunction: false });
+    expect(checkedZodExports({ sourceDir: dir, lazyFile: join(dir, 'lazy.ts') })).toEqual({
+      names: ['enum', 'literal', 'object', 'string', 'union'],
+      defaultIsFunction: false,
+    });
   });
 
   it('listedZodNames reads the export list across lines, and nothing from another package', () => {

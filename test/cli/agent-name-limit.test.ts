@@ -13,7 +13,9 @@ function sourceWith(names: string[]): { env: Record<string, string>; work: strin
   const { env } = isolatedEnv();
   const work = tempDir('agentpack-long-name-');
   mkdirSync(join(work, 'src'));
-  names.forEach((name, i) => writeFileSync(join(work, 'src', `agent-${i}.md`), `---\nname: ${name}\ndescription: Agent ${i}.\n---\nBody.\n`));
+  names.forEach((name, i) => {
+    writeFileSync(join(work, 'src', `agent-${i}.md`), `---\nname: ${name}\ndescription: Agent ${i}.\n---\nBody.\n`);
+  });
   return { env, work };
 }
 
@@ -39,7 +41,10 @@ describe('a name longer than the limit is refused before it becomes a file name'
     expect(ja.stderr).toContain('agentpack validate --from src を実行してください');
     const json = await runCli(['install', LONG, '--from', 'src', '--dir', out, '--json'], { env, cwd: work });
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'AGENT_NAME_NOT_PORTABLE', hint: 'Rename it in its front-matter, then run agentpack validate --from src.' } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'AGENT_NAME_NOT_PORTABLE', hint: 'Rename it in its front-matter, then run agentpack validate --from src.' },
+    });
     expect(existsSync(out)).toBe(false);
   });
 

@@ -56,7 +56,9 @@ describe('errors in both languages, codes never change (spawned)', () => {
     );
     const english = await runCli(['show', 'ml-engneer'], { env: en() });
     expect(english.code).toBe(1);
-    expect(english.stderr).toBe('error AGENT_UNKNOWN: No agent named "ml-engneer".\nhint: Did you mean "ml-engineer"? Run agentpack list to see the available agents.\n');
+    expect(english.stderr).toBe(
+      'error AGENT_UNKNOWN: No agent named "ml-engneer".\nhint: Did you mean "ml-engineer"? Run agentpack list to see the available agents.\n',
+    );
   });
 
   it('--json: the same code and keys in both languages; only message and hint are translated', async () => {
@@ -92,7 +94,10 @@ describe('--json is language-neutral (spawned)', () => {
     mkdirSync(join(dir, 'agents'));
     writeFileSync(join(dir, 'agents', 'bad.md'), '\ufeff---\nname: bad-agent\ndescription: x\ncolour: red\nmodel: sonet\n---\nbody\n');
     writeFileSync(join(dir, 'agents', 'worse.md'), '---\nname: worse\n---\nbody\n');
-    const [a, b] = await Promise.all([runCli(['validate', 'agents', '--json'], { env: en(), cwd: dir }), runCli(['validate', 'agents', '--json'], { env: ja(), cwd: dir })]);
+    const [a, b] = await Promise.all([
+      runCli(['validate', 'agents', '--json'], { env: en(), cwd: dir }),
+      runCli(['validate', 'agents', '--json'], { env: ja(), cwd: dir }),
+    ]);
     expect([a.code, b.code]).toEqual([1, 1]);
     const x = JSON.parse(a.stdout) as { files: { diagnostics: { code: string; message: string; hint: string }[] }[] };
     const y = JSON.parse(b.stdout) as typeof x;

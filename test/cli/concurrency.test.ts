@@ -16,7 +16,11 @@ function expectConsistent(dir: string): void {
   expect(names.filter((n) => n.startsWith('.agentpack-') || n.endsWith('.lock'))).toEqual([]);
   const files = names.filter((n) => n.endsWith('.md')).sort();
   const manifest = readManifestJson(dir);
-  expect(Object.keys(manifest?.agents ?? {}).map((a) => `${a}.md`).sort()).toEqual(files);
+  expect(
+    Object.keys(manifest?.agents ?? {})
+      .map((a) => `${a}.md`)
+      .sort(),
+  ).toEqual(files);
   for (const [agent, entry] of Object.entries(manifest?.agents ?? {})) {
     const bytes = readFileSync(join(dir, `${agent}.md`), 'utf8');
     expect(bytes).toBe(renders[entry.locale]);
@@ -25,7 +29,9 @@ function expectConsistent(dir: string): void {
 }
 
 describe('concurrent runs on one folder', () => {
-  it('8 processes installing and switching at once, then 8 mixing in uninstall: every run succeeds, the manifest matches the disk', { timeout: 120_000 }, async () => {
+  it('8 processes installing and switching at once, then 8 mixing in uninstall: every run succeeds, the manifest matches the disk', {
+    timeout: 120_000,
+  }, async () => {
     const { env } = isolatedEnv();
     const dir = join(tempDir(), 'agents');
     const jobs = [
@@ -45,9 +51,16 @@ describe('concurrent runs on one folder', () => {
       expect(Object.keys(readManifestJson(dir)?.agents ?? {})).toEqual([AGENT]);
     }
     const mixed = await Promise.all(
-      [['uninstall', AGENT], ['install', AGENT, '--locale', 'ja'], ['locale', 'en'], ['uninstall', AGENT], ['install', AGENT], ['locale', 'ja'], ['install', AGENT, '--locale', 'en'], ['uninstall', AGENT]].map((args) =>
-        runCli([...args, '--dir', dir], { env, timeoutMs: 60_000 }),
-      ),
+      [
+        ['uninstall', AGENT],
+        ['install', AGENT, '--locale', 'ja'],
+        ['locale', 'en'],
+        ['uninstall', AGENT],
+        ['install', AGENT],
+        ['locale', 'ja'],
+        ['install', AGENT, '--locale', 'en'],
+        ['uninstall', AGENT],
+      ].map((args) => runCli([...args, '--dir', dir], { env, timeoutMs: 60_000 })),
     );
     for (const r of mixed) expect(r.code, r.stderr).toBe(0);
     expectConsistent(dir);

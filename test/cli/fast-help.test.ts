@@ -33,7 +33,12 @@ function run(options: { file: string; args: string[]; env: Record<string, string
     timeout: 20_000,
   });
   const distDir = join(options.file, '..');
-  const loaded = existsSync(out) ? readFileSync(out, 'utf8').split('\n').filter((p) => p.startsWith(distDir)).map((p) => basename(p)) : [];
+  const loaded = existsSync(out)
+    ? readFileSync(out, 'utf8')
+        .split('\n')
+        .filter((p) => p.startsWith(distDir))
+        .map((p) => basename(p))
+    : [];
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8'), loaded };
 }
 
@@ -97,7 +102,11 @@ describe('agentpack --help to a pipe: the stored help, without loading the CLI',
 
   it('with other arguments, the program answers (the stored text is only for --help or -h alone)', () => {
     const { env } = isolatedEnv({ LANG: 'C' });
-    for (const args of [['--help', '--lang', 'ja'], ['list', '--help'], ['--no-color', '-h']]) {
+    for (const args of [
+      ['--help', '--lang', 'ja'],
+      ['list', '--help'],
+      ['--no-color', '-h'],
+    ]) {
       const r = run({ file: BIN, args, env });
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.loaded, args.join(' ')).toContain('cli-main.cjs');

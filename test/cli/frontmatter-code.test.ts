@@ -9,8 +9,7 @@ import { runCli, tempDir } from '../helpers/cli.js';
 const jsPayload = (marker: string): string =>
   `{\n  name: (require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'), 'ml-engineer'),\n  description: 'x'\n}`;
 /** The CoffeeScript equivalent. */
-const coffeePayload = (marker: string): string =>
-  `name: do -> require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); 'ml-engineer'\ndescription: 'x'`;
+const coffeePayload = (marker: string): string => `name: do -> require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); 'ml-engineer'\ndescription: 'x'`;
 
 const FENCES = [
   { fence: '---js', language: 'js', payload: jsPayload },
@@ -42,7 +41,10 @@ describe('code-executing front-matter is rejected, never run', () => {
 
     const json = await runCli(['validate', '--json', dir]);
     expect(json.code).toBe(1);
-    const out = JSON.parse(json.stdout) as { ok: boolean; files: Array<{ loadableAsIs: boolean; diagnostics: Array<{ severity: string; code: string; line?: number }> }> };
+    const out = JSON.parse(json.stdout) as {
+      ok: boolean;
+      files: Array<{ loadableAsIs: boolean; diagnostics: Array<{ severity: string; code: string; line?: number }> }>;
+    };
     expect(out.ok).toBe(false);
     expect(out.files).toHaveLength(1);
     expect(out.files[0]?.loadableAsIs).toBe(false);

@@ -1,5 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { AGENT, packageRenders, readManifestJson, userAgentsDir } from '../helpers/agentpack.js';
@@ -16,7 +28,6 @@ let JA = '';
 beforeAll(async () => {
   ({ en: EN, ja: JA } = await packageRenders());
 });
-
 
 /** A tiny tmpfs (a disk that fills up), or a skip naming why there is none (not root, no mount, not Linux). */
 function tinyDisk(ctx: TestContext, sizeKb: number): string {
@@ -76,7 +87,10 @@ describe.skipIf(process.platform === 'win32').concurrent('the file system fights
     expect((await runCli(['install', AGENT, '--locale', 'en', '--dir', dir], { env })).code).toBe(0);
     fill({ path: join(mnt, 'filler'), freeBytes: 0 });
     const before = hashTree(dir);
-    for (const args of [['locale', 'ja'], ['uninstall', AGENT]]) {
+    for (const args of [
+      ['locale', 'ja'],
+      ['uninstall', AGENT],
+    ]) {
       const r = await runCli([...args, '--dir', dir], { env });
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toContain(`Could not write ${dir} (ENOSPC)`);
@@ -122,7 +136,11 @@ describe.skipIf(process.platform === 'win32').concurrent('the file system fights
     spawnSync('rm', [file]);
     symlinkSync(outside, file);
     const before = [...hashTree(dir), ...hashTree(outsideDir)];
-    for (const args of [['locale', 'ja'], ['uninstall', AGENT], ['install', AGENT, '--locale', 'ja']]) {
+    for (const args of [
+      ['locale', 'ja'],
+      ['uninstall', AGENT],
+      ['install', AGENT, '--locale', 'ja'],
+    ]) {
       const r = await runCli([...args, '--dir', dir], { env });
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(1);
       expect(r.stderr).toContain(file);

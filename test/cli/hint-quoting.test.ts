@@ -9,7 +9,9 @@ import { BIN, isolatedEnv, runCli, tempDir } from '../helpers/cli.js';
 function paste(hint: string, options: { env: Record<string, string>; cwd: string }): Promise<{ code: number; stdout: string }> {
   const line = hint.replace(/^agentpack /, `${shellWord(process.execPath)} ${shellWord(BIN)} `);
   return new Promise((resolve) => {
-    execFile('sh', ['-c', line], { env: options.env, cwd: options.cwd, encoding: 'utf8' }, (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }));
+    execFile('sh', ['-c', line], { env: options.env, cwd: options.cwd, encoding: 'utf8' }, (error, stdout) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
+    );
   });
 }
 

@@ -2,7 +2,19 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
-import { copyPackageCatalog, diagnosticsOf, EN, guardRepoFiles, JA, read, readRepoFile, statusJson, validateJson, write, type ValidateJson } from '../helpers/catalog.js';
+import {
+  copyPackageCatalog,
+  diagnosticsOf,
+  EN,
+  guardRepoFiles,
+  JA,
+  read,
+  readRepoFile,
+  statusJson,
+  validateJson,
+  write,
+  type ValidateJson,
+} from '../helpers/catalog.js';
 
 guardRepoFiles();
 
@@ -32,7 +44,11 @@ describe('i18n status on the package', () => {
 describe('a source that gains one word', () => {
   const root = copyPackageCatalog();
   const jaBefore = read(root, JA);
-  write(root, EN, read(root, EN).replace('description: Builds production machine learning systems', 'description: Builds reliable production machine learning systems'));
+  write(
+    root,
+    EN,
+    read(root, EN).replace('description: Builds production machine learning systems', 'description: Builds reliable production machine learning systems'),
+  );
 
   it('makes the translation outdated: status exits 1, validate exits 1 with a hint naming i18n stamp', async () => {
     const status = await statusJson(root);

@@ -2,7 +2,19 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
-import { copyPackageCatalog, diagnosticsOf, EN, guardRepoFiles, JA, read, SEED, statusJson, validateJson, write, type ValidateJson } from '../helpers/catalog.js';
+import {
+  copyPackageCatalog,
+  diagnosticsOf,
+  EN,
+  guardRepoFiles,
+  JA,
+  read,
+  SEED,
+  statusJson,
+  validateJson,
+  write,
+  type ValidateJson,
+} from '../helpers/catalog.js';
 
 guardRepoFiles();
 
@@ -15,7 +27,9 @@ describe('invariants between the variants', () => {
     expect(code).toBe(1);
     const d = diagnosticsOf(out, JA).find((x) => x.code === 'TRANSLATION_FIELD_DIFFERS');
     expect(d).toMatchObject({ severity: 'error', line: 4 });
-    expect(d?.message).toBe('"model" differs from the source: agents/ml-engineer.md has "sonnet", this translation has "inherit". Only description and the body are translated.');
+    expect(d?.message).toBe(
+      '"model" differs from the source: agents/ml-engineer.md has "sonnet", this translation has "inherit". Only description and the body are translated.',
+    );
     expect(out.translations[0]?.status).toBe('invalid');
 
     const stamp = await runCli(['i18n', 'stamp', 'ml-engineer', '--locale', 'ja', '--root', root]);

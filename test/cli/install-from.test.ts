@@ -12,17 +12,52 @@ function originOf(source: object | undefined): object | undefined {
 }
 
 const PLUGIN_AGENTS = [
-  'api-designer', 'changelog-writer', 'code-reviewer', 'commit-message-helper', 'config-auditor', 'css-tidier', 'data-cleaner',
-  'dependency-checker', 'diagram-sketcher', 'docstring-writer', 'error-explainer', 'glossary-keeper', 'incident-summarizer',
-  'log-reader', 'migration-planner', 'naming-advisor', 'performance-profiler', 'query-optimizer', 'release-checklist',
-  'schema-designer', 'secret-scanner', 'shell-helper', 'spec-reader', 'sql-reviewer', 'threat-modeler', 'ui-copy-editor',
+  'api-designer',
+  'changelog-writer',
+  'code-reviewer',
+  'commit-message-helper',
+  'config-auditor',
+  'css-tidier',
+  'data-cleaner',
+  'dependency-checker',
+  'diagram-sketcher',
+  'docstring-writer',
+  'error-explainer',
+  'glossary-keeper',
+  'incident-summarizer',
+  'log-reader',
+  'migration-planner',
+  'naming-advisor',
+  'performance-profiler',
+  'query-optimizer',
+  'release-checklist',
+  'schema-designer',
+  'secret-scanner',
+  'shell-helper',
+  'spec-reader',
+  'sql-reviewer',
+  'threat-modeler',
+  'ui-copy-editor',
 ];
 const JA_AGENTS = ['api-reviewer', 'backup-planner', 'deploy-checker', 'log-summarizer', 'release-notes', 'style-checker', 'summary-writer'];
 
-interface Entry { locale: string; sha256: string; source?: Record<string, unknown> }
-const manifestOf = (dir: string): { agents: Record<string, Entry> } => JSON.parse(readFileSync(join(dir, '.agentpack.json'), 'utf8')) as { agents: Record<string, Entry> };
-const mdFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
-const snapshot = (dir: string): Record<string, string> => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+interface Entry {
+  locale: string;
+  sha256: string;
+  source?: Record<string, unknown>;
+}
+const manifestOf = (dir: string): { agents: Record<string, Entry> } =>
+  JSON.parse(readFileSync(join(dir, '.agentpack.json'), 'utf8')) as { agents: Record<string, Entry> };
+const mdFiles = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+const snapshot = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 
 function setup(): { env: Record<string, string>; agents: string; cli: (args: string[], cwd?: string) => ReturnType<typeof runCli> } {
   const { env, home } = isolatedEnv();
@@ -39,7 +74,11 @@ describe('install --from', () => {
     expect(mdFiles(agents)).toEqual(PLUGIN_AGENTS.map((a) => `${a}.md`));
     const manifest = manifestOf(agents);
     expect(Object.keys(manifest.agents)).toEqual(PLUGIN_AGENTS);
-    expect(originOf(manifest.agents['api-designer']?.source)).toEqual({ from: 'plugin-tree', root: join(FIXTURES_DIR, 'plugin-tree'), path: 'plugins/backend/agents/api-designer.md' });
+    expect(originOf(manifest.agents['api-designer']?.source)).toEqual({
+      from: 'plugin-tree',
+      root: join(FIXTURES_DIR, 'plugin-tree'),
+      path: 'plugins/backend/agents/api-designer.md',
+    });
     // Negative control: the ambiguous name alone is refused until --pick chooses.
     const refused = await cli(['install', 'test-writer', '--from', 'plugin-tree']);
     expect(refused.code).toBe(1);
@@ -52,7 +91,12 @@ describe('install --from', () => {
     ]);
     expect(picked.code).toBe(0);
     expect(readFileSync(join(agents, 'test-writer.md'), 'utf8')).toBe(shown.stdout);
-    expect(originOf(manifestOf(agents).agents['test-writer']?.source)).toEqual({ from: 'plugin-tree', root: join(FIXTURES_DIR, 'plugin-tree'), path: pick, picks: [pick] });
+    expect(originOf(manifestOf(agents).agents['test-writer']?.source)).toEqual({
+      from: 'plugin-tree',
+      root: join(FIXTURES_DIR, 'plugin-tree'),
+      path: pick,
+      picks: [pick],
+    });
     const status = JSON.parse((await cli(['status', '--json'])).stdout) as { scopes: { files: { agent: string; installed: { source?: unknown } | null }[] }[] };
     const file = status.scopes[0]?.files.find((f) => f.agent === 'test-writer');
     expect(file?.installed?.source).toEqual({ from: 'plugin-tree', path: pick });
@@ -65,7 +109,9 @@ describe('install --from', () => {
     expect(first.stderr).toContain('deploy-checker has no ja translation');
     expect(mdFiles(agents)).toEqual(JA_AGENTS.map((a) => `${a}.md`));
     const installed = snapshot(agents);
-    const ja = Object.entries(manifestOf(agents).agents).filter(([, e]) => e.locale === 'ja').map(([a]) => a);
+    const ja = Object.entries(manifestOf(agents).agents)
+      .filter(([, e]) => e.locale === 'ja')
+      .map(([a]) => a);
     expect(ja).toEqual(['api-reviewer', 'backup-planner', 'release-notes', 'style-checker', 'summary-writer']);
     for (const agent of ja) {
       const text = installed[`${agent}.md`] ?? '';

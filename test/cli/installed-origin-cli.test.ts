@@ -29,7 +29,11 @@ describe('installed origin in the manifest, list and status', { timeout: 60_000 
     expect(parsed.ok && parsed.manifest.agents['ml-engineer']?.translationStatus).toBe('current');
     expect(text).toMatch(/"sourceHash": "sha256:[0-9a-f]{64}",\n\s+"translationStatus": "current"\n/);
     const list = await runCli(['list', '--json'], { env: ja.env });
-    expect(userInstalled(list.stdout)).toMatchObject({ locale: 'ja', state: 'ok', origin: { translationStatus: 'current', translationWasCurrent: true, updateDue: false } });
+    expect(userInstalled(list.stdout)).toMatchObject({
+      locale: 'ja',
+      state: 'ok',
+      origin: { translationStatus: 'current', translationWasCurrent: true, updateDue: false },
+    });
     const en = await installed('en');
     expect(readFileSync(en.manifestPath, 'utf8')).toContain('"translationStatus": "source"');
     const listEn = await runCli(['list', '--json'], { env: en.env });
@@ -56,7 +60,11 @@ describe('installed origin in the manifest, list and status', { timeout: 60_000 
     expect(status.stdout).toContain('update available: agentpack update ml-engineer');
     expect(status.stdout).toContain('was installed from a translation that was outdated');
     const statusJson = JSON.parse((await runCli(['status', '--json'], { env })).stdout);
-    expect(statusJson.scopes[0].files[0].installed).toEqual({ locale: 'ja', state: 'ok', origin: { translationStatus: 'outdated', translationWasCurrent: false, updateDue: true } });
+    expect(statusJson.scopes[0].files[0].installed).toEqual({
+      locale: 'ja',
+      state: 'ok',
+      origin: { translationStatus: 'outdated', translationWasCurrent: false, updateDue: true },
+    });
     expect(statusJson.findings.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(['UPDATE_DUE', 'INSTALLED_FROM_STALE_TRANSLATION']));
 
     expect((await runCli(['update', 'ml-engineer'], { env })).code).toBe(0);

@@ -10,7 +10,7 @@ import { ROOT } from '../helpers/cli.js';
 const BARE = /(^|[^-\w])agentpack (install|uninstall|list|locale|update|status|validate|show|diff|i18n|schema)\b/m;
 
 describe('hints name the command the way the user ran agentpack', () => {
-  it('the package name is package.json\'s, and npm exec is recognised by npm_command', () => {
+  it("the package name is package.json's, and npm exec is recognised by npm_command", () => {
     expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).name).toBe(PACKAGE_NAME);
     expect(invocationOf({ npm_command: 'exec' })).toBe('npx agentpack-cli');
     expect(invocationOf({ npm_command: 'run' })).toBe('agentpack');

@@ -61,7 +61,9 @@ describe('--json: one envelope for every command', () => {
     expect(JSON.parse(stamp.stdout)).toMatchObject({ ok: true, agent: 'ml-engineer', locale: 'ja', path: JA, changed: false });
     seen.push('i18n stamp');
     // Every command that has --json output was run (schema prints the JSON Schema itself, not an envelope).
-    expect(new Set(seen)).toEqual(new Set(['list', 'show', 'install', 'diff', 'locale', 'update', 'status', 'uninstall', 'validate', 'i18n status', 'i18n stamp']));
+    expect(new Set(seen)).toEqual(
+      new Set(['list', 'show', 'install', 'diff', 'locale', 'update', 'status', 'uninstall', 'validate', 'i18n status', 'i18n stamp']),
+    );
   });
 
   it('a refused stamp and a conflict are ok: false with the error', async () => {

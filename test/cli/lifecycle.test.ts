@@ -39,7 +39,15 @@ const setups: Record<string, () => Setup> = {
   },
   '--dir': () => {
     const { env, home } = isolatedEnv();
-    return { env, home, cwd: home, flags: ['--dir', 'custom/agents'], dir: join(home, 'custom', 'agents'), listKey: 'dir', listFlags: ['--dir', 'custom/agents'] };
+    return {
+      env,
+      home,
+      cwd: home,
+      flags: ['--dir', 'custom/agents'],
+      dir: join(home, 'custom', 'agents'),
+      listKey: 'dir',
+      listFlags: ['--dir', 'custom/agents'],
+    };
   },
   'CLAUDE_CONFIG_DIR set': () => {
     const base = isolatedEnv();
@@ -66,14 +74,29 @@ describe.concurrent('full cycle: install en → list ok → locale ja → locale
     expect(first.toString('utf8')).toBe(EN);
     expect(readManifestJson(s.dir)).toEqual({
       version: 1,
-      agents: { [AGENT]: { locale: 'en', packageVersion: expect.any(String), sourceHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), sha256: sha256(first), translationStatus: 'source' } },
+      agents: {
+        [AGENT]: {
+          locale: 'en',
+          packageVersion: expect.any(String),
+          sourceHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+          sha256: sha256(first),
+          translationStatus: 'source',
+        },
+      },
     });
 
     const listed = await runCli(['list', '--json', ...s.listFlags], { env: s.env, cwd: s.cwd });
     expect(listed.code).toBe(0);
-    const entry = (JSON.parse(listed.stdout) as { agents: { name: string; locales: string[]; installed: Record<string, unknown> }[] }).agents.find((a) => a.name === AGENT);
+    const entry = (JSON.parse(listed.stdout) as { agents: { name: string; locales: string[]; installed: Record<string, unknown> }[] }).agents.find(
+      (a) => a.name === AGENT,
+    );
     expect(entry?.locales).toEqual(['en', 'ja']);
-    expect(entry?.installed[s.listKey]).toEqual({ locale: 'en', state: 'ok', path: file, origin: { translationStatus: 'source', translationWasCurrent: null, updateDue: false } });
+    expect(entry?.installed[s.listKey]).toEqual({
+      locale: 'en',
+      state: 'ok',
+      path: file,
+      origin: { translationStatus: 'source', translationWasCurrent: null, updateDue: false },
+    });
 
     const ja = await run(['locale', 'ja']);
     expect(ja.code, ja.stderr).toBe(0);

@@ -38,7 +38,9 @@ function makeOutdated(dir: string, old: string): void {
   writeFileSync(join(dir, '.agentpack.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-type ListJson = { agents: { name: string; description: string; locales: string[]; installed: Record<string, { locale: string | null; state: string; path: string } | null> }[] };
+type ListJson = {
+  agents: { name: string; description: string; locales: string[]; installed: Record<string, { locale: string | null; state: string; path: string } | null> }[];
+};
 
 describe.concurrent('list shows where each agent is installed, in which locale and state', () => {
   it('ok / foreign / modified, then outdated / missing / not installed', async () => {
@@ -55,7 +57,12 @@ describe.concurrent('list shows where each agent is installed, in which locale a
     expect(agent.installed).toEqual({
       user: { locale: 'ja', state: 'ok', path: userFile, origin: { translationStatus: 'current', translationWasCurrent: true, updateDue: false } },
       project: { locale: null, state: 'foreign', path: join(w.projectAgents, 'team', 'ml.md') },
-      dir: { locale: 'ja', state: 'modified', path: join(extra, `${AGENT}.md`), origin: { translationStatus: 'current', translationWasCurrent: true, updateDue: false } },
+      dir: {
+        locale: 'ja',
+        state: 'modified',
+        path: join(extra, `${AGENT}.md`),
+        origin: { translationStatus: 'current', translationWasCurrent: true, updateDue: false },
+      },
     });
 
     makeOutdated(w.user, EN.replace('You are', 'You were'));

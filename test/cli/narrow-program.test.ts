@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { knownCommandWords, registerFor } from '../../src/cli/commands/index.js';
 import type { CliContext } from '../../src/cli/program/context.js';
 import { commandWord, programFor, run } from '../../src/cli/program/run.js';
-import { type Lang } from '../../src/ui/messages.js';
+import type { Lang } from '../../src/ui/messages.js';
 import { messagesIn } from '../helpers/messages.js';
 import { createStyle } from '../../src/ui/style.js';
 import { allCommands, memoryStream, programFor as wholeProgramFor } from '../helpers/in-process.js';
@@ -24,7 +24,16 @@ async function runBoth(argv: string[], options: { env?: Record<string, string>; 
 }
 
 function contextFor(lang: Lang): CliContext {
-  return { messages: messagesIn(lang), style: createStyle(false), json: false, env: {}, cwd: process.cwd(), stdout: memoryStream(), stderr: memoryStream(), exitCode: 0 };
+  return {
+    messages: messagesIn(lang),
+    style: createStyle(false),
+    json: false,
+    env: {},
+    cwd: process.cwd(),
+    stdout: memoryStream(),
+    stderr: memoryStream(),
+    exitCode: 0,
+  };
 }
 
 /** Every way to name each command: `[list]`, `[ls]`, `[i18n, status]`, … */
@@ -49,7 +58,10 @@ describe('a run that names a command builds only that command', () => {
     for (const command of program.commands) {
       for (const word of [command.name(), ...command.aliases()]) {
         const narrowed = programFor({ ctx: contextFor('en'), argv: [word] });
-        expect(narrowed.commands.map((c) => c.name()), word).toEqual([command.name()]);
+        expect(
+          narrowed.commands.map((c) => c.name()),
+          word,
+        ).toEqual([command.name()]);
         expect(narrowed.commands[0]?.aliases(), word).toEqual(command.aliases());
       }
     }
@@ -63,7 +75,18 @@ describe('a run that names a command builds only that command', () => {
     expect(commandWord(['--lang', 'ja', 'ls'])).toBe('ls');
     expect(commandWord(['--lang=en', 'install'])).toBe('install');
     // The program may answer or refuse these itself: build it whole.
-    for (const argv of [[], ['--help', 'list'], ['-V', 'list'], ['-h'], ['--', 'list'], ['--lang', 'fr', 'list'], ['--lang=', 'list'], ['--lang'], ['--jsn', 'list'], ['-', 'list']]) {
+    for (const argv of [
+      [],
+      ['--help', 'list'],
+      ['-V', 'list'],
+      ['-h'],
+      ['--', 'list'],
+      ['--lang', 'fr', 'list'],
+      ['--lang=', 'list'],
+      ['--lang'],
+      ['--jsn', 'list'],
+      ['-', 'list'],
+    ]) {
       expect(commandWord(argv), argv.join(' ')).toBeUndefined();
     }
     // `--lang` takes the next word as its value, as commander does: `list` is not the command here.
@@ -133,13 +156,25 @@ describe('a run that names a command builds only that command', () => {
       }
     }
     // A command that needs a subcommand, and what the program itself answers (never narrowed).
-    for (const argv of [[], ['i18n'], ['--lang', 'ja', 'i18n'], ['help'], ['help', 'list'], ['help', 'lst'], ['--lang', 'ja', 'help', 'i18n'], ['-h', 'list']]) {
+    for (const argv of [
+      [],
+      ['i18n'],
+      ['--lang', 'ja', 'i18n'],
+      ['help'],
+      ['help', 'list'],
+      ['help', 'lst'],
+      ['--lang', 'ja', 'help', 'i18n'],
+      ['-h', 'list'],
+    ]) {
       const { narrow, whole } = await runBoth(argv);
       expect(whole.stdout + whole.stderr, argv.join(' ')).toContain('agentpack');
       expect(narrow, argv.join(' ')).toEqual(whole);
     }
     // The program's own options after the command word are still the program's.
-    for (const argv of [['list', '-V'], ['show', 'x', '--version']]) {
+    for (const argv of [
+      ['list', '-V'],
+      ['show', 'x', '--version'],
+    ]) {
       const { narrow, whole } = await runBoth(argv);
       expect(whole.stdout, argv.join(' ')).toMatch(/^\d+\.\d+\.\d+/);
       expect(narrow, argv.join(' ')).toEqual(whole);

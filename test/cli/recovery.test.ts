@@ -97,7 +97,10 @@ describe.concurrent('after an interrupted run (files are written before the mani
     const dir = copy();
     writeFileSync(join(dir, '.agentpack.json'), '{"version": 1, "agents": {');
     const before = hashTree(dir);
-    for (const args of [['install', AGENT], ['uninstall', AGENT, '--force']]) {
+    for (const args of [
+      ['install', AGENT],
+      ['uninstall', AGENT, '--force'],
+    ]) {
       const r = await runCli([...args, '--dir', dir], { env });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`MANIFEST_INVALID: The manifest ${join(dir, '.agentpack.json')} cannot be read`);

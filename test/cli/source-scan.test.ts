@@ -10,8 +10,18 @@ import { isolatedEnv, runCli, tempDir, type CliResult } from '../helpers/cli.js'
  * paths to the same output, and check that any change to the folder sends them back to the full read.
  */
 
-interface Scan { fingerprint: string; description?: string; descriptions: Record<string, string>; renders: Record<string, string>; locales: string[] }
-interface Entry { locale: string; sha256: string; source?: { from: string; path: string; scan?: Scan } }
+interface Scan {
+  fingerprint: string;
+  description?: string;
+  descriptions: Record<string, string>;
+  renders: Record<string, string>;
+  locales: string[];
+}
+interface Entry {
+  locale: string;
+  sha256: string;
+  source?: { from: string; path: string; scan?: Scan };
+}
 type Manifest = { version: number; agents: Record<string, Entry> };
 
 function setup(trees: string[]): { work: string; agents: string; cli: (args: string[]) => Promise<CliResult> } {
@@ -39,7 +49,11 @@ async function reports(cli: (args: string[]) => Promise<CliResult>): Promise<Cli
 
 /** The `list --json` entry of one agent, installed in the user folder. */
 function listed(result: CliResult, agent: string): { description: string; locales: string[]; installed: { user: { state: string; locale: string } | null } } {
-  const found = (JSON.parse(result.stdout) as { agents: { name: string; description: string; locales: string[]; installed: { user: { state: string; locale: string } | null } }[] }).agents.find((a) => a.name === agent);
+  const found = (
+    JSON.parse(result.stdout) as {
+      agents: { name: string; description: string; locales: string[]; installed: { user: { state: string; locale: string } | null } }[];
+    }
+  ).agents.find((a) => a.name === agent);
   if (!found) throw new Error(`${agent} not listed`);
   return found;
 }

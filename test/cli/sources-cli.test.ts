@@ -5,7 +5,8 @@ import { FIXTURES_DIR } from '../../scripts/generate-source-fixtures.js';
 import { isolatedEnv, runCli, type CliResult } from '../helpers/cli.js';
 
 /** The CLI run from test/fixtures/sources/, so `--from plugin-tree` is what a user in a clone would type. */
-const cli = (args: string[], options: { lang?: string } = {}): Promise<CliResult> => runCli(args, { cwd: FIXTURES_DIR, env: isolatedEnv(options.lang ? { LANG: options.lang } : {}).env });
+const cli = (args: string[], options: { lang?: string } = {}): Promise<CliResult> =>
+  runCli(args, { cwd: FIXTURES_DIR, env: isolatedEnv(options.lang ? { LANG: options.lang } : {}).env });
 
 interface ListJson {
   agents: { name: string; description: string; locales: string[]; files: Record<string, string> }[];
@@ -18,10 +19,32 @@ interface ListJson {
 }
 
 const PLUGIN_AGENTS = [
-  'api-designer', 'changelog-writer', 'code-reviewer', 'commit-message-helper', 'config-auditor', 'css-tidier', 'data-cleaner',
-  'dependency-checker', 'diagram-sketcher', 'docstring-writer', 'error-explainer', 'glossary-keeper', 'incident-summarizer',
-  'log-reader', 'migration-planner', 'naming-advisor', 'performance-profiler', 'query-optimizer', 'release-checklist',
-  'schema-designer', 'secret-scanner', 'shell-helper', 'spec-reader', 'sql-reviewer', 'threat-modeler', 'ui-copy-editor',
+  'api-designer',
+  'changelog-writer',
+  'code-reviewer',
+  'commit-message-helper',
+  'config-auditor',
+  'css-tidier',
+  'data-cleaner',
+  'dependency-checker',
+  'diagram-sketcher',
+  'docstring-writer',
+  'error-explainer',
+  'glossary-keeper',
+  'incident-summarizer',
+  'log-reader',
+  'migration-planner',
+  'naming-advisor',
+  'performance-profiler',
+  'query-optimizer',
+  'release-checklist',
+  'schema-designer',
+  'secret-scanner',
+  'shell-helper',
+  'spec-reader',
+  'sql-reviewer',
+  'threat-modeler',
+  'ui-copy-editor',
 ];
 const TEST_WRITERS = ['plugins/backend/agents/test-writer.md', 'plugins/testing/agents/test-writer.md'];
 
@@ -40,7 +63,13 @@ describe('a plugin-style tree (30 agent files in 8 plugins)', () => {
       locales: ['en'],
       files: { en: 'plugins/backend/agents/code-reviewer.md' },
     });
-    expect(out.duplicates).toEqual([{ name: 'code-reviewer', kept: 'plugins/backend/agents/code-reviewer.md', alsoAt: ['plugins/core-tools/agents/code-reviewer.md', 'plugins/frontend/agents/code-reviewer.md'] }]);
+    expect(out.duplicates).toEqual([
+      {
+        name: 'code-reviewer',
+        kept: 'plugins/backend/agents/code-reviewer.md',
+        alsoAt: ['plugins/core-tools/agents/code-reviewer.md', 'plugins/frontend/agents/code-reviewer.md'],
+      },
+    ]);
     expect(out.conflicts).toEqual([{ name: 'test-writer', paths: TEST_WRITERS }]);
     expect(out.from).toBe('plugin-tree');
     expect(out.root).toBe(join(FIXTURES_DIR, 'plugin-tree'));
@@ -53,7 +82,9 @@ describe('a plugin-style tree (30 agent files in 8 plugins)', () => {
     const r = await cli(['list', '--from', 'plugin-tree']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^AGENT +LANGUAGES +FILE +DESCRIPTION$/m);
-    expect(r.stdout).toContain('code-reviewer (en): plugins/backend/agents/code-reviewer.md, also found at plugins/core-tools/agents/code-reviewer.md, plugins/frontend/agents/code-reviewer.md');
+    expect(r.stdout).toContain(
+      'code-reviewer (en): plugins/backend/agents/code-reviewer.md, also found at plugins/core-tools/agents/code-reviewer.md, plugins/frontend/agents/code-reviewer.md',
+    );
     expect(r.stdout).toContain(`test-writer (en): 2 different definitions: ${TEST_WRITERS.join(', ')}`);
     expect(r.stdout).toContain('hint: agentpack list --from plugin-tree --pick plugins/backend/agents/test-writer.md');
     expect(r.stdout).not.toMatch(/^test-writer /m);
@@ -73,7 +104,10 @@ describe('a plugin-style tree (30 agent files in 8 plugins)', () => {
       `error AGENT_AMBIGUOUS: "test-writer" (en) is defined differently in 2 files: ${TEST_WRITERS.join(', ')}.\n` +
         'hint: Choose one file with --pick, e.g.: agentpack show test-writer --from plugin-tree --pick plugins/backend/agents/test-writer.md\n',
     );
-    expect(JSON.parse(json?.stdout ?? '')).toMatchObject({ ok: false, error: { code: 'AGENT_AMBIGUOUS', details: { name: 'test-writer', paths: TEST_WRITERS } } });
+    expect(JSON.parse(json?.stdout ?? '')).toMatchObject({
+      ok: false,
+      error: { code: 'AGENT_AMBIGUOUS', details: { name: 'test-writer', paths: TEST_WRITERS } },
+    });
     expect(backend?.code).toBe(0);
     expect(backend?.stdout).toContain('description: Writes integration tests for HTTP endpoints.\n');
     expect(testing?.stdout).toContain('description: Writes unit tests for new code.\n');
@@ -103,7 +137,9 @@ describe('a plugin-style tree (30 agent files in 8 plugins)', () => {
     expect(out.summary).toEqual({ files: 30, errors: 2, warnings: 0 });
     const conflicted = out.files.filter((f) => f.diagnostics.length > 0);
     expect(conflicted.map((f) => [f.path, f.diagnostics.map((d) => d.code)])).toEqual(TEST_WRITERS.map((p) => [p, ['NAME_CONFLICT']]));
-    expect(conflicted[1]?.diagnostics[0]?.hint).toBe('Keep one definition per name, or choose this file: agentpack list --from plugin-tree --pick plugins/testing/agents/test-writer.md');
+    expect(conflicted[1]?.diagnostics[0]?.hint).toBe(
+      'Keep one definition per name, or choose this file: agentpack list --from plugin-tree --pick plugins/testing/agents/test-writer.md',
+    );
   });
 });
 
@@ -133,10 +169,16 @@ describe('a Japanese mirror tree (i18n/ja/<same path>)', () => {
     const r = await cli(['show', 'style-checker', '--from', 'ja-tree', '--locale', 'ja']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('---\nname: style-checker\ndescription: チームのスタイルガイドに沿っているかコードを確認します。\nmodel: sonnet\n---\n\nあなたは style-checker です。\n\n## 重点\n\n- 命名\n- 書式\n');
+    expect(r.stdout).toBe(
+      '---\nname: style-checker\ndescription: チームのスタイルガイドに沿っているかコードを確認します。\nmodel: sonnet\n---\n\nあなたは style-checker です。\n\n## 重点\n\n- 命名\n- 書式\n',
+    );
     // The banner after the front-matter and the i18n block are gone too.
     const after = await cli(['show', 'release-notes', '--from', 'ja-tree', '--locale', 'ja']);
-    expect(after.stdout.startsWith('---\nname: release-notes\ndescription: 利用者向けのリリースノートを下書きします。\nmodel: sonnet\n---\n\nあなたは release-notes です。\n')).toBe(true);
+    expect(
+      after.stdout.startsWith(
+        '---\nname: release-notes\ndescription: 利用者向けのリリースノートを下書きします。\nmodel: sonnet\n---\n\nあなたは release-notes です。\n',
+      ),
+    ).toBe(true);
     expect(after.stdout).not.toContain('i18n');
     expect(after.stdout).not.toContain('> **');
   });
@@ -157,7 +199,9 @@ describe('a Japanese mirror tree (i18n/ja/<same path>)', () => {
     ]);
     const human = await cli(['i18n', 'status', '--from', 'ja-tree']);
     expect(human.stdout).toContain('then run agentpack i18n stamp deploy-checker --locale ja --from ja-tree');
-    expect(human.stderr).toContain('error VARIANT_NAME_MISMATCH This translation has name: log-summarizer-ja, but its source agents/ops/log-summarizer.md has name: log-summarizer.');
+    expect(human.stderr).toContain(
+      'error VARIANT_NAME_MISMATCH This translation has name: log-summarizer-ja, but its source agents/ops/log-summarizer.md has name: log-summarizer.',
+    );
   });
 
   it('a translation with another name does not render: AGENT_INVALID pointing at validate --from', async () => {
@@ -179,7 +223,11 @@ describe('a flat team folder', () => {
     ]);
     if (!r || !jsonRun || !other) throw new Error('three runs');
     expect(r.code).toBe(0);
-    expect(r.stdout.startsWith('---\nname: onboarding-guide\ndescription: Answers questions from new team members.\ntools: Read, Grep, Glob\ncolor: magenta\n---\n\n')).toBe(true);
+    expect(
+      r.stdout.startsWith(
+        '---\nname: onboarding-guide\ndescription: Answers questions from new team members.\ntools: Read, Grep, Glob\ncolor: magenta\n---\n\n',
+      ),
+    ).toBe(true);
     expect(r.stderr).toBe(
       'onboarding-guide.md\n  warning FIELD_INVALID:5 "color" has a value Claude Code does not accept (magenta); it will be ignored.\n    hint: Run agentpack schema to see the accepted values of color.\n',
     );

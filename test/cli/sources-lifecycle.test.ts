@@ -16,9 +16,18 @@ function originOf(source: object | undefined): object | undefined {
 const JA_AGENTS = ['api-reviewer', 'backup-planner', 'deploy-checker', 'log-summarizer', 'release-notes', 'style-checker', 'summary-writer'];
 const TRANSLATED = ['api-reviewer', 'backup-planner', 'release-notes', 'style-checker', 'summary-writer'];
 
-interface Entry { locale: string; source?: { from: string; root: string; path: string } }
-const manifestOf = (dir: string): Record<string, Entry> => (JSON.parse(readFileSync(join(dir, '.agentpack.json'), 'utf8')) as { agents: Record<string, Entry> }).agents;
-const snapshot = (dir: string): Record<string, string> => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+interface Entry {
+  locale: string;
+  source?: { from: string; root: string; path: string };
+}
+const manifestOf = (dir: string): Record<string, Entry> =>
+  (JSON.parse(readFileSync(join(dir, '.agentpack.json'), 'utf8')) as { agents: Record<string, Entry> }).agents;
+const snapshot = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 
 /** A home, a work folder holding copies of the fixture trees, and the CLI run from the work folder. */
 function setup(trees: string[]): { work: string; agents: string; env: Record<string, string>; cli: (args: string[]) => Promise<CliResult> } {
@@ -28,18 +37,25 @@ function setup(trees: string[]): { work: string; agents: string; env: Record<str
   return { work, env, agents: join(home, '.claude', 'agents'), cli: (args) => runCli(args, { env, cwd: work }) };
 }
 
-interface StatusJson { findings: { code: string; severity: string; file: string }[]; scopes: { files: { agent: string; installed: Record<string, unknown> & { source?: unknown } | null }[] }[] }
+interface StatusJson {
+  findings: { code: string; severity: string; file: string }[];
+  scopes: { files: { agent: string; installed: (Record<string, unknown> & { source?: unknown }) | null }[] }[];
+}
 
 describe('a source folder after install: switch all and back, move it, point at it again with --from', () => {
   it('ja tree: byte-for-byte round trip; a vanished folder is reported by status/list/locale/update, never guessed; locale --from records the new folder', async () => {
     const { work, agents, cli } = setup(['ja-tree', 'team']);
     mkdirSync(agents, { recursive: true });
-    writeFileSync(join(agents, 'mine.md'), '---\nname: mine\ndescription: Not agentpack\'s.\n---\nKeep me.\n');
+    writeFileSync(join(agents, 'mine.md'), "---\nname: mine\ndescription: Not agentpack's.\n---\nKeep me.\n");
     const installed = await cli(['install', '--all', '--from', 'ja-tree', '--locale', 'en']);
     expect(installed.code).toBe(0);
     const english = snapshot(agents);
     expect(Object.keys(english)).toEqual(['.agentpack.json', ...JA_AGENTS.map((a) => `${a}.md`), 'mine.md'].sort());
-    expect(originOf(manifestOf(agents)['style-checker']?.source)).toEqual({ from: 'ja-tree', root: join(work, 'ja-tree'), path: 'agents/review/style-checker.md' });
+    expect(originOf(manifestOf(agents)['style-checker']?.source)).toEqual({
+      from: 'ja-tree',
+      root: join(work, 'ja-tree'),
+      path: 'agents/review/style-checker.md',
+    });
 
     // Switch all to ja: the five translations are written exactly as `show` renders them; the rest is reported.
     const toJa = await cli(['locale', 'ja']);
@@ -55,7 +71,9 @@ describe('a source folder after install: switch all and back, move it, point at 
     const [status, list, back, update] = await Promise.all([cli(['status', '--json']), cli(['list']), cli(['locale', 'en']), cli(['update'])]);
     expect(status.code).toBe(0);
     const gone = JSON.parse(status.stdout) as StatusJson;
-    expect(gone.findings.filter((f) => f.code === 'SOURCE_NOT_FOUND').map((f) => [f.severity, f.file])).toEqual(JA_AGENTS.map((a) => ['warning', join(agents, `${a}.md`)]));
+    expect(gone.findings.filter((f) => f.code === 'SOURCE_NOT_FOUND').map((f) => [f.severity, f.file])).toEqual(
+      JA_AGENTS.map((a) => ['warning', join(agents, `${a}.md`)]),
+    );
     expect(gone.findings.map((f) => f.code)).not.toContain('INSTALLED_OUTDATED');
     expect(gone.scopes[0]?.files.find((f) => f.agent === 'style-checker')?.installed).toEqual({
       locale: 'ja',
@@ -86,7 +104,9 @@ describe('a source folder after install: switch all and back, move it, point at 
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('error SOURCE_NOTHING_INSTALLED: team defines none of the agents installed from a folder');
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe('error SOURCE_AGENT_MISSING: team does not define style-checker.\nhint: See the agents it defines: agentpack list --from team\n');
+    expect(missing.stderr).toBe(
+      'error SOURCE_AGENT_MISSING: team does not define style-checker.\nhint: See the agents it defines: agentpack list --from team\n',
+    );
 
     // Uninstall all: only the user's own file is left, byte for byte.
     expect((await cli(['uninstall', ...JA_AGENTS])).code).toBe(0);
@@ -102,11 +122,16 @@ describe('a source folder after install: switch all and back, move it, point at 
     renameSync(join(work, 'team', 'pr-describer.md'), join(work, 'team', 'writing', 'pr.md'));
     const [status, list, update] = await Promise.all([cli(['status']), cli(['list', '--json']), cli(['update'])]);
     expect(status.code).toBe(0);
-    expect(status.stdout).toContain(`warning SOURCE_FILE_MOVED pr-describer was installed from ${join(work, 'team', 'pr-describer.md')}, which no longer defines it`);
+    expect(status.stdout).toContain(
+      `warning SOURCE_FILE_MOVED pr-describer was installed from ${join(work, 'team', 'pr-describer.md')}, which no longer defines it`,
+    );
     expect(status.stdout).toContain('standup-notes.md  standup-notes  loads  agentpack: en, ok, from team: standup-notes.md');
     expect(status.stdout).toContain('ml-engineer.md  ml-engineer  loads  agentpack: en, ok, from package');
     expect(status.stdout).not.toContain('SOURCE_FILE_MOVED standup-notes');
-    const json = JSON.parse(list.stdout) as { agents: { name: string; installed: { user: { source?: unknown; sourceProblem?: string } | null } }[]; sourceProblems: unknown[] };
+    const json = JSON.parse(list.stdout) as {
+      agents: { name: string; installed: { user: { source?: unknown; sourceProblem?: string } | null } }[];
+      sourceProblems: unknown[];
+    };
     expect(json.agents.map((a) => [a.name, a.installed.user?.source ?? null, a.installed.user?.sourceProblem ?? null])).toEqual([
       ['ml-engineer', null, null],
       ['pr-describer', { from: 'team', path: 'pr-describer.md' }, 'SOURCE_FILE_MOVED'],
@@ -156,14 +181,22 @@ describe('install --all --from refusals', () => {
   it('non-portable names from the hostile corpus (device names, separators, ":") are refused with AGENT_NAME_NOT_PORTABLE; nothing leaves the folder', async () => {
     const { env, home } = isolatedEnv();
     const src = tempDir('agentpack-hostile-src-');
-    for (const file of ['name-con.md', 'name-slash.md', 'name-dotdot-bashrc.md', 'name-backslash.md', 'name-upper-con.md']) cpSync(join(FIXTURES_DIR, '..', 'hostile', file), join(src, file));
+    for (const file of ['name-con.md', 'name-slash.md', 'name-dotdot-bashrc.md', 'name-backslash.md', 'name-upper-con.md'])
+      cpSync(join(FIXTURES_DIR, '..', 'hostile', file), join(src, file));
     writeFileSync(join(src, 'colon.md'), '---\nname: team:helper\ndescription: A name with a colon.\n---\nBody.\n');
     writeFileSync(join(src, 'good.md'), '---\nname: good-agent\ndescription: Fine.\n---\nBody.\n');
     const all = await runCli(['install', '--all', '--from', src, '--json'], { env, cwd: src });
     expect(all.code).toBe(1);
     const out = JSON.parse(all.stdout) as { refused: { code: string; agent: string; paths: string[] }[] };
     expect(out.refused.map((r) => r.code)).toEqual(Array(6).fill('AGENT_NAME_NOT_PORTABLE'));
-    expect(out.refused.map((r) => r.paths[0]).sort()).toEqual(['colon.md', 'name-backslash.md', 'name-con.md', 'name-dotdot-bashrc.md', 'name-slash.md', 'name-upper-con.md']);
+    expect(out.refused.map((r) => r.paths[0]).sort()).toEqual([
+      'colon.md',
+      'name-backslash.md',
+      'name-con.md',
+      'name-dotdot-bashrc.md',
+      'name-slash.md',
+      'name-upper-con.md',
+    ]);
     expect(readdirSync(join(home, '.claude', 'agents')).sort()).toEqual(['.agentpack.json', 'good-agent.md']);
     expect(readdirSync(home).sort()).toEqual(['.claude', 'tmp']);
     const one = await runCli(['install', 'con', '--from', src], { env, cwd: src });

@@ -19,10 +19,19 @@ function preload(): string {
 }
 
 /** Run the built binary with the preload; the dist files it loaded, by name. */
-async function loaded(options: { args: string[]; env: Record<string, string>; file: string }): Promise<{ code: number | null; stderr: string; files: string[] }> {
+async function loaded(options: {
+  args: string[];
+  env: Record<string, string>;
+  file: string;
+}): Promise<{ code: number | null; stderr: string; files: string[] }> {
   const out = join(tempDir('agentpack-loaded-'), 'modules.txt');
   const r = await runCli(options.args, { env: { ...options.env, NODE_OPTIONS: `--require ${options.file}`, AGENTPACK_TEST_LOADED: out } });
-  const files = existsSync(out) ? readFileSync(out, 'utf8').split('\n').filter((p) => p.startsWith(join(ROOT, 'dist'))).map((p) => basename(p)) : [];
+  const files = existsSync(out)
+    ? readFileSync(out, 'utf8')
+        .split('\n')
+        .filter((p) => p.startsWith(join(ROOT, 'dist')))
+        .map((p) => basename(p))
+    : [];
   return { code: r.code, stderr: r.stderr, files };
 }
 
@@ -51,7 +60,7 @@ describe('start-up: what the commands that read agents load', () => {
     expect(readFileSync(join(env['HOME'] ?? '', '.claude', 'agents', 'ml-engineer.md'), 'utf8')).toContain('あなたは');
   });
 
-  it('negative control: status --claude-bin, whose probe checks Claude Code\'s answer with zod, is seen loading it', async () => {
+  it("negative control: status --claude-bin, whose probe checks Claude Code's answer with zod, is seen loading it", async () => {
     const { env, home } = isolatedEnv();
     const r = await loaded({ args: ['status', '--json', '--claude-bin', join(home, 'no-claude')], env, file: preload() });
     expect(r.files).toContain('cli-action-status.cjs');
@@ -69,7 +78,11 @@ describe('start-up: what the commands that read agents load', () => {
   });
 
   it('an empty option value is a usage error, not an internal one', async () => {
-    for (const args of [['list', '--dir', ''], ['install', 'ml-engineer', '--dir', ''], ['show', 'ml-engineer', '--from', '.', '--pick', '']]) {
+    for (const args of [
+      ['list', '--dir', ''],
+      ['install', 'ml-engineer', '--dir', ''],
+      ['show', 'ml-engineer', '--from', '.', '--pick', ''],
+    ]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/^error USAGE: Option --(dir|pick) needs a value\./);

@@ -35,8 +35,7 @@ const EMPTY_PATH = tempDir('agentpack-empty-path-');
 const listing = (): { dir: string; bin: string } => fakeClaude(printing([{ name: 'ml-engineer', description: EN }]));
 
 describe.skipIf(process.platform === 'win32')('status --claude', { timeout: 60_000 }, () => {
-
-  it('claude on PATH lists the installed agent with its description: seen, exit 0, asked for the user\'s own home', async () => {
+  it("claude on PATH lists the installed agent with its description: seen, exit 0, asked for the user's own home", async () => {
     const seen = listing();
     const { env, home } = await installedHome();
     const r = await runCli(['status', '--claude', '--json'], { env: { ...env, PATH: `${seen.dir}:${env['PATH']}` } });
@@ -81,7 +80,7 @@ describe.skipIf(process.platform === 'win32')('status --claude', { timeout: 60_0
 
   it('listed with another description: another definition wins (a warning, exit 0)', async () => {
     const { env } = await installedHome();
-    const other = fakeClaude(printing([{ name: 'ml-engineer', description: 'Someone else\'s ml-engineer' }]));
+    const other = fakeClaude(printing([{ name: 'ml-engineer', description: "Someone else's ml-engineer" }]));
     const r = await runCli(['status', '--claude-bin', other.bin, '--json'], { env });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).claude.agents[0]).toMatchObject({ seen: true, descriptionMatches: false });
@@ -111,7 +110,12 @@ describe.skipIf(process.platform === 'win32')('status --claude', { timeout: 60_0
     const failing = fakeClaude(`echo 'boom' >&2\nexit 3`);
     const r = await runCli(['status', '--claude-bin', failing.bin, '--json'], { env });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).claude).toMatchObject({ available: false, reason: 'probe-failed', binary: failing.bin, error: { code: 'CLAUDE_PROBE_FAILED' } });
+    expect(JSON.parse(r.stdout).claude).toMatchObject({
+      available: false,
+      reason: 'probe-failed',
+      binary: failing.bin,
+      error: { code: 'CLAUDE_PROBE_FAILED' },
+    });
     const missing = join(tempDir(), 'claude');
     const gone = await runCli(['status', '--claude-bin', missing, '--json'], { env });
     expect(JSON.parse(gone.stdout).claude).toMatchObject({ available: false, reason: 'not-found', error: { code: 'CLAUDE_NOT_FOUND' } });

@@ -6,7 +6,11 @@ import { isolatedEnv, runCli } from '../helpers/cli.js';
 
 interface StatusJson {
   ok: boolean;
-  scopes: { scope: string; dir: string; files: { path: string; agent: string | null; loadable: boolean; installed: unknown; diagnostics: { code: string }[] }[] }[];
+  scopes: {
+    scope: string;
+    dir: string;
+    files: { path: string; agent: string | null; loadable: boolean; installed: unknown; diagnostics: { code: string }[] }[];
+  }[];
   findings: { scope: string | null; code: string; severity: string; message: string; hint: string }[];
 }
 
@@ -20,7 +24,13 @@ async function setup(extra: Record<string, string> = {}) {
   mkdirSync(join(project, '.git'), { recursive: true });
   const r = await runCli(['install', AGENT, '--locale', 'en'], { env });
   expect(r.code, r.stderr).toBe(0);
-  return { env, home, project, user: extra['CLAUDE_CONFIG_DIR'] ? join(extra['CLAUDE_CONFIG_DIR'], 'agents') : join(home, '.claude', 'agents'), projectAgents: join(project, '.claude', 'agents') };
+  return {
+    env,
+    home,
+    project,
+    user: extra['CLAUDE_CONFIG_DIR'] ? join(extra['CLAUDE_CONFIG_DIR'], 'agents') : join(home, '.claude', 'agents'),
+    projectAgents: join(project, '.claude', 'agents'),
+  };
 }
 
 describe.concurrent('status', () => {
@@ -31,7 +41,14 @@ describe.concurrent('status', () => {
     const out = JSON.parse(r.stdout) as StatusJson;
     expect(out.ok).toBe(true);
     expect(out.findings).toEqual([]);
-    expect(out.scopes[0]?.files).toEqual([expect.objectContaining({ agent: AGENT, loadable: true, installed: { locale: 'en', state: 'ok', origin: { translationStatus: 'source', translationWasCurrent: null, updateDue: false } }, diagnostics: [] })]);
+    expect(out.scopes[0]?.files).toEqual([
+      expect.objectContaining({
+        agent: AGENT,
+        loadable: true,
+        installed: { locale: 'en', state: 'ok', origin: { translationStatus: 'source', translationWasCurrent: null, updateDue: false } },
+        diagnostics: [],
+      }),
+    ]);
   });
 
   it('reports a banner before the front-matter, a BOM, a missing description, a duplicate name in a subfolder and a shadowed user agent', async () => {
@@ -65,7 +82,15 @@ describe.concurrent('status', () => {
 
     const human = await runCli(['status'], { env: s.env, cwd: s.project });
     expect(human.code).toBe(1);
-    for (const text of ['banner.md', 'BANNER_BEFORE_FRONTMATTER', 'BOM', 'DESCRIPTION_MISSING', 'DUPLICATE_NAME', 'SHADOWED_BY_PROJECT', 'Claude Code skips this file']) {
+    for (const text of [
+      'banner.md',
+      'BANNER_BEFORE_FRONTMATTER',
+      'BOM',
+      'DESCRIPTION_MISSING',
+      'DUPLICATE_NAME',
+      'SHADOWED_BY_PROJECT',
+      'Claude Code skips this file',
+    ]) {
       expect(human.stdout).toContain(text);
     }
   });

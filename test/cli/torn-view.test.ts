@@ -19,7 +19,10 @@ describe('a conflict seen while another run is half-way', () => {
     const agent = genName(0);
     const dir = join(tempDir(), 'agents');
     const other = join(tempDir(), 'agents');
-    for (const [d, locale] of [[dir, 'en'], [other, 'ja']] as const) {
+    for (const [d, locale] of [
+      [dir, 'en'],
+      [other, 'ja'],
+    ] as const) {
       expect((await runCli(['install', agent, '--from', source.dir, '--locale', locale, '--dir', d], { env })).code).toBe(0);
     }
     // The other run, half-way through `locale ja`: file switched, manifest not yet, lock held.

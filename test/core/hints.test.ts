@@ -32,16 +32,20 @@ const WORDS = [
 
 /** What a POSIX shell makes of a command line: the words it passes on, with HOME set so that `~` would show. */
 function wordsThrough(shell: string, line: string): string[] {
-  const out = execFileSync(shell, ['-c', `printf '%s\\0' ${line}`], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: '/home-was-expanded' } });
+  const out = execFileSync(shell, ['-c', `printf '%s\\0' ${line}`], {
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: '/home-was-expanded' },
+  });
   return out.split('\0').slice(0, -1);
 }
 
 describe('shellWord: the one quoting of every hint', () => {
   it('leaves the plain words of a command as they are', () => {
-    for (const word of ['ml-engineer', 'plugins/backend/agents/test-writer.md', '/tmp/agents', 'team:helper', 'a=b,c@d%e+f', '-rf', '--pick']) expect(shellWord(word)).toBe(word);
+    for (const word of ['ml-engineer', 'plugins/backend/agents/test-writer.md', '/tmp/agents', 'team:helper', 'a=b,c@d%e+f', '-rf', '--pick'])
+      expect(shellWord(word)).toBe(word);
   });
 
-  it('quotes every `~`, wherever it is: the user\'s shell left it alone, so pasting the hint must too', () => {
+  it("quotes every `~`, wherever it is: the user's shell left it alone, so pasting the hint must too", () => {
     expect(shellWord('~')).toBe("'~'");
     expect(shellWord('~/src')).toBe("'~/src'");
     expect(shellWord('/tmp/a~b')).toBe("'/tmp/a~b'");
@@ -69,8 +73,12 @@ describe('commandLine: the one builder of every hint', () => {
 
   it('keeps the order the hints always had: a --pick retry after the scope, a --force suggestion with its source before --force', () => {
     const retry = { args: ['install', 'test-writer', '--locale', 'ja'], target: { scope: 'dir' as const, dir: '/tmp/out' }, from: 'plugin-tree' };
-    expect(pickCommand({ retry, path: 'plugins/backend/agents/test-writer.md' })).toBe('agentpack install test-writer --locale ja --dir /tmp/out --from plugin-tree --pick plugins/backend/agents/test-writer.md');
-    expect(pickCommand({ retry: { args: ['show', 'x'], from: 'src', picks: ['y.md'] }, path: 'x.md' })).toBe('agentpack show x --from src --pick y.md --pick x.md');
+    expect(pickCommand({ retry, path: 'plugins/backend/agents/test-writer.md' })).toBe(
+      'agentpack install test-writer --locale ja --dir /tmp/out --from plugin-tree --pick plugins/backend/agents/test-writer.md',
+    );
+    expect(pickCommand({ retry: { args: ['show', 'x'], from: 'src', picks: ['y.md'] }, path: 'x.md' })).toBe(
+      'agentpack show x --from src --pick y.md --pick x.md',
+    );
     const force = ['update', 'ml-engineer', ...sourceFlags({ from: 'team', picks: [] }), '--force'];
     expect(commandLine({ args: force, target: { scope: 'dir', dir: '/tmp/out' } })).toBe('agentpack update ml-engineer --from team --force --dir /tmp/out');
     expect(sourceFlags({ from: undefined, picks: ['ignored.md'] })).toEqual([]);

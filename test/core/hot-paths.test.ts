@@ -24,7 +24,26 @@ function random(seed: number): () => number {
   };
 }
 
-const PIECES = ['a', 'word', ' ', '\t', '\n', '\n\n', '\n\n\n', '\r', '\r\n', '\uFEFF', 'é', 'e\u0301', 'ｶﾞ', '日本語', '- item', '## H', '> **[English](x.md)** | **日本語**', '---'];
+const PIECES = [
+  'a',
+  'word',
+  ' ',
+  '\t',
+  '\n',
+  '\n\n',
+  '\n\n\n',
+  '\r',
+  '\r\n',
+  '\uFEFF',
+  'é',
+  'e\u0301',
+  'ｶﾞ',
+  '日本語',
+  '- item',
+  '## H',
+  '> **[English](x.md)** | **日本語**',
+  '---',
+];
 
 function text(next: () => number, pieces = PIECES): string {
   let out = '';
@@ -74,7 +93,17 @@ describe('parseAgent body by offsets', () => {
 
   it('gives the body and its line that splitting every line gives, on generated bodies', () => {
     const next = random(5);
-    const pieces = ['x', ' ', '\n', '\n\n', '  \n', '\t\n', '> **[English](../../../agents/a.md)** | **日本語**\n', '> **English** | **[日本語](../locales/ja/agents/a.md)**\n', '本文'];
+    const pieces = [
+      'x',
+      ' ',
+      '\n',
+      '\n\n',
+      '  \n',
+      '\t\n',
+      '> **[English](../../../agents/a.md)** | **日本語**\n',
+      '> **English** | **[日本語](../locales/ja/agents/a.md)**\n',
+      '本文',
+    ];
     for (let i = 0; i < 5000; i++) {
       const rest = text(next, pieces);
       const parsed = parseAgent(`---\nname: a\ndescription: d\n---\n${rest}`);
@@ -164,8 +193,10 @@ describe('text width shortcuts for Japanese and other simple text', () => {
         const window = order.slice(start, start + 201);
         const text = window.join('');
         const bySegmenter = segment(text);
-        if (bySegmenter.length !== window.length) mismatches.push(`Intl.Segmenter made ${bySegmenter.length} graphemes of ${window.length} characters from U+${text.charCodeAt(0).toString(16)}`);
-        if (graphemes(text).join('\0') !== bySegmenter.join('\0')) mismatches.push(`graphemes() differs from Intl.Segmenter from U+${text.charCodeAt(0).toString(16)}`);
+        if (bySegmenter.length !== window.length)
+          mismatches.push(`Intl.Segmenter made ${bySegmenter.length} graphemes of ${window.length} characters from U+${text.charCodeAt(0).toString(16)}`);
+        if (graphemes(text).join('\0') !== bySegmenter.join('\0'))
+          mismatches.push(`graphemes() differs from Intl.Segmenter from U+${text.charCodeAt(0).toString(16)}`);
         if (displayWidth(text) !== stringWidth(text)) mismatches.push(`width differs from U+${text.charCodeAt(0).toString(16)}`);
       }
     }
@@ -180,9 +211,32 @@ describe('text width shortcuts for Japanese and other simple text', () => {
     const next = random(11);
     const pick = (): string => simple[Math.floor(next() * simple.length)] ?? 'a';
     // Characters outside the ranges that combine or are zero-width, wide or emoji (the fallback path).
-    const others = ['か\u3099', '\u3099', 'ｶ\uff9e', '\uff9f', '\u302a', 'e\u0301', '\u200b', '\u200d', '\u00ad', '\ufe0f', '👍🏽', '🇯🇵', '\u203c\ufe0f', '한', '\u1100\u1161', '\r\n', '\t', '\u001b[31m', '\u00a0', '\u303f'];
+    const others = [
+      'か\u3099',
+      '\u3099',
+      'ｶ\uff9e',
+      '\uff9f',
+      '\u302a',
+      'e\u0301',
+      '\u200b',
+      '\u200d',
+      '\u00ad',
+      '\ufe0f',
+      '👍🏽',
+      '🇯🇵',
+      '\u203c\ufe0f',
+      '한',
+      '\u1100\u1161',
+      '\r\n',
+      '\t',
+      '\u001b[31m',
+      '\u00a0',
+      '\u303f',
+    ];
     for (let i = 0; i < 2000; i++) {
-      const pieces = Array.from({ length: 1 + Math.floor(next() * 12) }, () => (i % 2 === 0 || next() < 0.8 ? pick() : (others[Math.floor(next() * others.length)] ?? '')));
+      const pieces = Array.from({ length: 1 + Math.floor(next() * 12) }, () =>
+        i % 2 === 0 || next() < 0.8 ? pick() : (others[Math.floor(next() * others.length)] ?? ''),
+      );
       const t = pieces.join('');
       expect(graphemes(t), JSON.stringify(t)).toEqual(segment(t));
       expect(displayWidth(t), JSON.stringify(t)).toBe(stringWidth(t));

@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { COLORS, EFFORT_LEVELS, ISOLATION_MODES, KNOWN_FIELDS, KNOWN_TOOLS, MEMORY_SCOPES, MODEL_ALIASES, PERMISSION_MODES } from '../../src/core/agent/schema.js';
+import {
+  COLORS,
+  EFFORT_LEVELS,
+  ISOLATION_MODES,
+  KNOWN_FIELDS,
+  KNOWN_TOOLS,
+  MEMORY_SCOPES,
+  MODEL_ALIASES,
+  PERMISSION_MODES,
+} from '../../src/core/agent/schema.js';
 
 /**
  * Generators for the property tests. Text is built from fragments that matter to the parser (fences,
@@ -43,30 +52,35 @@ const TEXT_FRAGMENTS = [
 /** Human text (descriptions, prompts): fragments above plus printable graphemes of any script. */
 export const humanText = (maxLength: number): fc.Arbitrary<string> =>
   fc
-    .array(fc.oneof(fc.constantFrom(...TEXT_FRAGMENTS), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary-ascii', maxLength: 3 })), { maxLength })
+    .array(fc.oneof(fc.constantFrom(...TEXT_FRAGMENTS), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary-ascii', maxLength: 3 })), {
+      maxLength,
+    })
     .map((parts) => parts.join(''));
 
 const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** JSON-like values for hooks, mcpServers and unknown keys, without the keys the parser drops. */
-const jsonish: fc.Arbitrary<unknown> = fc
-  .jsonValue({ maxDepth: 3, noUnicodeString: false })
-  .map(function strip(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(strip);
-    if (value !== null && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) if (!UNSAFE.has(k)) out[k] = strip(v);
-      return out;
-    }
-    return Object.is(value, -0) ? 0 : value;
-  });
+const jsonish: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 3, noUnicodeString: false }).map(function strip(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(strip);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (!UNSAFE.has(k)) out[k] = strip(v);
+    return out;
+  }
+  return Object.is(value, -0) ? 0 : value;
+});
 
 const toolEntry = fc.oneof(
   fc.constantFrom(...KNOWN_TOOLS),
   fc.constantFrom('mcp__github__create_issue', 'Bash(git diff:*)', 'Bash(npm run test *)', 'Read(./src/**)', 'Bash(x', 'y)', '(', ')', 'Bash(a, b)'),
   fc.stringMatching(/^[A-Za-z_][\w()*:./-]{0,12}$/),
 );
-const tools = fc.oneof(fc.constant('*'), fc.constant([] as string[]), fc.array(toolEntry, { minLength: 1, maxLength: 6 }), toolEntry.map((t) => `${t}, Read`));
+const tools = fc.oneof(
+  fc.constant('*'),
+  fc.constant([] as string[]),
+  fc.array(toolEntry, { minLength: 1, maxLength: 6 }),
+  toolEntry.map((t) => `${t}, Read`),
+);
 
 const portableName = fc.stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,4}$/);
 const extraKey = fc
@@ -85,8 +99,22 @@ export const validSpecInput: fc.Arbitrary<Record<string, unknown>> = fc
       permissionMode: fc.constantFrom(...PERMISSION_MODES),
       maxTurns: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
       skills: fc.oneof(humanText(4), fc.array(humanText(3), { maxLength: 3 })),
-      mcpServers: fc.array(fc.oneof(fc.string({ maxLength: 10 }), fc.dictionary(fc.string({ maxLength: 6 }).filter((k) => !UNSAFE.has(k)), jsonish, { maxKeys: 3 })), { maxLength: 3 }),
-      hooks: fc.dictionary(fc.string({ maxLength: 8 }).filter((k) => !UNSAFE.has(k)), jsonish, { maxKeys: 3 }),
+      mcpServers: fc.array(
+        fc.oneof(
+          fc.string({ maxLength: 10 }),
+          fc.dictionary(
+            fc.string({ maxLength: 6 }).filter((k) => !UNSAFE.has(k)),
+            jsonish,
+            { maxKeys: 3 },
+          ),
+        ),
+        { maxLength: 3 },
+      ),
+      hooks: fc.dictionary(
+        fc.string({ maxLength: 8 }).filter((k) => !UNSAFE.has(k)),
+        jsonish,
+        { maxKeys: 3 },
+      ),
       memory: fc.constantFrom(...MEMORY_SCOPES),
       background: fc.boolean(),
       effort: fc.constantFrom(...EFFORT_LEVELS),
@@ -103,7 +131,18 @@ export const bodyText: fc.Arbitrary<string> = fc
   .array(
     fc.oneof(
       humanText(8),
-      fc.constantFrom('---', '--- ', '# Heading', '## 見出し', '- item', '> **[English](../../../agents/x.md)** | **日本語**', '', '   ', '```yaml', 'name: not-front-matter'),
+      fc.constantFrom(
+        '---',
+        '--- ',
+        '# Heading',
+        '## 見出し',
+        '- item',
+        '> **[English](../../../agents/x.md)** | **日本語**',
+        '',
+        '   ',
+        '```yaml',
+        'name: not-front-matter',
+      ),
     ),
     { maxLength: 12 },
   )

@@ -139,7 +139,12 @@ const nameToPath = fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 2
 function sameJson(a: unknown, b: unknown): boolean {
   const sorted = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sorted);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]));
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+      );
     return v;
   };
   return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));

@@ -58,7 +58,8 @@ export function catalogCalls(file: string): CatalogCall[] {
       }
     }
     if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression)) {
-      const kind = node.expression.text === 'AgentpackError' && ts.isNewExpression(node) ? 'error' : node.expression.text === 'makeDiagnostic' ? 'diag' : undefined;
+      const kind =
+        node.expression.text === 'AgentpackError' && ts.isNewExpression(node) ? 'error' : node.expression.text === 'makeDiagnostic' ? 'diag' : undefined;
       const arg = node.arguments?.[0];
       if (kind && arg && ts.isObjectLiteralExpression(arg)) {
         const code = property(arg, 'code');

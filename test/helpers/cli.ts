@@ -42,9 +42,34 @@ export function isolatedEnv(extra: Record<string, string | undefined> = {}): { e
 }
 
 /** Environment variables that carry the machine's certificate authorities and proxies to Node and npm. */
-const NETWORK_VARIABLES = ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'no_proxy', 'all_proxy'];
+const NETWORK_VARIABLES = [
+  'NODE_EXTRA_CA_CERTS',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'ALL_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'all_proxy',
+];
 /** npm settings that decide how it reaches the registry, wherever they were set (user or global npmrc, environment). */
-const NPM_NETWORK_SETTINGS = ['registry', 'cafile', 'ca', 'cert', 'key', 'proxy', 'https-proxy', 'noproxy', 'strict-ssl', 'globalconfig', 'local-address', 'replace-registry-host'];
+const NPM_NETWORK_SETTINGS = [
+  'registry',
+  'cafile',
+  'ca',
+  'cert',
+  'key',
+  'proxy',
+  'https-proxy',
+  'noproxy',
+  'strict-ssl',
+  'globalconfig',
+  'local-address',
+  'replace-registry-host',
+];
 
 /**
  * An isolated environment for a test that talks to the registry: HOME is still a new temp folder, but
@@ -71,14 +96,23 @@ export function registryEnv(options: { cache?: string } = {}): { env: Record<str
 }
 
 /** Run a command (npm) and, when it fails, say why: its exit code, stderr and stdout, not just "Command failed". */
-export function runTool(command: string, args: string[], options: { cwd: string; env: Record<string, string>; timeoutMs?: number }): Promise<{ stdout: string; stderr: string }> {
+export function runTool(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; timeoutMs?: number },
+): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd: options.cwd, env: options.env, timeout: options.timeoutMs ?? 170_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error) {
-        const why = error.killed ? `killed after ${options.timeoutMs ?? 170_000} ms` : `exit ${String(error.code)}`;
-        reject(new Error(`${command} ${args.join(' ')} failed (${why})\n--- stderr ---\n${stderr}\n--- stdout ---\n${stdout.slice(0, 4000)}`));
-      } else resolve({ stdout, stderr });
-    });
+    execFile(
+      command,
+      args,
+      { cwd: options.cwd, env: options.env, timeout: options.timeoutMs ?? 170_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (error) {
+          const why = error.killed ? `killed after ${options.timeoutMs ?? 170_000} ms` : `exit ${String(error.code)}`;
+          reject(new Error(`${command} ${args.join(' ')} failed (${why})\n--- stderr ---\n${stderr}\n--- stdout ---\n${stdout.slice(0, 4000)}`));
+        } else resolve({ stdout, stderr });
+      },
+    );
   });
 }
 

@@ -19,13 +19,30 @@ export function generateSource(options: { count: number; dir?: string }): { dir:
     const name = genName(i);
     names.push(name);
     const enRel = `agents/${name}.md`;
-    const enBody = [`You are generated agent number ${i}.`, '', '## Focus', '', ...Array.from({ length: 40 }, (_, k) => `- English point ${k} of agent ${i}: read the files first, then answer briefly.`), ''].join('\n');
+    const enBody = [
+      `You are generated agent number ${i}.`,
+      '',
+      '## Focus',
+      '',
+      ...Array.from({ length: 40 }, (_, k) => `- English point ${k} of agent ${i}: read the files first, then answer briefly.`),
+      '',
+    ].join('\n');
     const en = `---\nname: ${name}\ndescription: Generated agent ${i} for crash and race tests.\ntools: Read, Grep\n---\n\n${enBody}`;
     const parsed = parseAgent(en);
     const hash = canonicalHash({ description: parsed.spec?.description ?? '', body: parsed.body });
-    const jaBody = [`あなたは生成されたエージェント ${i} 番です。`, '', '## 重点', '', ...Array.from({ length: 40 }, (_, k) => `- エージェント ${i} の日本語の項目 ${k}：まずファイルを読み、簡潔に答えます。`), ''].join('\n');
+    const jaBody = [
+      `あなたは生成されたエージェント ${i} 番です。`,
+      '',
+      '## 重点',
+      '',
+      ...Array.from({ length: 40 }, (_, k) => `- エージェント ${i} の日本語の項目 ${k}：まずファイルを読み、簡潔に答えます。`),
+      '',
+    ].join('\n');
     const ja = `---\nname: ${name}\ndescription: クラッシュと競合のテスト用に生成したエージェント ${i} です。\ntools: Read, Grep\ni18n:\n  source: ../../../${enRel}\n  sourceHash: ${hash}\n---\n\n${jaBody}`;
-    for (const [rel, text] of [[enRel, en], [`locales/ja/agents/${name}.md`, ja]] as const) {
+    for (const [rel, text] of [
+      [enRel, en],
+      [`locales/ja/agents/${name}.md`, ja],
+    ] as const) {
       mkdirSync(join(dir, rel, '..'), { recursive: true });
       writeFileSync(join(dir, rel), text);
     }

@@ -1,12 +1,17 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../../src/cli/program/context.js';
 import { buildProgram, run } from '../../src/cli/program/run.js';
-import { type Lang } from '../../src/ui/messages.js';
+import type { Lang } from '../../src/ui/messages.js';
 import { messagesIn } from './messages.js';
 import { createStyle } from '../../src/ui/style.js';
 
 /** A stream that records what is written, optionally pretending to be a terminal of `columns` width. */
-export function memoryStream(options: { isTTY?: boolean; columns?: number } = {}): { write(text: string): boolean; isTTY?: boolean; columns?: number; text(): string } {
+export function memoryStream(options: { isTTY?: boolean; columns?: number } = {}): {
+  write(text: string): boolean;
+  isTTY?: boolean;
+  columns?: number;
+  text(): string;
+} {
   let out = '';
   return {
     write(text: string) {
@@ -47,7 +52,12 @@ export function allCommands(program: Command): { path: string; command: Command 
 }
 
 /** Run the CLI in this process (for terminal-only behaviour a spawned child cannot have). */
-export async function runInProcess(options: { argv: string[]; env?: Record<string, string>; stdout?: ReturnType<typeof memoryStream>; stderr?: ReturnType<typeof memoryStream> }): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runInProcess(options: {
+  argv: string[];
+  env?: Record<string, string>;
+  stdout?: ReturnType<typeof memoryStream>;
+  stderr?: ReturnType<typeof memoryStream>;
+}): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = options.stdout ?? memoryStream();
   const stderr = options.stderr ?? memoryStream();
   const code = await run({ argv: options.argv, env: options.env ?? { LANG: 'C' }, cwd: process.cwd(), stdout, stderr });

@@ -119,7 +119,11 @@ function isCodeLiteral(node: LiteralNode): boolean {
   if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent)) return true;
   if (ts.isCallExpression(parent) && parent.expression.kind === ts.SyntaxKind.ImportKeyword) return true;
   if (ts.isImportTypeNode(parent) || ts.isLiteralTypeNode(parent)) return true;
-  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodDeclaration(parent)) && parent.name === node) return true;
+  if (
+    (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodDeclaration(parent)) &&
+    parent.name === node
+  )
+    return true;
   if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return true;
   for (let up: ts.Node | undefined = parent; up; up = up.parent) {
     if (ts.isTypeNode(up)) return true;

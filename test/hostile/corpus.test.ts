@@ -44,13 +44,20 @@ afterAll(() => {
 });
 
 function payloadOf(text: string): string {
-  return text.replace(/^\uFEFF/, '').split(/\r?\n/).find((line) => line.includes('HOSTILE_MARKER_DIR')) ?? '';
+  return (
+    text
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .find((line) => line.includes('HOSTILE_MARKER_DIR')) ?? ''
+  );
 }
 
 describe('hostile corpus: manifest', () => {
   it('lists at least 40 cases, every file once, with known codes', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
-    const files = readdirSync(HOSTILE_DIR).filter((f) => f !== 'cases.json').sort();
+    const files = readdirSync(HOSTILE_DIR)
+      .filter((f) => f !== 'cases.json')
+      .sort();
     expect(cases.map((c) => c.file).sort()).toEqual(files);
     const known = new Set<string>(DIAGNOSTIC_CODES);
     for (const c of cases) for (const d of c.expect.diagnostics) expect(known.has(d.split(':')[1] ?? '')).toBe(true);
@@ -119,7 +126,9 @@ describe('hostile corpus: the whole folder at once', () => {
     const r = await runCli(['validate', '--json', '.'], { env, cwd: copy });
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(STACK_TRACE);
-    const out = JSON.parse(r.stdout) as { files: { path: string; isAgent: boolean; loadableAsIs: boolean; diagnostics: { severity: string; code: string }[] }[] };
+    const out = JSON.parse(r.stdout) as {
+      files: { path: string; isAgent: boolean; loadableAsIs: boolean; diagnostics: { severity: string; code: string }[] }[];
+    };
     const byPath = new Map(out.files.map((f) => [f.path, f]));
     for (const c of cases) {
       const f = byPath.get(c.file);

@@ -39,12 +39,20 @@ interface BigCase {
 const CASES: BigCase[] = [
   { file: 'big-50mb.md', make: () => Buffer.concat([Buffer.from(`---\n${A}---\n`), Buffer.alloc(50 * MB, 'x\n')]), diagnostics: ['error:FILE_TOO_LARGE'] },
   { file: 'big-50mb-as-string.md', make: () => `---\n${A}---\n${'x'.repeat(50 * MB)}`, diagnostics: ['error:FILE_TOO_LARGE'], mode: 'parse' },
-  { file: 'fm-100k-lines.md', make: () => `---\n${A}${Array.from({ length: 100_000 }, (_, i) => `k${i}: v`).join('\n')}\n---\nbody\n`, diagnostics: ['error:FRONTMATTER_TOO_LARGE'] },
+  {
+    file: 'fm-100k-lines.md',
+    make: () => `---\n${A}${Array.from({ length: 100_000 }, (_, i) => `k${i}: v`).join('\n')}\n---\nbody\n`,
+    diagnostics: ['error:FRONTMATTER_TOO_LARGE'],
+  },
   { file: 'fm-100k-lines-unclosed.md', make: () => `---\n${A}${'k: v\n'.repeat(100_000)}`, diagnostics: ['error:FRONTMATTER_UNCLOSED'] },
   { file: 'fm-100k-blank-lines.md', make: () => `---\n${A}${'\n'.repeat(100_000)}---\nbody\n`, diagnostics: ['error:FRONTMATTER_TOO_LARGE'] },
   { file: 'fm-at-limit-comments.md', make: () => `---\n${A}${'#\n'.repeat(16_000)}---\nbody\n`, diagnostics: [] },
   { file: 'scalar-30k.md', make: () => `---\nname: big\ndescription: ${'word '.repeat(6_000)}\n---\nbody\n`, diagnostics: [] },
-  { file: 'scalar-over-limit.md', make: () => `---\nname: big\ndescription: "${'a'.repeat(40_000)}"\n---\nbody\n`, diagnostics: ['error:FRONTMATTER_TOO_LARGE'] },
+  {
+    file: 'scalar-over-limit.md',
+    make: () => `---\nname: big\ndescription: "${'a'.repeat(40_000)}"\n---\nbody\n`,
+    diagnostics: ['error:FRONTMATTER_TOO_LARGE'],
+  },
   // ~2 M characters: above Claude Code's 1 MiB file limit, so loadAgent adds FILE_TOO_LARGE after parsing (body-2m-load);
   // the other ~2 M-character cases go to parseAgent directly ('parse'), which is what they stress.
   { file: 'body-2m.md', make: () => `---\n${A}---\n${'All work and no play. '.repeat(90_000)}\n`, diagnostics: [], mode: 'parse' },
@@ -54,7 +62,11 @@ const CASES: BigCase[] = [
   { file: 'redos-trailing-blanks.md', make: () => `---\n${A}---\nbody\n${' '.repeat(2 * MB - 100)}x\n`, diagnostics: [], mode: 'parse' },
   { file: 'blank-lines-body.md', make: () => `---\n${A}---\n${'\n'.repeat(2 * MB - 100)}x\n`, diagnostics: [], mode: 'parse' },
   { file: 'banner-lines-body.md', make: () => `---\n${A}---\n${'> **[English](a.md)** | **日本語**\n'.repeat(50_000)}x\n`, diagnostics: [], mode: 'parse' },
-  { file: 'redos-colon-retry.md', make: () => `---\n${A}bad: a: b\nx: ${' '.repeat(30_000)}\u2028y\n---\nbody\n`, diagnostics: ['warning:UNKNOWN_KEY', 'warning:UNKNOWN_KEY', 'warning:YAML_LENIENT'] },
+  {
+    file: 'redos-colon-retry.md',
+    make: () => `---\n${A}bad: a: b\nx: ${' '.repeat(30_000)}\u2028y\n---\nbody\n`,
+    diagnostics: ['warning:UNKNOWN_KEY', 'warning:UNKNOWN_KEY', 'warning:YAML_LENIENT'],
+  },
   // Claude Code's retry quotes a value of 16,000 "[]" (not one flow list) and loads it; parsed once, not three times.
   { file: 'yaml-error-flood.md', make: () => `---\n${A}x: ${'[]'.repeat(16_000)}\n---\nbody\n`, diagnostics: ['warning:UNKNOWN_KEY', 'warning:YAML_LENIENT'] },
   { file: 'yaml-brackets-32k.md', make: () => `---\n${A}x: ${'['.repeat(32_000)}\n---\nbody\n`, diagnostics: ['error:YAML_TOO_DEEP'] },
@@ -62,8 +74,18 @@ const CASES: BigCase[] = [
   // runs: it must not hand the 2 MB that follow to the YAML parser.
   { file: 'cut-short-huge-body.md', make: () => `---\n${A}x1: [\n---\n${'[]'.repeat(MB - 100)}\n---\n`, diagnostics: ['error:YAML_INVALID'], mode: 'parse' },
   // A "---" inside a line ends the front-matter as in Claude Code (readAsCut), followed by ~2 M characters.
-  { file: 'cut-in-line-huge-body.md', make: () => `---\n${A}x: a --- b\n---\n${'All work and no play. '.repeat(90_000)}\n`, diagnostics: ['warning:FRONTMATTER_ENDS_EARLY', 'warning:UNKNOWN_KEY'], mode: 'parse' },
-  { file: 'cut-in-line-blank-lines.md', make: () => `---\n${A}x: a ---${'\n'.repeat(2 * MB - 200)}b\n`, diagnostics: ['warning:FRONTMATTER_ENDS_EARLY', 'warning:UNKNOWN_KEY'], mode: 'parse' },
+  {
+    file: 'cut-in-line-huge-body.md',
+    make: () => `---\n${A}x: a --- b\n---\n${'All work and no play. '.repeat(90_000)}\n`,
+    diagnostics: ['warning:FRONTMATTER_ENDS_EARLY', 'warning:UNKNOWN_KEY'],
+    mode: 'parse',
+  },
+  {
+    file: 'cut-in-line-blank-lines.md',
+    make: () => `---\n${A}x: a ---${'\n'.repeat(2 * MB - 200)}b\n`,
+    diagnostics: ['warning:FRONTMATTER_ENDS_EARLY', 'warning:UNKNOWN_KEY'],
+    mode: 'parse',
+  },
 ];
 
 const measured: string[] = [];

@@ -95,7 +95,7 @@ describe('the scanner itself', () => {
       "const mod = await import('../actions/list.js');",
       "ctx.stdout.write('\\n');",
       "ctx.stdout.write(lines.join('\\n'));",
-      "const key = messages.find(`help.placeholder.${name}`);",
+      'const key = messages.find(`help.placeholder.${name}`);',
       "const p = join(dir, '.agentpack.json');",
     ].join('\n');
     expect(scan(code)).toEqual([]);

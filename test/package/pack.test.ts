@@ -40,7 +40,10 @@ beforeAll(async () => {
   packedFiles = result.files.map((f) => f.path).sort();
   prefix = join(work, 'prefix');
   mkdirSync(prefix);
-  const installed = await runTool('npm', ['install', '--prefix', prefix, tarball, '--prefer-offline', '--no-audit', '--no-fund'], { cwd: work, env: installEnv });
+  const installed = await runTool('npm', ['install', '--prefix', prefix, tarball, '--prefer-offline', '--no-audit', '--no-fund'], {
+    cwd: work,
+    env: installEnv,
+  });
   installLog = installed.stderr + installed.stdout;
 }, 180_000);
 
@@ -75,12 +78,16 @@ describe('the published package', () => {
     ]) {
       expect(packedFiles, file).toContain(file);
     }
-    expect(packedFiles.filter((f) => /^(src|test|scripts|bench|\.ci)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(packedFiles.filter((f) => /^(src|test|scripts|bench|\.ci)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
     expect(packedFiles.filter((f) => f.endsWith('.tgz') || f.includes('node_modules/'))).toEqual([]);
   });
 
   it('is named agentpack-cli, keeps the bin agentpack, and ships no install-time script (npm warns about none)', () => {
-    const manifest = JSON.parse(readFileSync(join(prefix, 'node_modules', 'agentpack-cli', 'package.json'), 'utf8')) as { name: string; bin: Record<string, string>; scripts?: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(prefix, 'node_modules', 'agentpack-cli', 'package.json'), 'utf8')) as {
+      name: string;
+      bin: Record<string, string>;
+      scripts?: Record<string, string>;
+    };
     expect(manifest.name).toBe('agentpack-cli');
     expect(manifest.bin).toEqual({ agentpack: 'dist/cli.cjs' });
     for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[script], script).toBeUndefined();
@@ -96,14 +103,22 @@ describe('the published package', () => {
     ] as const) {
       const folder = tempDir('agentpack-unrelated-');
       const env = { ...installEnv, LANG: lang, HOME: folder, CLAUDE_CONFIG_DIR: join(folder, 'claude') };
-      const { stdout, stderr } = await runTool('npm', ['exec', '--yes', '--prefer-offline', '--package', tarball, '--', 'agentpack', 'install', 'ml-engineer'], { cwd: folder, env });
+      const { stdout, stderr } = await runTool(
+        'npm',
+        ['exec', '--yes', '--prefer-offline', '--package', tarball, '--', 'agentpack', 'install', 'ml-engineer'],
+        { cwd: folder, env },
+      );
       expect(stdout, stderr).toContain(switchLine);
       expect(stdout).not.toMatch(/(^|[^-\w])agentpack (locale|install|update)\b/m);
       expect(readFileSync(join(folder, 'claude', 'agents', 'ml-engineer.md'), 'utf8')).toMatch(/^---\nname: ml-engineer\n/);
       // A refusal's hint too: the file is edited, so a switch is refused and names the --force command.
       const edited = join(folder, 'claude', 'agents', 'ml-engineer.md');
       await run('sh', ['-c', `printf '\nmine\n' >> '${edited}'`]);
-      const refused = await run('npm', ['exec', '--yes', '--prefer-offline', '--package', tarball, '--', 'agentpack', 'locale', lang.startsWith('ja') ? 'en' : 'ja'], { cwd: folder, env }).catch((e: { stdout: string; stderr: string; code: number }) => e);
+      const refused = await run(
+        'npm',
+        ['exec', '--yes', '--prefer-offline', '--package', tarball, '--', 'agentpack', 'locale', lang.startsWith('ja') ? 'en' : 'ja'],
+        { cwd: folder, env },
+      ).catch((e: { stdout: string; stderr: string; code: number }) => e);
       expect('code' in refused ? refused.code : 0).toBe(1);
       expect(refused.stderr).toContain('npx agentpack-cli locale');
       expect(refused.stderr).toContain('--force');
@@ -162,7 +177,16 @@ describe('the published package', () => {
       schema: true,
     });
     const dts = readFileSync(join(prefix, 'node_modules', 'agentpack-cli', 'dist', 'index.d.ts'), 'utf8');
-    for (const name of ['parseAgent', 'loadAgent', 'validateAgent', 'renderAgent', 'agentFrontMatterSchema', 'type AgentSpec', 'type ParsedAgent', 'type Diagnostic']) {
+    for (const name of [
+      'parseAgent',
+      'loadAgent',
+      'validateAgent',
+      'renderAgent',
+      'agentFrontMatterSchema',
+      'type AgentSpec',
+      'type ParsedAgent',
+      'type Diagnostic',
+    ]) {
       expect(dts).toContain(name);
     }
   });

@@ -46,7 +46,9 @@ const japanese = outline(read('README.ja.md'));
 describe('README.md and README.ja.md are parallel', () => {
   it('have the same sequence of heading levels', () => {
     expect(english.headings.length).toBeGreaterThanOrEqual(5);
-    const pairs = english.headings.map((h, i) => `${'#'.repeat(h.level)} ${h.text}  |  ${'#'.repeat(japanese.headings[i]?.level ?? 0)} ${japanese.headings[i]?.text ?? '(missing)'}`);
+    const pairs = english.headings.map(
+      (h, i) => `${'#'.repeat(h.level)} ${h.text}  |  ${'#'.repeat(japanese.headings[i]?.level ?? 0)} ${japanese.headings[i]?.text ?? '(missing)'}`,
+    );
     expect(
       japanese.headings.map((h) => h.level),
       `headings, English | Japanese:\n${pairs.join('\n')}`,

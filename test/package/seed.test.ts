@@ -22,9 +22,7 @@ describe('the seed file, byte for byte', () => {
     expect(parsed.spec?.model).toBe('sonnet');
     expect(Object.keys(parsed.spec ?? {}).sort()).toEqual(['description', 'model', 'name']);
     expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(parsed.diagnostics.map((d) => [d.severity, d.code, d.line, d.file])).toEqual([
-      ['warning', 'BANNER_BEFORE_FRONTMATTER', 1, 'seed.md'],
-    ]);
+    expect(parsed.diagnostics.map((d) => [d.severity, d.code, d.line, d.file])).toEqual([['warning', 'BANNER_BEFORE_FRONTMATTER', 1, 'seed.md']]);
     expect(parsed.loadableAsIs).toBe(false);
   });
 

@@ -32,7 +32,10 @@ describe('message catalogs', () => {
   });
 
   it('hold only non-empty strings', () => {
-    for (const [lang, messages] of [['en', en], ['ja', ja]] as const) {
+    for (const [lang, messages] of [
+      ['en', en],
+      ['ja', ja],
+    ] as const) {
       const bad = Object.entries(messages).filter(([, v]) => typeof v !== 'string' || v.trim() === '');
       expect(bad, lang).toEqual([]);
     }

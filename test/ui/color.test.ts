@@ -54,7 +54,10 @@ describe('spawned: colour follows the environment', () => {
     ['a pipe without FORCE_COLOR', {}, []],
   ] as const)('%s: no ANSI code anywhere, even with FORCE_COLOR=1', async (_name, extra, flags) => {
     const env = colorEnv(extra);
-    for (const args of [['validate', ...flags], ['show', 'nope', ...flags]]) {
+    for (const args of [
+      ['validate', ...flags],
+      ['show', 'nope', ...flags],
+    ]) {
       const r = await runCli(args, { env });
       expect(r.stdout + r.stderr, args.join(' ')).not.toMatch(ANSI);
     }
@@ -63,9 +66,19 @@ describe('spawned: colour follows the environment', () => {
 
 describe('colour is decided per stream', () => {
   it('stdout on a terminal, stderr piped: the report is coloured, the error line is not', async () => {
-    const ok = await runInProcess({ argv: ['validate'], env: { LANG: 'C' }, stdout: memoryStream({ isTTY: true, columns: 80 }), stderr: memoryStream({ isTTY: false }) });
+    const ok = await runInProcess({
+      argv: ['validate'],
+      env: { LANG: 'C' },
+      stdout: memoryStream({ isTTY: true, columns: 80 }),
+      stderr: memoryStream({ isTTY: false }),
+    });
     expect(ok.stdout).toMatch(ANSI);
-    const failed = await runInProcess({ argv: ['show', 'nope'], env: { LANG: 'C' }, stdout: memoryStream({ isTTY: true }), stderr: memoryStream({ isTTY: false }) });
+    const failed = await runInProcess({
+      argv: ['show', 'nope'],
+      env: { LANG: 'C' },
+      stdout: memoryStream({ isTTY: true }),
+      stderr: memoryStream({ isTTY: false }),
+    });
     expect(failed.stderr).toContain('error AGENT_UNKNOWN');
     expect(failed.stderr).not.toMatch(ANSI);
   });

@@ -29,7 +29,10 @@ export async function runDiff(options: { agent: string; raw: unknown; ctx: CliCo
   const file = state.files.get(agent.name) ?? { kind: 'missing' as const };
   const path = agentFilePath({ dir: target.dir, name: agent.name });
   if (file.kind === 'missing') {
-    throw new AgentpackError({ code: 'NOT_INSTALLED', params: { agent: agent.name, dir: target.dir, command: commandLine({ args: ['install', agent.name], target }) } });
+    throw new AgentpackError({
+      code: 'NOT_INSTALLED',
+      params: { agent: agent.name, dir: target.dir, command: commandLine({ args: ['install', agent.name], target }) },
+    });
   }
   const inst = assessInstallation({ agent: agent.name, entry: state.manifest.agents[agent.name], file, pkg: pkg.agents.get(agent.name) });
   const { locale } = resolveAgentLocale({ flag: opts.locale, env: ctx.env, installed: inst.locale ?? undefined, messageLang: ctx.messages.lang });

@@ -28,7 +28,8 @@ export async function runI18nStamp(options: { agent: string; raw: unknown; ctx: 
     const outcome = await stampTranslation({ root: catalogRoot, agent: options.agent, locale, flags: { root } });
     printStamp({ outcome, ctx });
   } catch (error) {
-    if (isAgentpackError(error) && error.code === 'I18N_STAMP_INVALID') printStampProblems({ diagnostics: (error.details as { diagnostics: Diagnostic[] }).diagnostics, ctx });
+    if (isAgentpackError(error) && error.code === 'I18N_STAMP_INVALID')
+      printStampProblems({ diagnostics: (error.details as { diagnostics: Diagnostic[] }).diagnostics, ctx });
     throw error;
   }
 }

@@ -36,7 +36,15 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
   const { ctx, target, from, pick } = options;
   const scan = await loadSource({ from, pick, ctx });
   printSourceProblems({ scan, ctx });
-  const pkg = renderSource({ catalog: scan.catalog, version: packageInfo().version, from, root: scan.root, single: scan.single, picks: scan.picks, fingerprint: scan.fingerprint });
+  const pkg = renderSource({
+    catalog: scan.catalog,
+    version: packageInfo().version,
+    from,
+    root: scan.root,
+    single: scan.single,
+    picks: scan.picks,
+    fingerprint: scan.fingerprint,
+  });
   const wanted = resolveAgentLocale({ flag: options.locale, env: ctx.env, messageLang: ctx.messages.lang }).locale;
   const localeArgs = options.locale !== undefined ? ['--locale', options.locale] : [];
   const retryFor = (agent: string): CommandLine => ({ args: ['install', agent, ...localeArgs], target, from });
@@ -58,14 +66,28 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
       assertUnambiguous({ scan, agent: name, locale: wanted, retry: retryFor(name) });
       const agent = findAgent(scan.catalog, name);
       if (!isSafeAgentName(agent.name)) {
-        throw new AgentpackError({ code: 'AGENT_NAME_NOT_PORTABLE', params: { agent: previewName(agent.name), path: [...agent.variants.values()][0]?.relPath ?? '', limit: MAX_AGENT_NAME_LENGTH, command: commandLine({ args: ['validate'], from }) } });
+        throw new AgentpackError({
+          code: 'AGENT_NAME_NOT_PORTABLE',
+          params: {
+            agent: previewName(agent.name),
+            path: [...agent.variants.values()][0]?.relPath ?? '',
+            limit: MAX_AGENT_NAME_LENGTH,
+            command: commandLine({ args: ['validate'], from }),
+          },
+        });
       }
       return agent.name;
     });
   }
   // Decided once, before planning: the planner may run again under the lock and must give the same answer.
   const requests = names.map((agent) =>
-    folderRequest({ agent: scan.catalog.agents.get(agent)!, loads: (l) => pkg.agents.get(agent)?.renders.has(l) ?? false, flag: options.locale, env: ctx.env, messageLang: ctx.messages.lang }),
+    folderRequest({
+      agent: scan.catalog.agents.get(agent)!,
+      loads: (l) => pkg.agents.get(agent)?.renders.has(l) ?? false,
+      flag: options.locale,
+      env: ctx.env,
+      messageLang: ctx.messages.lang,
+    }),
   );
   printRefused({ ctx, refused });
   await runLifecycle({

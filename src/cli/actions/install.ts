@@ -17,12 +17,23 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
   const { ctx } = options;
   const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   if (opts.all && options.agents.length > 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsAndAll') }, exitCode: 2 });
-  if (!opts.all && options.agents.length === 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsOrAll') }, exitCode: 2 });
+  if (!opts.all && options.agents.length === 0)
+    throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsOrAll') }, exitCode: 2 });
   const target = targetOf(opts, ctx);
   requireFromForPick({ from: opts.from, pick: opts.pick, ctx });
   if (opts.from !== undefined) {
     const { runInstallFrom } = await import('./install-from.js');
-    await runInstallFrom({ ctx, target, agents: options.agents, from: opts.from, pick: opts.pick, all: opts.all ?? false, locale: opts.locale, force: opts.force, dryRun: opts.dryRun });
+    await runInstallFrom({
+      ctx,
+      target,
+      agents: options.agents,
+      from: opts.from,
+      pick: opts.pick,
+      all: opts.all ?? false,
+      locale: opts.locale,
+      force: opts.force,
+      dryRun: opts.dryRun,
+    });
     return;
   }
   const { catalog, pkg } = await readPackage();

@@ -52,10 +52,16 @@ export async function runLocale(options: { locale: string | undefined; agents: s
     agents: [...pkg.agents.keys()],
     dryRun: opts.dryRun,
     force: opts.force,
-    plan: (input) => planSwitch({ input, locale, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) }),
+    plan: (input) =>
+      planSwitch({ input, locale, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) }),
     ...(sources.sources ? { sources: sources.sources } : {}),
     // One locale, named for every agent: nothing to say where it came from, but the others can be offered.
-    report: { command: 'locale', commandWords: ['locale', locale], forceArgs: ['locale', locale, ...agents, ...sourceFlags({ from, picks: pick }), '--force'], chosen: [] },
+    report: {
+      command: 'locale',
+      commandWords: ['locale', locale],
+      forceArgs: ['locale', locale, ...agents, ...sourceFlags({ from, picks: pick }), '--force'],
+      chosen: [],
+    },
   });
 }
 

@@ -19,12 +19,22 @@ const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, locale: 'text' } as const
  * The locale agentpack has installed this agent in (in the chosen scope), if any. Only a hint for the
  * default: a folder that cannot be read here (e.g. a broken manifest) is reported by status, not by show.
  */
-async function installedLocale(options: { agent: string; raw: ParsedOptions<typeof OPTIONS>; ctx: CliContext; pkg: PackageRenders }): Promise<string | undefined> {
+async function installedLocale(options: {
+  agent: string;
+  raw: ParsedOptions<typeof OPTIONS>;
+  ctx: CliContext;
+  pkg: PackageRenders;
+}): Promise<string | undefined> {
   try {
     const { agent, pkg } = options;
     const target = targetOf(options.raw, options.ctx);
     const state = await readTargetState({ dir: target.dir, agents: [agent], scan: false });
-    const inst = assessInstallation({ agent, entry: state.manifest.agents[agent], file: state.files.get(agent) ?? { kind: 'missing' }, pkg: pkg.agents.get(agent) });
+    const inst = assessInstallation({
+      agent,
+      entry: state.manifest.agents[agent],
+      file: state.files.get(agent) ?? { kind: 'missing' },
+      pkg: pkg.agents.get(agent),
+    });
     return inst.state === 'none' || inst.state === 'foreign' ? undefined : (inst.locale ?? undefined);
   } catch {
     return undefined;
@@ -46,7 +56,8 @@ export async function runShow(options: { agent: string; raw: unknown; ctx: CliCo
   const scan = from === undefined ? undefined : await loadSource({ from, pick, ctx });
   const pack = scan ? undefined : await readPackage();
   const catalog = scan ? scan.catalog : (pack as Awaited<ReturnType<typeof readPackage>>).catalog;
-  const installed = pack && flag === undefined ? await installedLocale({ agent: findAgent(catalog, options.agent).name, raw: opts, ctx, pkg: pack.pkg }) : undefined;
+  const installed =
+    pack && flag === undefined ? await installedLocale({ agent: findAgent(catalog, options.agent).name, raw: opts, ctx, pkg: pack.pkg }) : undefined;
   const { locale } = resolveAgentLocale({ flag, env: ctx.env, installed, messageLang: ctx.messages.lang });
   if (scan) {
     const retry = { args: ['show', options.agent, ...(flag === undefined ? [] : ['--locale', flag])], from, picks: pick };

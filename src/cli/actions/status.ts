@@ -18,7 +18,13 @@ function toStatusScope(snapshot: ScopeSnapshot, catalog: Catalog): StatusScope {
   const out: StatusScope = {
     scope: snapshot.scope,
     dir: snapshot.dir,
-    files: snapshot.tree.map((f) => ({ rel: f.rel, path: f.path, name: f.name, isAgent: f.parsed.isAgent, loadable: f.parsed.isAgent && f.parsed.loadableAsIs })),
+    files: snapshot.tree.map((f) => ({
+      rel: f.rel,
+      path: f.path,
+      name: f.name,
+      isAgent: f.parsed.isAgent,
+      loadable: f.parsed.isAgent && f.parsed.loadableAsIs,
+    })),
     installations: snapshot.installations,
     origins: originsOf(snapshot, catalog),
     leftovers: snapshot.leftovers,
@@ -31,7 +37,8 @@ function toStatusScope(snapshot: ScopeSnapshot, catalog: Catalog): StatusScope {
 function originsOf(snapshot: ScopeSnapshot, catalog: Catalog): Record<string, InstalledOrigin> {
   const out: Record<string, InstalledOrigin> = {};
   for (const inst of snapshot.installations) {
-    if (inst.entry && inst.state !== 'none' && inst.state !== 'foreign') out[inst.agent] = installedOrigin({ catalog, agent: inst.agent, entry: inst.entry, state: inst.state });
+    if (inst.entry && inst.state !== 'none' && inst.state !== 'foreign')
+      out[inst.agent] = installedOrigin({ catalog, agent: inst.agent, entry: inst.entry, state: inst.state });
   }
   return out;
 }
@@ -63,17 +70,30 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
   const home = homeAgentsDir(ctx.env);
   const user = views.find((v) => v.scope === 'user');
   const configInfo =
-    configDir !== undefined && user !== undefined && user.dir !== home ? { agentsDir: user.dir, homeAgentsDir: home, ignoredFiles: await countAgentFiles(home) } : undefined;
+    configDir !== undefined && user !== undefined && user.dir !== home
+      ? { agentsDir: user.dir, homeAgentsDir: home, ignoredFiles: await countAgentFiles(home) }
+      : undefined;
   const findings = statusFindings({
     scopes: views,
     ...(configInfo ? { configDir: configInfo } : {}),
     command: (args, scope) => commandLine({ args, target: { scope: scope.scope, dir: scope.dir } }),
   });
   for (const p of problems) {
-    findings.push({ severity: 'warning', code: p.code, scope: p.scope, path: agentFilePath({ dir: p.dir, name: p.agent }), params: { agent: p.agent, from: p.from, path: p.path } });
+    findings.push({
+      severity: 'warning',
+      code: p.code,
+      scope: p.scope,
+      path: agentFilePath({ dir: p.dir, name: p.agent }),
+      params: { agent: p.agent, from: p.from, path: p.path },
+    });
   }
   // Loaded only for --claude: the probe checks Claude Code's answer with zod, which the static checks never need.
-  const asked = claude === true || claudeBin !== undefined ? await (await import('../flows/claude-status.js')).askClaudeForStatus({ ctx, snapshots, bin: claudeBin }) : undefined;
-  const problemsBySnapshot = snapshots.map((s) => Object.fromEntries(problems.filter((p) => p.scope === s.scope).map((p) => [p.agent, { code: p.code, path: p.path }])));
+  const asked =
+    claude === true || claudeBin !== undefined
+      ? await (await import('../flows/claude-status.js')).askClaudeForStatus({ ctx, snapshots, bin: claudeBin })
+      : undefined;
+  const problemsBySnapshot = snapshots.map((s) =>
+    Object.fromEntries(problems.filter((p) => p.scope === s.scope).map((p) => [p.agent, { code: p.code, path: p.path }])),
+  );
   ctx.exitCode = printStatus({ snapshots, origins: views.map((v) => v.origins ?? {}), problems: problemsBySnapshot, findings, skipped, claude: asked, ctx });
 }

@@ -23,7 +23,16 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
   const target = targetOf(opts, ctx);
   const pack = await readPackage();
   const { catalog } = pack;
-  const sources = await sourcesForRun({ ctx, target, pkg: pack.pkg, agents, from, pick, retry: (agent) => ['update', agent], localeFor: (_agent, installed) => installed ?? '' });
+  const sources = await sourcesForRun({
+    ctx,
+    target,
+    pkg: pack.pkg,
+    agents,
+    from,
+    pick,
+    retry: (agent) => ['update', agent],
+    localeFor: (_agent, installed) => installed ?? '',
+  });
   const run = sources.agents ?? [];
   await runLifecycle({
     ctx,
@@ -32,7 +41,8 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
     agents: [...sources.pkg.agents.keys()],
     dryRun: opts.dryRun,
     force: opts.force,
-    plan: (input) => planUpdate({ input, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) }),
+    plan: (input) =>
+      planUpdate({ input, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) }),
     ...(sources.sources ? { sources: sources.sources } : {}),
     report: { command: 'update', commandWords: ['update'], forceArgs: ['update', ...agents, ...sourceFlags({ from, picks: pick }), '--force'] },
   });

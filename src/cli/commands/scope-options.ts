@@ -20,5 +20,7 @@ export function addWriteOptions(command: Command, ctx: CliContext): Command {
 /** `--from <path>` and repeatable `--pick <path>`, for `locale` and `update`: the folder installed agents are read from. */
 export function addSourceOptions(command: Command, ctx: CliContext): Command {
   const { t } = ctx.messages;
-  return command.addOption(new Option('--from <path>', t('cli.opt.fromInstalled'))).addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect));
+  return command
+    .addOption(new Option('--from <path>', t('cli.opt.fromInstalled')))
+    .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect));
 }

@@ -18,7 +18,12 @@ function installedAgents(snapshots: readonly ScopeSnapshot[]): InstalledForClaud
     for (const inst of s.installations) {
       if (inst.state === 'none' || inst.state === 'foreign' || inst.state === 'missing') continue;
       const file = s.tree.find((f) => f.rel === agentFileName(inst.agent));
-      out.push({ name: inst.agent, scope: s.scope, path: file?.path ?? agentFilePath({ dir: s.dir, name: inst.agent }), description: file?.parsed.spec?.description });
+      out.push({
+        name: inst.agent,
+        scope: s.scope,
+        path: file?.path ?? agentFilePath({ dir: s.dir, name: inst.agent }),
+        description: file?.parsed.spec?.description,
+      });
     }
   }
   return out;
@@ -29,12 +34,22 @@ function installedAgents(snapshots: readonly ScopeSnapshot[]): InstalledForClaud
  * configuration (HOME / CLAUDE_CONFIG_DIR of the environment, the working folder's project). agentpack
  * writes nothing; the probe is offline and has a timeout (src/io/claude/probe.ts).
  */
-export async function askClaudeForStatus(options: { ctx: CliContext; snapshots: readonly ScopeSnapshot[]; bin?: string | undefined; timeoutMs?: number }): Promise<ClaudeStatus> {
+export async function askClaudeForStatus(options: {
+  ctx: CliContext;
+  snapshots: readonly ScopeSnapshot[];
+  bin?: string | undefined;
+  timeoutMs?: number;
+}): Promise<ClaudeStatus> {
   const { ctx } = options;
   const binary = findClaudeBinary({ env: ctx.env, cwd: ctx.cwd, bin: options.bin });
   if (binary === undefined) return { available: false, reason: 'no-binary' };
   try {
-    const result = await probeClaudeAgents({ bin: binary, env: ctx.env, cwd: ctx.cwd, ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) });
+    const result = await probeClaudeAgents({
+      bin: binary,
+      env: ctx.env,
+      cwd: ctx.cwd,
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    });
     const agents = compareWithClaude({ installed: installedAgents(options.snapshots), listed: result.agents });
     return { available: true, binary, version: result.version ?? null, agents };
   } catch (error) {

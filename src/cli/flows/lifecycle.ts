@@ -33,8 +33,23 @@ function lockWaitMs(env: CliContext['env']): number | undefined {
 export async function runLifecycle(run: LifecycleRun): Promise<void> {
   const { ctx, target } = run;
   const wait = lockWaitMs(ctx.env);
-  const planRun = { dir: target.dir, pkg: run.pkg, agents: run.agents, force: run.force, plan: run.plan, ...(wait !== undefined ? { lockWaitMs: wait } : {}), ...(run.sources ? { sources: run.sources } : {}) };
-  const reportOf = (outcome: PlanOutcome) => ({ ctx, report: run.report, target, pkg: run.pkg, outcome, commandFor: (args: string[]) => commandLine({ args, target }) });
+  const planRun = {
+    dir: target.dir,
+    pkg: run.pkg,
+    agents: run.agents,
+    force: run.force,
+    plan: run.plan,
+    ...(wait !== undefined ? { lockWaitMs: wait } : {}),
+    ...(run.sources ? { sources: run.sources } : {}),
+  };
+  const reportOf = (outcome: PlanOutcome) => ({
+    ctx,
+    report: run.report,
+    target,
+    pkg: run.pkg,
+    outcome,
+    commandFor: (args: string[]) => commandLine({ args, target }),
+  });
   if (run.dryRun) {
     ctx.exitCode = printDryRun(reportOf(await previewPlan(planRun)));
     return;

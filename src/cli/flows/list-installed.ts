@@ -8,7 +8,7 @@ import type { CliContext } from '../program/context.js';
 import { readScopes } from './scopes.js';
 
 /** One installed agent in one scope, as `list` shows it: `source` only for agents installed from a folder. */
-export interface ListedInstall extends InstalledInfo {
+interface ListedInstall extends InstalledInfo {
   source?: { from: string; path: string };
   /** The recorded folder is gone or the file moved (SOURCE_NOT_FOUND / SOURCE_FILE_MOVED); nothing is guessed. */
   sourceProblem?: SourceProblem['code'];
@@ -54,7 +54,8 @@ export async function listInstalled(options: { ctx: CliContext; dir: string | un
       const problem = problemOf.get(agent);
       if (problem) listed.sourceProblem = problem.code;
       out.set(agent, listed);
-      if (fromFolder && !fromFolders.has(agent)) fromFolders.set(agent, { locales: sources.pkg.agents.get(agent)?.locales ?? [], summary: sources.summaries.get(agent) });
+      if (fromFolder && !fromFolders.has(agent))
+        fromFolders.set(agent, { locales: sources.pkg.agents.get(agent)?.locales ?? [], summary: sources.summaries.get(agent) });
     }
     installed.set(scope, out);
   }

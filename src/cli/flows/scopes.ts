@@ -6,9 +6,7 @@ import { progressLine } from '../../ui/progress.js';
 import type { CliContext } from '../program/context.js';
 
 /** One scope of `list` or `status`: what `read` found in its folder, or why the scope was left out. */
-export type ScopeRead<T> =
-  | { scope: Scope; dir: string; sources: InstalledSources; value: T }
-  | { scope: Scope; skipped: 'project-is-home'; home: string };
+export type ScopeRead<T> = { scope: Scope; dir: string; sources: InstalledSources; value: T } | { scope: Scope; skipped: 'project-is-home'; home: string };
 
 /**
  * The user and project folders (and `--dir` when given), one after the other. In each, the agents installed
@@ -37,7 +35,14 @@ export async function readScopes<T>(options: {
       throw error;
     }
     const progress = progressLine({ ctx });
-    const sources = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, collect: true, recorded: true, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
+    const sources = await withInstalledSources({
+      pkg,
+      dir: target.dir,
+      cwd: ctx.cwd,
+      collect: true,
+      recorded: true,
+      onProgress: (p) => progress.update(p),
+    }).finally(() => progress.done());
     out.push({ scope, dir: target.dir, sources, value: await options.read({ scope, dir: target.dir, sources }) });
   }
   return out;

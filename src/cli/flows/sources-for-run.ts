@@ -55,7 +55,9 @@ export async function sourcesForRun(options: {
   if (from === undefined) {
     const progress = progressLine({ ctx });
     const load = () => withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, agents });
-    const read = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, agents, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
+    const read = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, agents, onProgress: (p) => progress.update(p) }).finally(() =>
+      progress.done(),
+    );
     return {
       pkg: read.pkg,
       locales: read.locales,
@@ -65,16 +67,30 @@ export async function sourcesForRun(options: {
   }
   const scan = await loadSource({ from, pick, ctx });
   printSourceProblems({ scan, ctx });
-  const rendered = renderSource({ catalog: scan.catalog, version: pkg.version, from, root: scan.root, single: scan.single, picks: scan.picks, fingerprint: scan.fingerprint });
+  const rendered = renderSource({
+    catalog: scan.catalog,
+    version: pkg.version,
+    from,
+    root: scan.root,
+    single: scan.single,
+    picks: scan.picks,
+    fingerprint: scan.fingerprint,
+  });
   const manifest = await manifestOf(target.dir);
   let run: string[];
   if (agents.length > 0) {
     for (const agent of agents) {
       if (!isSafeAgentName(agent)) {
-        const params = { agent: previewName(agent), path: rendered.agents.get(agent)?.source?.path ?? '', limit: MAX_AGENT_NAME_LENGTH, command: commandLine({ args: ['validate'], from }) };
+        const params = {
+          agent: previewName(agent),
+          path: rendered.agents.get(agent)?.source?.path ?? '',
+          limit: MAX_AGENT_NAME_LENGTH,
+          command: commandLine({ args: ['validate'], from }),
+        };
         throw new AgentpackError({ code: 'AGENT_NAME_NOT_PORTABLE', params });
       }
-      if (!rendered.agents.has(agent)) throw new AgentpackError({ code: 'SOURCE_AGENT_MISSING', params: { agent, from: shellWord(from), command: commandLine({ args: ['list'], from }) } });
+      if (!rendered.agents.has(agent))
+        throw new AgentpackError({ code: 'SOURCE_AGENT_MISSING', params: { agent, from: shellWord(from), command: commandLine({ args: ['list'], from }) } });
     }
     run = [...new Set(agents)];
   } else {
@@ -82,7 +98,11 @@ export async function sourcesForRun(options: {
       .filter(([agent, entry]) => entry.source !== undefined && rendered.agents.has(agent))
       .map(([agent]) => agent)
       .sort();
-    if (run.length === 0) throw new AgentpackError({ code: 'SOURCE_NOTHING_INSTALLED', params: { dir: target.dir, from: shellWord(from), command: commandLine({ args: ['list'], from }) } });
+    if (run.length === 0)
+      throw new AgentpackError({
+        code: 'SOURCE_NOTHING_INSTALLED',
+        params: { dir: target.dir, from: shellWord(from), command: commandLine({ args: ['list'], from }) },
+      });
   }
   const out = new Map(pkg.agents);
   const locales = new Set<string>();

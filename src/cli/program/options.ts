@@ -11,7 +11,13 @@ import type { CliContext } from './context.js';
  */
 export type OptionKind = 'value' | 'text' | 'flag' | 'switch' | 'list';
 
-type OptionValue<K extends OptionKind> = K extends 'value' | 'text' ? string | undefined : K extends 'flag' ? boolean | undefined : K extends 'switch' ? boolean : string[];
+type OptionValue<K extends OptionKind> = K extends 'value' | 'text'
+  ? string | undefined
+  : K extends 'flag'
+    ? boolean | undefined
+    : K extends 'switch'
+      ? boolean
+      : string[];
 
 export type ParsedOptions<S extends Record<string, OptionKind>> = { [K in keyof S]: OptionValue<S[K]> };
 
@@ -35,7 +41,12 @@ export function parseOptions<S extends Record<string, OptionKind>>(options: { ra
       else if (kind === 'list') out[key] = [];
       continue;
     }
-    const ok = kind === 'flag' || kind === 'switch' ? typeof value === 'boolean' : kind === 'list' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === 'string';
+    const ok =
+      kind === 'flag' || kind === 'switch'
+        ? typeof value === 'boolean'
+        : kind === 'list'
+          ? Array.isArray(value) && value.every((v) => typeof v === 'string')
+          : typeof value === 'string';
     if (!ok) throw new Error(`option ${flagOf(key)}: unexpected ${Array.isArray(value) ? 'array' : typeof value}`);
     if ((kind === 'value' && value === '') || (kind === 'list' && (value as string[]).includes(''))) throw empty(key);
     out[key] = kind === 'list' ? [...(value as string[])] : value;

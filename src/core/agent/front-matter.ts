@@ -69,7 +69,13 @@ export function splitFrontMatter(lines: readonly string[], text?: string): Front
     leading,
     closeLine: close,
     // Every line of a closed block ends with a newline; keeping the last one matters to `|+` scalars.
-    yaml: close === -1 ? lines.slice(i + 1).join('\n') : lines.slice(i + 1, yamlEnd).map((l) => `${l}\n`).join(''),
+    yaml:
+      close === -1
+        ? lines.slice(i + 1).join('\n')
+        : lines
+            .slice(i + 1, yamlEnd)
+            .map((l) => `${l}\n`)
+            .join(''),
     rest: close === -1 ? '' : text === undefined ? lines.slice(close + 1).join('\n') : text.slice(offsetOfLine(lines, close + 1)),
   };
   if (language !== undefined) split.language = language;

@@ -1,5 +1,15 @@
 import { claudeNameProblem } from '../claude/rules.js';
-import { COLORS, EFFORT_LEVELS, ISOLATION_MODES, KNOWN_FIELDS, MEMORY_SCOPES, NAME_RULE_MESSAGE, normaliseTools, PERMISSION_MODES, type KnownField } from './fields.js';
+import {
+  COLORS,
+  EFFORT_LEVELS,
+  ISOLATION_MODES,
+  KNOWN_FIELDS,
+  MEMORY_SCOPES,
+  NAME_RULE_MESSAGE,
+  normaliseTools,
+  PERMISSION_MODES,
+  type KnownField,
+} from './fields.js';
 import type { AgentSpec } from './schema.js';
 
 /**

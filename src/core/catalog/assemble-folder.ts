@@ -41,12 +41,20 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** What makes two definitions the same: the bytes `install` would write (or, when it cannot, the parsed content). */
 function definitionKey(parsed: ParsedAgent): string {
   const { spec, data, body } = parsed;
-  if (spec && !parsed.diagnostics.some((d) => d.severity === 'error')) return contentHash(renderAgent({ spec, body, asWritten: fieldsAsWritten({ spec, data }) }));
+  if (spec && !parsed.diagnostics.some((d) => d.severity === 'error'))
+    return contentHash(renderAgent({ spec, body, asWritten: fieldsAsWritten({ spec, data }) }));
   return contentHash(`invalid\u0000${JSON.stringify(data ?? null)}\u0000${body}`);
 }
 
 function variantOf(file: SourceFile, options: { agent: string; locale: string; sourcePath?: string }): Variant {
-  const v: Variant = { agent: options.agent, locale: options.locale, path: file.path, relPath: file.relPath, canonical: options.locale === CANONICAL_LOCALE, parsed: file.parsed };
+  const v: Variant = {
+    agent: options.agent,
+    locale: options.locale,
+    path: file.path,
+    relPath: file.relPath,
+    canonical: options.locale === CANONICAL_LOCALE,
+    parsed: file.parsed,
+  };
   if (options.sourcePath !== undefined) v.sourcePath = options.sourcePath;
   return v;
 }
@@ -67,7 +75,13 @@ function groupByDefinition(files: readonly SourceFile[]): SourceFile[][] {
  * One choice among files that share a name (and locale): identical files collapse into the first (or the
  * picked one); different definitions are a conflict unless exactly one of them is picked.
  */
-function choose(options: { files: SourceFile[]; picks: ReadonlySet<string>; name: string; locale?: string; scan: SourceScan }): { chosen: SourceFile[]; kept: SourceFile } | undefined {
+function choose(options: {
+  files: SourceFile[];
+  picks: ReadonlySet<string>;
+  name: string;
+  locale?: string;
+  scan: SourceScan;
+}): { chosen: SourceFile[]; kept: SourceFile } | undefined {
   const { files, picks, name, locale, scan } = options;
   const groups = files.length === 1 ? [files] : groupByDefinition(files);
   const picked = groups.filter((g) => g.some((f) => picks.has(f.relPath)));
@@ -118,7 +132,12 @@ export function assembleSource(options: { root: string; files: readonly SourceFi
   const translationsOf = new Map<string, Map<string, SourceFile[]>>();
   const locales = new Set<string>();
   for (const role of roles) {
-    scan.files.push({ relPath: role.file.relPath, path: role.file.path, parsed: role.file.parsed, ...(role.kind === 'canonical' ? { locale: CANONICAL_LOCALE } : role.kind === 'unplaced' ? {} : { locale: role.locale }) });
+    scan.files.push({
+      relPath: role.file.relPath,
+      path: role.file.path,
+      parsed: role.file.parsed,
+      ...(role.kind === 'canonical' ? { locale: CANONICAL_LOCALE } : role.kind === 'unplaced' ? {} : { locale: role.locale }),
+    });
     if (role.kind === 'canonical') {
       const name = nameOf(role.file.parsed) ?? '';
       canonicalsByName.set(name, [...(canonicalsByName.get(name) ?? []), role.file]);
@@ -133,7 +152,10 @@ export function assembleSource(options: { root: string; files: readonly SourceFi
       const place = treePlaceOf(role.file.relPath);
       const mirror = catalog.mirror;
       // Where its source would be: the layout the other translations follow, else where the file itself points.
-      const sourcePath = role.file.parsed.i18n?.source === undefined && place && mirror && place.dir === mirror.dir && place.prefix === mirror.prefix ? `${mirror.prefix}${mirror.base}${place.rest}` : role.sourcePath;
+      const sourcePath =
+        role.file.parsed.i18n?.source === undefined && place && mirror && place.dir === mirror.dir && place.prefix === mirror.prefix
+          ? `${mirror.prefix}${mirror.base}${place.rest}`
+          : role.sourcePath;
       const variant = variantOf(role.file, { agent: name, locale: role.locale, ...(sourcePath === undefined ? {} : { sourcePath }) });
       // A single file is one agent in its own language, not a translation missing its source.
       if (options.single) catalog.agents.set(name, { name, variants: new Map([[role.locale, variant]]) });

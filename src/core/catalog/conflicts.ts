@@ -21,7 +21,13 @@ export function assertUnambiguous(options: { scan: Pick<SourceScan, 'conflicts'>
   if (!conflict) return;
   throw new AgentpackError({
     code: 'AGENT_AMBIGUOUS',
-    params: { agent: conflict.name, locale: conflict.locale ?? CANONICAL_LOCALE, count: conflict.paths.length, paths: conflict.paths.join(', '), command: pickCommand({ retry: options.retry, path: conflict.paths[0] ?? '' }) },
+    params: {
+      agent: conflict.name,
+      locale: conflict.locale ?? CANONICAL_LOCALE,
+      count: conflict.paths.length,
+      paths: conflict.paths.join(', '),
+      command: pickCommand({ retry: options.retry, path: conflict.paths[0] ?? '' }),
+    },
     details: conflict,
   });
 }

@@ -21,7 +21,15 @@ export function treePlaceOf(relPath: string): TreePlace | undefined {
     const dir = parts[i] ?? '';
     const locale = parts[i + 1] ?? '';
     if (TREE_DIRS.includes(dir) && LANG_SEGMENT.test(locale)) {
-      return { prefix: parts.slice(0, i).map((p) => `${p}/`).join(''), dir, locale, rest: parts.slice(i + 2).join('/') };
+      return {
+        prefix: parts
+          .slice(0, i)
+          .map((p) => `${p}/`)
+          .join(''),
+        dir,
+        locale,
+        rest: parts.slice(i + 2).join('/'),
+      };
     }
   }
   return undefined;

@@ -55,7 +55,8 @@ export function assignRoles(files: readonly SourceFile[]): { roles: SourceRole[]
   const byRel = new Map(files.map((f) => [f.relPath, f]));
   const locale = new Map<SourceFile, string | undefined>(files.map((f) => [f, ownLocaleOf(f)]));
   const linkedBack = new Map<SourceFile, { source: SourceFile; locale: string }>();
-  const isCanonical = (f: SourceFile): boolean => f.parsed.i18n?.source === undefined && !linkedBack.has(f) && [undefined, CANONICAL_LOCALE].includes(locale.get(f));
+  const isCanonical = (f: SourceFile): boolean =>
+    f.parsed.i18n?.source === undefined && !linkedBack.has(f) && [undefined, CANONICAL_LOCALE].includes(locale.get(f));
 
   for (const file of files) {
     if (!isCanonical(file) || !file.parsed.banner) continue;
@@ -69,7 +70,12 @@ export function assignRoles(files: readonly SourceFile[]): { roles: SourceRole[]
   }
 
   const diagnostics: Diagnostic[] = [];
-  const note = (file: SourceFile, severity: 'error' | 'warning', code: 'VARIANT_NAME_MISMATCH' | 'VARIANT_LOCALE_UNKNOWN', params: DiagnosticParams): SourceFile => {
+  const note = (
+    file: SourceFile,
+    severity: 'error' | 'warning',
+    code: 'VARIANT_NAME_MISMATCH' | 'VARIANT_LOCALE_UNKNOWN',
+    params: DiagnosticParams,
+  ): SourceFile => {
     const d = makeDiagnostic({ severity, code, file: file.relPath, params });
     diagnostics.push(d);
     return withDiagnostic(file, d);
@@ -94,7 +100,9 @@ export function assignRoles(files: readonly SourceFile[]): { roles: SourceRole[]
       return resolved === undefined ? { kind: 'orphan', file, locale: lang } : { kind: 'orphan', file, locale: lang, sourcePath: resolved };
     }
     if (lang === undefined || lang === CANONICAL_LOCALE) return { kind: 'canonical', file };
-    const links = [...(file.parsed.banner?.links ?? [])].sort((a, b) => Number(languageOfLabel(b.label) === CANONICAL_LOCALE) - Number(languageOfLabel(a.label) === CANONICAL_LOCALE));
+    const links = [...(file.parsed.banner?.links ?? [])].sort(
+      (a, b) => Number(languageOfLabel(b.label) === CANONICAL_LOCALE) - Number(languageOfLabel(a.label) === CANONICAL_LOCALE),
+    );
     const linked = links.map((link) => resolveCatalogLink({ from: file.relPath, href: link.href })).filter((p): p is string => p !== undefined);
     for (const relPath of linked) {
       const target = byRel.get(relPath);

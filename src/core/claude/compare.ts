@@ -24,7 +24,10 @@ export interface ClaudeAgentView {
  * Compare the installed agents with the agents Claude Code listed. A name Claude Code lists with another
  * description means another definition of that name wins (a project agent, or a duplicate). Pure.
  */
-export function compareWithClaude(options: { installed: readonly InstalledForClaude[]; listed: readonly { name: string; description: string }[] }): ClaudeAgentView[] {
+export function compareWithClaude(options: {
+  installed: readonly InstalledForClaude[];
+  listed: readonly { name: string; description: string }[];
+}): ClaudeAgentView[] {
   return options.installed.map((agent) => {
     const listed = options.listed.find((l) => l.name === agent.name);
     const seen = listed !== undefined;

@@ -25,11 +25,39 @@ export function claudeDescription(description: string): string {
 const GUARD_EVENTS = new Set(['PreToolUse', 'PermissionRequest', 'PreSkillShellCommand']);
 /** Every hook event Claude Code 2.1.332 knows. */
 const HOOK_EVENTS = new Set([
-  'PreToolUse', 'PostToolUse', 'PostToolUseFailure', 'PostToolBatch', 'Notification', 'UserPromptSubmit',
-  'UserPromptExpansion', 'SessionStart', 'SessionEnd', 'Stop', 'StopFailure', 'SubagentStart', 'SubagentStop',
-  'PreCompact', 'PostCompact', 'PreModelSwitch', 'PostModelSwitch', 'PermissionRequest', 'PermissionDenied', 'Setup',
-  'TeammateIdle', 'TaskCreated', 'TaskCompleted', 'Elicitation', 'ElicitationResult', 'ConfigChange', 'WorktreeCreate',
-  'WorktreeRemove', 'InstructionsLoaded', 'CwdChanged', 'FileChanged', 'DirectoryAdded', 'MessageDisplay',
+  'PreToolUse',
+  'PostToolUse',
+  'PostToolUseFailure',
+  'PostToolBatch',
+  'Notification',
+  'UserPromptSubmit',
+  'UserPromptExpansion',
+  'SessionStart',
+  'SessionEnd',
+  'Stop',
+  'StopFailure',
+  'SubagentStart',
+  'SubagentStop',
+  'PreCompact',
+  'PostCompact',
+  'PreModelSwitch',
+  'PostModelSwitch',
+  'PermissionRequest',
+  'PermissionDenied',
+  'Setup',
+  'TeammateIdle',
+  'TaskCreated',
+  'TaskCompleted',
+  'Elicitation',
+  'ElicitationResult',
+  'ConfigChange',
+  'WorktreeCreate',
+  'WorktreeRemove',
+  'InstructionsLoaded',
+  'CwdChanged',
+  'FileChanged',
+  'DirectoryAdded',
+  'MessageDisplay',
   'PreSkillShellCommand',
 ]);
 const HOOK_TYPES = new Set(['command', 'prompt', 'agent', 'http', 'mcp_tool']);
@@ -64,8 +92,7 @@ function holdsHooks(value: unknown, options: { depth: number; matchers: boolean;
   if (options.inHooksList && typeof (value as Record<string, unknown>)['type'] === 'string') return false;
   return Object.entries(value).some(
     ([k, v]) =>
-      !UNSCANNED.has(k) &&
-      holdsHooks(v, { depth: depth - 1, matchers: matchers && !HOOK_EVENTS.has(k), inHooksList: k === 'hooks' && Array.isArray(v) }),
+      !UNSCANNED.has(k) && holdsHooks(v, { depth: depth - 1, matchers: matchers && !HOOK_EVENTS.has(k), inHooksList: k === 'hooks' && Array.isArray(v) }),
   );
 }
 

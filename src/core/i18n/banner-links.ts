@@ -8,7 +8,11 @@ import { makeDiagnostic, type Diagnostic, type DiagnosticParams } from '../diagn
  * locales it reaches, and warnings for links that lead nowhere (dead), to some other file (wrong), or to a
  * variant whose language differs from the link's label (mislabelled).
  */
-function checkLinks(options: { variant: Variant; agent: CatalogAgent; knownFiles: ReadonlySet<string> }): { reached: Set<string>; broken: boolean; diagnostics: Diagnostic[] } {
+function checkLinks(options: { variant: Variant; agent: CatalogAgent; knownFiles: ReadonlySet<string> }): {
+  reached: Set<string>;
+  broken: boolean;
+  diagnostics: Diagnostic[];
+} {
   const { variant, agent, knownFiles } = options;
   const banner = variant.parsed.banner;
   const reached = new Set<string>();
@@ -24,7 +28,8 @@ function checkLinks(options: { variant: Variant; agent: CatalogAgent; knownFiles
     const labelLocale = languageOfLabel(link.label);
     if (target) {
       reached.add(target.locale);
-      if (labelLocale !== undefined && labelLocale !== target.locale) warn('BANNER_LINK_MISLABELLED', { label: link.label, href: link.href, locale: target.locale });
+      if (labelLocale !== undefined && labelLocale !== target.locale)
+        warn('BANNER_LINK_MISLABELLED', { label: link.label, href: link.href, locale: target.locale });
       continue;
     }
     broken = true;

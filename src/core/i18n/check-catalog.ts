@@ -20,7 +20,13 @@ function statusDiagnostic(options: { row: TranslationRow; catalog: Catalog; flag
   const command = commandLine({ args: ['i18n', 'stamp', row.agent, '--locale', row.locale], ...flags });
   const params = { agent: row.agent, locale: row.locale, path: row.path, source: row.source, command };
   if (row.status === 'outdated') {
-    return makeDiagnostic({ severity: 'error', code: 'TRANSLATION_OUTDATED', file: row.path, ...at, params: { ...params, recorded: row.recordedHash ?? '', current: row.sourceHash ?? '' } });
+    return makeDiagnostic({
+      severity: 'error',
+      code: 'TRANSLATION_OUTDATED',
+      file: row.path,
+      ...at,
+      params: { ...params, recorded: row.recordedHash ?? '', current: row.sourceHash ?? '' },
+    });
   }
   if (row.status === 'untracked') return makeDiagnostic({ severity: 'warning', code: 'TRANSLATION_UNTRACKED', file: row.path, ...at, params });
   if (row.status === 'orphaned') return makeDiagnostic({ severity: 'error', code: 'TRANSLATION_ORPHANED', file: row.path, params });

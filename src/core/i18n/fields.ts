@@ -48,7 +48,13 @@ export function compareTranslatedFields(options: { source: Variant; translation:
     const line = translation.parsed.fieldLines?.get(field);
     const base = { severity: 'error' as const, file: translation.relPath, ...(line === undefined ? {} : { line }) };
     if (inSource && inTranslation) {
-      out.push(makeDiagnostic({ ...base, code: 'TRANSLATION_FIELD_DIFFERS', params: { field, sourceValue: showValue(a[field]), value: showValue(b[field]), source: source.relPath } }));
+      out.push(
+        makeDiagnostic({
+          ...base,
+          code: 'TRANSLATION_FIELD_DIFFERS',
+          params: { field, sourceValue: showValue(a[field]), value: showValue(b[field]), source: source.relPath },
+        }),
+      );
     } else if (inSource) {
       out.push(makeDiagnostic({ ...base, code: 'TRANSLATION_FIELD_MISSING', params: { field, sourceValue: showValue(a[field]), source: source.relPath } }));
     } else {

@@ -43,7 +43,10 @@ export function extractStructure(options: { body: string; bodyLine: number }): B
     }
     const heading = HEADING.exec(text);
     if (heading?.[1]) {
-      const title = (heading[2] ?? '').replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+$/, '').trim();
+      const title = (heading[2] ?? '')
+        .replace(/[ \t]+#+[ \t]*$/, '')
+        .replace(/^#+$/, '')
+        .trim();
       sections.push({ title, level: heading[1].length, line: options.bodyLine + index, items: 0, codeBlocks: 0 });
       return;
     }
@@ -74,7 +77,14 @@ export function checkParity(options: { source: Side; translation: Side; file: st
     const s = a[i] as BodySection;
     const t = b[i] as BodySection;
     if (s.level !== t.level) {
-      report('PARITY_HEADING_LEVEL', t.line, { section: s.title, line: s.line, level: s.level, translatedSection: t.title, translatedLine: t.line, translatedLevel: t.level });
+      report('PARITY_HEADING_LEVEL', t.line, {
+        section: s.title,
+        line: s.line,
+        level: s.level,
+        translatedSection: t.title,
+        translatedLine: t.line,
+        translatedLevel: t.level,
+      });
       paired = i;
       break;
     }

@@ -109,7 +109,10 @@ export function stampSourceHash(options: { text: string; sourceHash: string; sou
   const link = (mode.kind === 'add-block' ? {} : expected['i18n']) as Record<string, unknown>;
   expected['i18n'] = { ...link, ...(mode.kind === 'add-block' ? { source } : {}), sourceHash };
   const edit = { yaml, mode, source, sourceHash };
-  for (const [method, make] of [['document', viaDocument], ['splice', viaSplice]] as const) {
+  for (const [method, make] of [
+    ['document', viaDocument],
+    ['splice', viaSplice],
+  ] as const) {
     const after = make(edit);
     if (!after || !isMinimal({ before, after, mode, expected })) continue;
     const eol = raw[split.openLine]?.endsWith('\r') ? '\r' : '';

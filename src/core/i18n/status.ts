@@ -47,7 +47,8 @@ export function variantHash(parsed: ParsedAgent): string | undefined {
   const known = cached[HASHED];
   if (known && known.description === description && known.body === body) return known.hash;
   const hash = canonicalHash({ description, body });
-  if (Object.isExtensible(cached)) Object.defineProperty(cached, HASHED, { value: { description, body, hash }, configurable: true, writable: true, enumerable: false });
+  if (Object.isExtensible(cached))
+    Object.defineProperty(cached, HASHED, { value: { description, body, hash }, configurable: true, writable: true, enumerable: false });
   return hash;
 }
 const HASHED = Symbol('canonical hash');
@@ -77,11 +78,13 @@ function checkSource(options: { translation: Variant; canonical: Variant; knownF
   const resolved = resolveCatalogLink({ from: translation.relPath, href: source });
   if (resolved === canonical.relPath) return [];
   const code = resolved !== undefined && knownFiles.has(resolved) ? 'I18N_SOURCE_MISMATCH' : 'I18N_SOURCE_NOT_FOUND';
-  return [makeDiagnostic({ severity: 'error', code, file: translation.relPath, ...(line === undefined ? {} : { line }), params: { source, suggestion: expected } })];
+  return [
+    makeDiagnostic({ severity: 'error', code, file: translation.relPath, ...(line === undefined ? {} : { line }), params: { source, suggestion: expected } }),
+  ];
 }
 
 /** Status and invariant diagnostics of one existing translation file. */
-export function assessTranslation(options: { translation: Variant; canonical: Variant | undefined; knownFiles: ReadonlySet<string> }): {
+function assessTranslation(options: { translation: Variant; canonical: Variant | undefined; knownFiles: ReadonlySet<string> }): {
   row: TranslationRow;
   diagnostics: Diagnostic[];
 } {
@@ -104,7 +107,9 @@ export function assessTranslation(options: { translation: Variant; canonical: Va
     return { row: { ...row, status: 'invalid', problems: codes.length > 0 ? codes : ['SPEC_INVALID'] }, diagnostics };
   }
   if (row.sourceHash === null) {
-    diagnostics.push(makeDiagnostic({ severity: 'error', code: 'TRANSLATION_SOURCE_INVALID', file: translation.relPath, params: { source: canonical.relPath } }));
+    diagnostics.push(
+      makeDiagnostic({ severity: 'error', code: 'TRANSLATION_SOURCE_INVALID', file: translation.relPath, params: { source: canonical.relPath } }),
+    );
   }
   diagnostics.push(...checkSource({ translation, canonical, knownFiles }));
   if (canonical.parsed.data && parsed.data) {

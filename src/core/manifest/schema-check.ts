@@ -1,5 +1,5 @@
 import { isSafeAgentName } from '../agent/name.js';
-import { AGENT_KEY_MESSAGE, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, RECORDED_STATUSES } from './format.js';
+import { HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, RECORDED_STATUSES } from './format.js';
 import type { Manifest } from './schema.js';
 
 /**
@@ -8,7 +8,6 @@ import type { Manifest } from './schema.js';
  * truth for the types; test/core/manifest/schema-check.test.ts proves both give the same verdict, the same data and
  * the same first issue (path and message) on JSON values. Change them together.
  */
-
 
 type Path = (string | number)[];
 type Issue = { path: Path; message: string };

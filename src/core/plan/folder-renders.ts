@@ -43,7 +43,15 @@ export function summaryOfScan(scan: ManifestSourceScan): AgentSummary {
  * `from` as given, the absolute `root`, the canonical file's path and the picks among its files; with the
  * scan's `fingerprint`, also the `scan` snapshot that lets `list`/`status` skip reading an unchanged folder.
  */
-export function renderSource(options: { catalog: Catalog; version: string; from: string; root: string; single: boolean; picks: readonly string[]; fingerprint?: string | undefined }): PackageRenders {
+export function renderSource(options: {
+  catalog: Catalog;
+  version: string;
+  from: string;
+  root: string;
+  single: boolean;
+  picks: readonly string[];
+  fingerprint?: string | undefined;
+}): PackageRenders {
   const renders = renderPackage({ catalog: options.catalog, version: options.version });
   const picks = new Set(options.picks);
   for (const agent of options.catalog.agents.values()) {
@@ -51,7 +59,10 @@ export function renderSource(options: { catalog: Catalog; version: string; from:
     const canonical = agent.variants.get(CANONICAL_LOCALE) ?? variants[0];
     const rendered = renders.agents.get(agent.name);
     if (!canonical || !rendered) continue;
-    const chosen = variants.map((v) => v.relPath).filter((p) => picks.has(p)).sort();
+    const chosen = variants
+      .map((v) => v.relPath)
+      .filter((p) => picks.has(p))
+      .sort();
     const source: ManifestSource = { from: options.from, root: options.root, path: canonical.relPath };
     if (chosen.length > 0) source.picks = chosen;
     if (options.single) source.single = true;

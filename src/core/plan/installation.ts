@@ -2,11 +2,7 @@ import type { ManifestEntry } from '../manifest/manifest.js';
 import { localeOfContent, type PackageAgent } from './renders.js';
 
 /** What is at `<agents dir>/<agent>.md` right now (read without following a symlink). */
-export type FileState =
-  | { kind: 'missing' }
-  | { kind: 'file'; sha256: string }
-  | { kind: 'symlink'; target: string }
-  | { kind: 'other' };
+export type FileState = { kind: 'missing' } | { kind: 'file'; sha256: string } | { kind: 'symlink'; target: string } | { kind: 'other' };
 
 /**
  * State of one agent in one folder (the values `list --json` prints):

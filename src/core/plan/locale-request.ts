@@ -6,7 +6,7 @@ import { assessAgent } from './plan.js';
 import type { PlanAction, PlanInput } from './types.js';
 
 /** What a run tells the user about a locale it chose: where the choice came from, or why another one was written. */
-export type LocaleNote =
+type LocaleNote =
   | { code: 'from-env' | 'from-lang'; locale: string }
   | { code: 'translation-invalid' | 'translation-missing'; agent: string; locale: string; path: string };
 
@@ -63,7 +63,12 @@ export function packageRequest(options: Named & { agent: CatalogAgent }): Locale
   if (from === 'env') return { agent: agent.name, from, fresh: { locale, note: { code: 'from-env', locale } } };
   const fresh = agent.variants.has(locale) ? locale : CANONICAL_LOCALE;
   const byLocale = new Map([...agent.variants.keys()].map((l): [string, LocaleChoice] => [l, { locale: l }]));
-  return { agent: agent.name, from, fresh: { locale: fresh, note: { code: 'from-lang', locale: fresh } }, kept: { byLocale, otherwise: { locale: CANONICAL_LOCALE } } };
+  return {
+    agent: agent.name,
+    from,
+    fresh: { locale: fresh, note: { code: 'from-lang', locale: fresh } },
+    kept: { byLocale, otherwise: { locale: CANONICAL_LOCALE } },
+  };
 }
 
 /**
@@ -81,7 +86,8 @@ export function folderRequest(options: Named & { agent: CatalogAgent; loads: (lo
   };
   const choose = (locale: string, named: boolean): LocaleChoice => {
     const variant = agent.variants.get(locale);
-    if (variant && !loads(locale)) return withWarnings({ locale: CANONICAL_LOCALE, note: { code: 'translation-invalid', agent: agent.name, locale, path: variant.relPath } });
+    if (variant && !loads(locale))
+      return withWarnings({ locale: CANONICAL_LOCALE, note: { code: 'translation-invalid', agent: agent.name, locale, path: variant.relPath } });
     if (variant) return withWarnings({ locale });
     if (!named) return withWarnings({ locale: own });
     return withWarnings({ locale: own, note: { code: 'translation-missing', agent: agent.name, locale, path: first?.relPath ?? '' } });

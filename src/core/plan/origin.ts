@@ -3,7 +3,7 @@ import type { InstallState } from './installation.js';
 import type { ManifestEntry } from '../manifest/manifest.js';
 import { variantHash } from '../i18n/status.js';
 
-export { originAtInstall, type InstallOrigin } from '../i18n/status.js';
+export { originAtInstall } from '../i18n/status.js';
 
 type OriginState =
   /** The package's source is the one the installed file was made from. */
@@ -67,6 +67,15 @@ export interface InstalledOrigin {
 /** The origin of one manifest entry against the package's catalog now. */
 export function installedOrigin(options: { catalog: Catalog; agent: string; entry: ManifestEntry; state: InstallState }): InstalledOrigin {
   const { catalog, agent, entry, state } = options;
-  const check = checkInstalledOrigin({ catalog, agent, locale: entry.locale, recorded: { sourceHash: entry.sourceHash, translationStatus: entry.translationStatus } });
-  return { translationStatus: entry.translationStatus ?? null, translationWasCurrent: check.wasCurrent ?? null, updateDue: check.updateDue || state === 'outdated' };
+  const check = checkInstalledOrigin({
+    catalog,
+    agent,
+    locale: entry.locale,
+    recorded: { sourceHash: entry.sourceHash, translationStatus: entry.translationStatus },
+  });
+  return {
+    translationStatus: entry.translationStatus ?? null,
+    translationWasCurrent: check.wasCurrent ?? null,
+    updateDue: check.updateDue || state === 'outdated',
+  };
 }

@@ -27,7 +27,13 @@ function render(input: PlanInput, agent: string, locale: string): { content: str
   const rendered = pkgAgent?.renders.get(locale);
   if (!pkgAgent || !rendered) throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent, locale, command: commandLine({ args: ['validate'] }) } });
   const translationStatus = pkgAgent.origins?.get(locale);
-  const entry: ManifestEntry = { locale, packageVersion: input.pkg.version, sourceHash: pkgAgent.sourceHash, sha256: rendered.sha256, ...(translationStatus ? { translationStatus } : {}) };
+  const entry: ManifestEntry = {
+    locale,
+    packageVersion: input.pkg.version,
+    sourceHash: pkgAgent.sourceHash,
+    sha256: rendered.sha256,
+    ...(translationStatus ? { translationStatus } : {}),
+  };
   if (pkgAgent.source) entry.source = pkgAgent.source;
   return { content: rendered.content, sha256: rendered.sha256, entry };
 }
@@ -110,7 +116,10 @@ function unique(names: readonly string[]): string[] {
 function otherKindOfSource(input: PlanInput, agent: string): PlanAction | undefined {
   const recorded = input.manifest.agents[agent];
   if (!recorded || input.force || (recorded.source === undefined) === (input.pkg.agents.get(agent)?.source === undefined)) return undefined;
-  return { ...base(input, assessAgent(input, agent), { kind: 'conflict', reason: 'other-source', attention: true }), others: [recorded.source?.from ?? 'agentpack'] };
+  return {
+    ...base(input, assessAgent(input, agent), { kind: 'conflict', reason: 'other-source', attention: true }),
+    others: [recorded.source?.from ?? 'agentpack'],
+  };
 }
 
 /** `install`: write each requested agent in its locale; already there and unchanged is a no-op. */
@@ -176,7 +185,11 @@ export function planUninstall(options: { input: PlanInput; agents: string[] }): 
   const actions = unique(options.agents).map((agent): PlanAction => {
     const inst = assessAgent(input, agent);
     if (inst.state === 'none') return skip({ input, inst, reason: 'not-installed' });
-    const removal = (reason: ActionReason, backup = false): PlanAction => ({ ...base(input, inst, { kind: 'remove', reason, attention: false }), entry: null, backup });
+    const removal = (reason: ActionReason, backup = false): PlanAction => ({
+      ...base(input, inst, { kind: 'remove', reason, attention: false }),
+      entry: null,
+      backup,
+    });
     if (inst.state === 'missing') return removal('file-missing');
     if (inst.owned) return removal('installed');
     const reason = refusal(inst);

@@ -41,25 +41,51 @@ export function statusFindings(options: {
   const { scopes, configDir, command } = options;
   const out: Finding[] = [];
   if (configDir) {
-    out.push({ severity: 'info', code: 'CONFIG_DIR_SET', scope: 'user', path: configDir.agentsDir, params: { path: configDir.agentsDir, home: configDir.homeAgentsDir } });
+    out.push({
+      severity: 'info',
+      code: 'CONFIG_DIR_SET',
+      scope: 'user',
+      path: configDir.agentsDir,
+      params: { path: configDir.agentsDir, home: configDir.homeAgentsDir },
+    });
     if (configDir.ignoredFiles > 0) {
-      out.push({ severity: 'warning', code: 'CONFIG_DIR_IGNORED', scope: null, path: configDir.homeAgentsDir, params: { path: configDir.homeAgentsDir, count: configDir.ignoredFiles } });
+      out.push({
+        severity: 'warning',
+        code: 'CONFIG_DIR_IGNORED',
+        scope: null,
+        path: configDir.homeAgentsDir,
+        params: { path: configDir.homeAgentsDir, count: configDir.ignoredFiles },
+      });
     }
   }
   for (const scope of scopes) {
     const byName = new Map<string, string[]>();
     for (const file of scope.files) if (file.isAgent && file.name !== null) byName.set(file.name, [...(byName.get(file.name) ?? []), file.rel]);
     for (const [name, files] of byName) {
-      if (files.length > 1) out.push({ severity: 'error', code: 'DUPLICATE_NAME', scope: scope.scope, path: scope.dir, params: { name, count: files.length, files: files.join(', ') } });
+      if (files.length > 1)
+        out.push({
+          severity: 'error',
+          code: 'DUPLICATE_NAME',
+          scope: scope.scope,
+          path: scope.dir,
+          params: { name, count: files.length, files: files.join(', ') },
+        });
     }
     if (scope.manifestError !== undefined) {
       out.push({ severity: 'error', code: 'MANIFEST_INVALID', scope: scope.scope, path: scope.dir, params: { dir: scope.dir, detail: scope.manifestError } });
     }
     for (const inst of scope.installations) out.push(...installationFindings({ inst, scope, command }));
-    for (const name of scope.leftovers) out.push({ severity: 'warning', code: 'LEFTOVER_TEMP', scope: scope.scope, path: name, params: { file: name, dir: scope.dir } });
+    for (const name of scope.leftovers)
+      out.push({ severity: 'warning', code: 'LEFTOVER_TEMP', scope: scope.scope, path: name, params: { file: name, dir: scope.dir } });
     if (scope.lock) {
       const params = { path: scope.lock.path, pid: scope.lock.owner?.pid ?? '?', host: scope.lock.owner?.host ?? '?' };
-      out.push({ severity: scope.lock.stale ? 'warning' : 'info', code: scope.lock.stale ? 'STALE_LOCK' : 'LOCK_HELD', scope: scope.scope, path: scope.lock.path, params });
+      out.push({
+        severity: scope.lock.stale ? 'warning' : 'info',
+        code: scope.lock.stale ? 'STALE_LOCK' : 'LOCK_HELD',
+        scope: scope.scope,
+        path: scope.lock.path,
+        params,
+      });
     }
   }
   out.push(...shadowFindings(scopes));
@@ -70,10 +96,18 @@ function installationFindings(options: { inst: Installation; scope: StatusScope;
   const { inst, scope, command } = options;
   const path = agentFilePath({ dir: scope.dir, name: inst.agent });
   const params: DiagnosticParams = { agent: inst.agent, locale: inst.locale ?? '?', path };
-  const at = (severity: Severity, code: DiagnosticCode, extra: DiagnosticParams = {}): Finding => ({ severity, code, scope: scope.scope, path, params: { ...params, ...extra } });
+  const at = (severity: Severity, code: DiagnosticCode, extra: DiagnosticParams = {}): Finding => ({
+    severity,
+    code,
+    scope: scope.scope,
+    path,
+    params: { ...params, ...extra },
+  });
   switch (inst.state) {
     case 'missing':
-      return [at('warning', 'MANIFEST_FILE_MISSING', { command: command(['install', inst.agent], scope), command2: command(['uninstall', inst.agent], scope) })];
+      return [
+        at('warning', 'MANIFEST_FILE_MISSING', { command: command(['install', inst.agent], scope), command2: command(['uninstall', inst.agent], scope) }),
+      ];
     case 'modified':
       return [at('warning', 'INSTALLED_MODIFIED', { command: command(['diff', inst.agent], scope) })];
     case 'outdated':
@@ -85,14 +119,21 @@ function installationFindings(options: { inst: Installation; scope: StatusScope;
   }
 }
 
-function originFindings(options: { inst: Installation; scope: StatusScope; command: HintCommand; at: (severity: Severity, code: DiagnosticCode, extra?: DiagnosticParams) => Finding }): Finding[] {
+function originFindings(options: {
+  inst: Installation;
+  scope: StatusScope;
+  command: HintCommand;
+  at: (severity: Severity, code: DiagnosticCode, extra?: DiagnosticParams) => Finding;
+}): Finding[] {
   const { inst, scope, command, at } = options;
   const origin = scope.origins?.[inst.agent];
   if (!origin) return [];
   const update = command(['update', inst.agent], scope);
   return [
     ...(origin.updateDue ? [at('info', 'UPDATE_DUE', { command: update })] : []),
-    ...(origin.translationWasCurrent === false ? [at('info', 'INSTALLED_FROM_STALE_TRANSLATION', { status: origin.translationStatus ?? '?', command: update })] : []),
+    ...(origin.translationWasCurrent === false
+      ? [at('info', 'INSTALLED_FROM_STALE_TRANSLATION', { status: origin.translationStatus ?? '?', command: update })]
+      : []),
   ];
 }
 
@@ -102,12 +143,14 @@ function shadowFindings(scopes: StatusScope[]): Finding[] {
   const project = scopes.find((s) => s.scope === 'project');
   if (!user || !project || user.dir === project.dir) return [];
   const projectNames = new Map<string, string>();
-  for (const file of project.files) if (file.isAgent && file.loadable && file.name !== null && !projectNames.has(file.name)) projectNames.set(file.name, file.path);
+  for (const file of project.files)
+    if (file.isAgent && file.loadable && file.name !== null && !projectNames.has(file.name)) projectNames.set(file.name, file.path);
   const out: Finding[] = [];
   for (const file of user.files) {
     if (!file.isAgent || !file.loadable || file.name === null) continue;
     const other = projectNames.get(file.name);
-    if (other !== undefined) out.push({ severity: 'warning', code: 'SHADOWED_BY_PROJECT', scope: 'user', path: file.path, params: { name: file.name, path: file.path, other } });
+    if (other !== undefined)
+      out.push({ severity: 'warning', code: 'SHADOWED_BY_PROJECT', scope: 'user', path: file.path, params: { name: file.name, path: file.path, other } });
   }
   return out;
 }

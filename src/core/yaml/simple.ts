@@ -18,9 +18,11 @@ const SPECIAL_KEYS = /^(?:null|true|false|yes|no|on|off|y|n|__proto__|constructo
 /** First characters YAML gives a meaning (indicators). */
 const SPECIAL_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 /** Anything that could end the value early, continue it, or that YAML treats specially inside it. */
-const SPECIAL_INSIDE = /: |:$| #|[\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const SPECIAL_INSIDE =
+  /: |:$| #|[\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** What YAML 1.2's core schema resolves to null, bool, int or float (yaml/dist/schema/core), and more. */
-const NOT_A_STRING = /^(?:~|null|true|false|0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/i;
+const NOT_A_STRING =
+  /^(?:~|null|true|false|0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/i;
 
 /** A plain scalar that YAML's core schema reads as this very string (and `yaml` prints plain), or undefined. */
 function plainString(text: string): string | undefined {
@@ -154,7 +156,15 @@ export function stringifySimpleMapping(data: Record<string, unknown>): string | 
   let out = '';
   for (const key of keys) {
     const value = data[key];
-    if (!KEY.test(key) || SPECIAL_KEYS.test(key) || key.includes('---') || typeof value !== 'string' || value.includes('---') || plainString(value) === undefined) return undefined;
+    if (
+      !KEY.test(key) ||
+      SPECIAL_KEYS.test(key) ||
+      key.includes('---') ||
+      typeof value !== 'string' ||
+      value.includes('---') ||
+      plainString(value) === undefined
+    )
+      return undefined;
     out += `${key}: ${value}\n`;
   }
   return out;

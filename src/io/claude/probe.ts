@@ -37,10 +37,13 @@ const PROBE_SETTINGS = JSON.stringify({ disableAllHooks: true, env: CLAUDE_OFFLI
 
 export const CLAUDE_PROBE_ARGS: readonly string[] = [
   '-p',
-  '--input-format', 'stream-json',
-  '--output-format', 'stream-json',
+  '--input-format',
+  'stream-json',
+  '--output-format',
+  'stream-json',
   '--verbose',
-  '--settings', PROBE_SETTINGS,
+  '--settings',
+  PROBE_SETTINGS,
   '--strict-mcp-config',
   '--no-session-persistence',
 ];
@@ -103,7 +106,13 @@ export async function probeClaudeAgents(options: {
   }
 }
 
-function runProbe(options: { bin: string; env: Record<string, string>; cwd: string; timeoutMs?: number; extraArgs?: readonly string[] }): Promise<ClaudeProbeResult> {
+function runProbe(options: {
+  bin: string;
+  env: Record<string, string>;
+  cwd: string;
+  timeoutMs?: number;
+  extraArgs?: readonly string[];
+}): Promise<ClaudeProbeResult> {
   const timeoutMs = options.timeoutMs ?? CLAUDE_PROBE_TIMEOUT_MS;
   const started = performance.now();
   return new Promise((resolve, reject) => {

@@ -57,10 +57,20 @@ export async function syncDir(dir: string): Promise<void> {
  * The file is 0644 unless `keepPermissions`: then it keeps the permission bits of the file it replaces
  * (a user's file edited in place, such as a translation being stamped, should not change mode).
  */
-export async function writeFileAtomic(options: { path: string; content: string | Uint8Array; mode: 'replace' | 'create'; keepPermissions?: boolean }): Promise<void> {
+export async function writeFileAtomic(options: {
+  path: string;
+  content: string | Uint8Array;
+  mode: 'replace' | 'create';
+  keepPermissions?: boolean;
+}): Promise<void> {
   const { path, content, mode } = options;
   const dir = dirname(path);
-  const permissions = options.keepPermissions ? await stat(path).then((s) => s.mode & 0o777, () => DEFAULT_PERMISSIONS) : DEFAULT_PERMISSIONS;
+  const permissions = options.keepPermissions
+    ? await stat(path).then(
+        (s) => s.mode & 0o777,
+        () => DEFAULT_PERMISSIONS,
+      )
+    : DEFAULT_PERMISSIONS;
   const tmp = await writeTemp(dir, content, permissions);
   await commitTemp({ tmp, path, mode });
   await syncDir(dir);

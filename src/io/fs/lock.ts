@@ -13,9 +13,8 @@ export const LOCK_FILE = '.agentpack.lock';
 /** Held by the one process breaking a stale lock. */
 export const BREAK_FILE = '.agentpack.lock.break';
 /** A lock older than this is stale even if its pid looks alive (the pid may have been reused). Runs take milliseconds. */
-export const LOCK_MAX_AGE_MS = 60_000;
+const LOCK_MAX_AGE_MS = 60_000;
 const DEFAULT_WAIT_MS = 15_000;
-
 
 export interface Lock {
   path: string;
@@ -52,7 +51,7 @@ async function readOwner(path: string): Promise<{ owner?: LockOwner; mtimeMs: nu
  * Whether a lock left in a folder belongs to no running agentpack: its process is gone (same host), or it is
  * older than LOCK_MAX_AGE_MS, or it is empty/unreadable and older than a second (a writer died mid-create).
  */
-export function isStale(options: { owner?: LockOwner; mtimeMs: number; now: number }): boolean {
+function isStale(options: { owner?: LockOwner; mtimeMs: number; now: number }): boolean {
   const { owner, mtimeMs, now } = options;
   const age = now - mtimeMs;
   if (age > LOCK_MAX_AGE_MS) return true;

@@ -37,7 +37,10 @@ export async function readCatalog(root: string = packageInfo().root): Promise<Ca
   );
   let locales: string[] = [];
   try {
-    locales = (await readdir(join(root, 'locales'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    locales = (await readdir(join(root, 'locales'), { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
   } catch {
     locales = [];
   }

@@ -11,18 +11,27 @@ import { readCatalog } from './read-catalog.js';
 
 export type { StampOutcome } from '../../core/i18n/stamp.js';
 
-
 /**
  * `i18n stamp`: record the source's current canonical hash in a translation, touching only that line
  * (or adding the i18n block), with an atomic write. Refuses an invalid translation.
  */
-export async function stampTranslation(options: { root?: string; catalog?: Catalog; agent: string; locale: string; flags: CatalogFlags }): Promise<StampOutcome> {
+export async function stampTranslation(options: {
+  root?: string;
+  catalog?: Catalog;
+  agent: string;
+  locale: string;
+  flags: CatalogFlags;
+}): Promise<StampOutcome> {
   const { flags } = options;
   const catalog = options.catalog ?? (await readCatalog(options.root));
   const agent = findAgent(catalog, options.agent);
   const stampCommand = (locale: string): string => commandLine({ args: ['i18n', 'stamp', agent.name, '--locale', locale], ...flags });
   if (options.locale === CANONICAL_LOCALE) {
-    throw new AgentpackError({ code: 'I18N_NOT_A_TRANSLATION', params: { agent: agent.name, locale: options.locale, command: stampCommand('ja') }, exitCode: 2 });
+    throw new AgentpackError({
+      code: 'I18N_NOT_A_TRANSLATION',
+      params: { agent: agent.name, locale: options.locale, command: stampCommand('ja') },
+      exitCode: 2,
+    });
   }
   const variant = findVariant({ agent, locale: options.locale, knownLocales: translationLocalesOf(catalog) });
   const canonical = agent.variants.get(CANONICAL_LOCALE);
@@ -33,7 +42,14 @@ export async function stampTranslation(options: { root?: string; catalog?: Catal
     const problems = [...own, ...check.diagnostics].filter((d) => d.file === variant.relPath && d.severity === 'error');
     throw new AgentpackError({
       code: 'I18N_STAMP_INVALID',
-      params: { agent: agent.name, locale: variant.locale, path: variant.relPath, problems: [...new Set(row?.problems ?? [])].join(', '), validate: commandLine({ args: ['validate'], ...flags }), command: stampCommand(variant.locale) },
+      params: {
+        agent: agent.name,
+        locale: variant.locale,
+        path: variant.relPath,
+        problems: [...new Set(row?.problems ?? [])].join(', '),
+        validate: commandLine({ args: ['validate'], ...flags }),
+        command: stampCommand(variant.locale),
+      },
       details: { problems: row?.problems ?? [], diagnostics: problems },
     });
   }

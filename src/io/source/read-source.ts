@@ -24,7 +24,6 @@ export interface SourceProgress {
   total: number;
 }
 
-
 /** The files a scan of `--from` looks at: the file itself, or every `*.md` of the folder but skills. */
 export async function sourceFiles(options: { full: string; single: boolean }): Promise<string[]> {
   return options.single ? [options.full] : (await findMarkdownFiles(options.full)).filter((p) => !isSkillFile(p));
@@ -50,7 +49,12 @@ function resolvePick(options: { pick: string; cwd: string; root: string; known: 
  * one file, into the catalog shape the package uses, with duplicates and conflicts (resolved by `picks`).
  * Files are read `READ_CONCURRENCY` at a time and kept only when they are agents.
  */
-export async function readSource(options: { from: string; cwd: string; picks?: readonly string[]; onProgress?: (progress: SourceProgress) => void }): Promise<ReadSourceResult> {
+export async function readSource(options: {
+  from: string;
+  cwd: string;
+  picks?: readonly string[];
+  onProgress?: (progress: SourceProgress) => void;
+}): Promise<ReadSourceResult> {
   const full = resolve(options.cwd, options.from);
   const info = await stat(full).catch(() => undefined);
   if (!info) throw new AgentpackError({ code: 'PATH_NOT_FOUND', params: { path: options.from } });

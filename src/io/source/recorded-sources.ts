@@ -41,7 +41,13 @@ function problemError(problem: SourceProblem): AgentpackError {
  */
 function recordedStandIn(agent: string, entry: ManifestEntry): PackageAgent {
   const render = { locale: entry.locale, content: '', sha256: entry.sha256 };
-  return { name: agent, locales: [entry.locale], renders: new Map([[entry.locale, render]]), sourceHash: entry.sourceHash, ...(entry.source ? { source: entry.source } : {}) };
+  return {
+    name: agent,
+    locales: [entry.locale],
+    renders: new Map([[entry.locale, render]]),
+    sourceHash: entry.sourceHash,
+    ...(entry.source ? { source: entry.source } : {}),
+  };
 }
 
 interface SourceGroup {
@@ -57,7 +63,12 @@ interface SourceGroup {
  * times, or a fingerprint that differs now (anything added, removed, edited or touched; the folder or file
  * gone — the full read then reports it). stat only: no file is read.
  */
-async function fromRecordedScan(options: { key: string; group: SourceGroup; manifest: Manifest; version: string }): Promise<{ pkg: PackageAgent; summary: AgentSummary }[] | undefined> {
+async function fromRecordedScan(options: {
+  key: string;
+  group: SourceGroup;
+  manifest: Manifest;
+  version: string;
+}): Promise<{ pkg: PackageAgent; summary: AgentSummary }[] | undefined> {
   const { key, group, manifest } = options;
   const fingerprints = new Set<string | undefined>();
   for (const [agent, source] of group.entries) {
@@ -157,7 +168,15 @@ export async function withInstalledSources(options: {
       }
     }
     if (scan === undefined) continue;
-    const rendered = renderSource({ catalog: scan.catalog, version: pkg.version, from: group.from, root: group.root, single: group.single, picks: [], fingerprint: scan.fingerprint });
+    const rendered = renderSource({
+      catalog: scan.catalog,
+      version: pkg.version,
+      from: group.from,
+      root: group.root,
+      single: group.single,
+      picks: [],
+      fingerprint: scan.fingerprint,
+    });
     for (const [agent, source] of group.entries) {
       const mine = rendered.agents.get(agent);
       if (!mine || mine.source?.path !== source.path) {

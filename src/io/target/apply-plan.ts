@@ -11,7 +11,6 @@ import { toIoError } from '../fs/errors.js';
 import { runPool } from '../fs/pool.js';
 import { writeManifest } from './manifest-store.js';
 
-
 /**
  * Steps in flight at once. Each step touches its own file, so their waits (writing and fsyncing a temporary
  * file, the rename or unlink, which on a busy disk waits for the journal) overlap instead of adding up; a
@@ -70,7 +69,9 @@ export async function applyPlan(options: {
   if (failure !== undefined) {
     if (recordsSomething) {
       await syncDir(dir);
-      await writeManifest({ dir, manifest: withEntries({ manifest: options.manifest, changes: completed() }), previousText: options.manifestText }).catch(() => undefined);
+      await writeManifest({ dir, manifest: withEntries({ manifest: options.manifest, changes: completed() }), previousText: options.manifestText }).catch(
+        () => undefined,
+      );
     }
     throw toIoError({ error: failure.error, path: failure.path, dir });
   }

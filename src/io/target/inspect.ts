@@ -9,7 +9,6 @@ import type { Scope } from '../../core/target.js';
 
 export type { ScopeSnapshot } from '../../core/status/snapshot.js';
 
-
 /** Read one folder for `status`; a manifest that does not parse is recorded, not thrown, so the rest is still checked. */
 export async function inspectScope(options: { scope: Scope; dir: string; pkg: PackageRenders }): Promise<ScopeSnapshot> {
   const { scope, dir, pkg } = options;

@@ -24,7 +24,12 @@ export async function readInstalled(options: { dir: string; pkg: PackageRenders;
   const state = await readTargetState({ dir, agents: pkg.agents.keys(), only: true });
   const out = new Map<string, InstalledInfo | null>();
   for (const agent of pkg.agents.keys()) {
-    const inst = assessInstallation({ agent, entry: state.manifest.agents[agent], file: state.files.get(agent) ?? { kind: 'missing' }, pkg: pkg.agents.get(agent) });
+    const inst = assessInstallation({
+      agent,
+      entry: state.manifest.agents[agent],
+      file: state.files.get(agent) ?? { kind: 'missing' },
+      pkg: pkg.agents.get(agent),
+    });
     if (inst.state !== 'none') {
       const info: InstalledInfo = { locale: inst.locale, state: inst.state, path: agentFilePath({ dir, name: agent }) };
       if (catalog && inst.entry && inst.state !== 'foreign') info.origin = installedOrigin({ catalog, agent, entry: inst.entry, state: inst.state });

@@ -49,4 +49,3 @@ export async function writeManifest(options: { dir: string; manifest: Manifest; 
   if (text === options.previousText) return;
   await writeFileAtomic({ path, content: text, mode: 'replace' });
 }
-

@@ -142,7 +142,13 @@ export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
     const pkg = run.sources && state.manifestText !== run.sources.manifestText ? await run.sources.reload() : run.pkg;
     const plan = await planWithNames({ state, run, pkg });
     if (plan.actions.some((a) => a.kind === 'conflict')) throw new PlanConflict(plan);
-    const result = await applyPlan({ dir: run.dir, plan, manifest: state.manifest, manifestText: state.manifestText, ...(run.onProgress ? { onProgress: run.onProgress } : {}) });
+    const result = await applyPlan({
+      dir: run.dir,
+      plan,
+      manifest: state.manifest,
+      manifestText: state.manifestText,
+      ...(run.onProgress ? { onProgress: run.onProgress } : {}),
+    });
     return { plan, dirExisted: first.dirExisted, applied: result.applied, createdDir, removedTemps: result.removedTemps, predictedBackups: new Map() };
   } finally {
     await lock.release();

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { agentFilePath } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import type { FileState } from '../../core/plan/installation.js';
@@ -14,7 +14,6 @@ import { readBoundedSync } from '../fs/read-bounded.js';
 import { findMarkdownFiles } from '../fs/walk.js';
 
 export type { TreeFile } from '../../core/status/snapshot.js';
-
 
 export interface TargetState {
   dir: string;

@@ -41,9 +41,20 @@ export async function checkTranslationFile(options: {
   }
   const locale = /(?:^|[\\/])locales[\\/]([^\\/]+)[\\/]agents[\\/][^\\/]+$/.exec(path)?.[1];
   const agent = parsed.spec?.name ?? '';
-  const variant = (p: ParsedAgent, file: string, shown: string, l: string): Variant => ({ agent, locale: l, path: file, relPath: shown, canonical: l === CANONICAL_LOCALE, parsed: p });
-  const out = compareTranslatedFields({ source: variant(sourceParsed, target, shownSource, CANONICAL_LOCALE), translation: variant(parsed, path, shownPath, locale ?? '') });
-  if (!hasErrors(parsed)) out.push(...checkParity({ source: sourceParsed, translation: parsed, file: shownPath, severity: options.strict ? 'error' : 'warning' }));
+  const variant = (p: ParsedAgent, file: string, shown: string, l: string): Variant => ({
+    agent,
+    locale: l,
+    path: file,
+    relPath: shown,
+    canonical: l === CANONICAL_LOCALE,
+    parsed: p,
+  });
+  const out = compareTranslatedFields({
+    source: variant(sourceParsed, target, shownSource, CANONICAL_LOCALE),
+    translation: variant(parsed, path, shownPath, locale ?? ''),
+  });
+  if (!hasErrors(parsed))
+    out.push(...checkParity({ source: sourceParsed, translation: parsed, file: shownPath, severity: options.strict ? 'error' : 'warning' }));
   const recorded = parsed.i18n?.sourceHash;
   if (recorded !== undefined && recorded !== sourceHash && locale !== undefined && agent !== '') {
     const catalogRoot = resolve(dirname(path), '..', '..', '..');

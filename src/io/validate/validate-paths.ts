@@ -2,7 +2,6 @@ import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { checkCatalog } from '../../core/i18n/check-catalog.js';
 import type { CatalogFlags } from '../../core/hints.js';
-import type { Diagnostic } from '../../core/diagnostics.js';
 import { AgentpackError } from '../../core/errors.js';
 import type { ParsedAgent } from '../../core/agent/parse.js';
 import { toReport, type FileReport, type ValidationReport } from '../../core/validate/report.js';
@@ -11,7 +10,7 @@ import { readCatalog } from '../package/read-catalog.js';
 import { loadAgent } from '../read-agent.js';
 import { findMarkdownFiles } from '../fs/walk.js';
 
-export { toReport, type FileReport, type ValidationReport } from '../../core/validate/report.js';
+export { toReport, type ValidationReport } from '../../core/validate/report.js';
 
 /**
  * Indexes of `targets` in the order to check them: each file, except translations whose catalog-layout
@@ -41,7 +40,13 @@ function pairWithSources(targets: readonly string[]): { order: number[]; transla
  * or the one at `root`. A catalog is also checked for the links between its variants; `flags` select it
  * again in the commands hints name.
  */
-export async function validateTargets(options: { paths: string[]; cwd: string; root?: string; flags?: CatalogFlags; strict?: boolean }): Promise<ValidationReport> {
+export async function validateTargets(options: {
+  paths: string[];
+  cwd: string;
+  root?: string;
+  flags?: CatalogFlags;
+  strict?: boolean;
+}): Promise<ValidationReport> {
   if (options.paths.length === 0) {
     const catalog = await readCatalog(options.root);
     const files: FileReport[] = [];

@@ -64,7 +64,9 @@ describe('--help of every command is fully Japanese under ja', () => {
   const commands = allCommands(program);
 
   it('covers the whole command tree', () => {
-    expect(commands.map((c) => c.path)).toEqual(expect.arrayContaining(['agentpack', 'agentpack list', 'agentpack show', 'agentpack validate', 'agentpack schema']));
+    expect(commands.map((c) => c.path)).toEqual(
+      expect.arrayContaining(['agentpack', 'agentpack list', 'agentpack show', 'agentpack validate', 'agentpack schema']),
+    );
   });
 
   it.each(commands.map((c) => [c.path, c.command] as const))('%s --help', (path, command) => {
@@ -94,7 +96,10 @@ describe('--help of every command is fully Japanese under ja', () => {
   });
 
   it('aligns Japanese terms by display width, not string length', () => {
-    const help = programFor('ja').program.commands.find((c) => c.name() === 'show')?.helpInformation() ?? '';
+    const help =
+      programFor('ja')
+        .program.commands.find((c) => c.name() === 'show')
+        ?.helpInformation() ?? '';
     const rows = help.split('\n').filter((l) => /^ {2}(--locale|-h, --help|エージェント)/.test(l));
     expect(rows).toHaveLength(3);
     const descriptionColumns = rows.map((l) => stringWidth(/^ {2}.*? {2,}/.exec(l)?.[0] ?? ''));

@@ -12,7 +12,10 @@ const ja = messagesIn('ja');
 
 /** A small program exercising every way commander can refuse a command line. */
 function program(): Command {
-  const p = new Command('agentpack').exitOverride().configureOutput({ writeOut: () => undefined, writeErr: () => undefined }).showSuggestionAfterError(true);
+  const p = new Command('agentpack')
+    .exitOverride()
+    .configureOutput({ writeOut: () => undefined, writeErr: () => undefined })
+    .showSuggestionAfterError(true);
   p.addOption(new Option('--lang <lang>').choices(['en', 'ja']));
   p.command('list').alias('ls');
   p.command('show').argument('<agent>').addOption(new Option('--locale <locale>'));
@@ -46,10 +49,25 @@ function commanderError(argv: string[], env: Record<string, string> = {}): Comma
 const cases: { argv: string[]; env?: Record<string, string>; code: string; en: string; ja: string }[] = [
   { argv: ['--bogus'], code: 'commander.unknownOption', en: 'Unknown option --bogus.', ja: '--bogus というオプションはありません。' },
   { argv: ['list', '--jsno'], code: 'commander.unknownOption', en: 'Unknown option --jsno.', ja: '--jsno というオプションはありません。' },
-  { argv: ['--lnag', 'ja'], code: 'commander.unknownOption', en: 'Unknown option --lnag. Did you mean --lang?', ja: '--lnag というオプションはありません。--lang のことですか？' },
-  { argv: ['lst'], code: 'commander.unknownCommand', en: 'Unknown command "lst". Did you mean list, ls?', ja: '"lst" というコマンドはありません。list, ls のことですか？' },
+  {
+    argv: ['--lnag', 'ja'],
+    code: 'commander.unknownOption',
+    en: 'Unknown option --lnag. Did you mean --lang?',
+    ja: '--lnag というオプションはありません。--lang のことですか？',
+  },
+  {
+    argv: ['lst'],
+    code: 'commander.unknownCommand',
+    en: 'Unknown command "lst". Did you mean list, ls?',
+    ja: '"lst" というコマンドはありません。list, ls のことですか？',
+  },
   { argv: ['show'], code: 'commander.missingArgument', en: 'Missing argument <agent>.', ja: '引数 <エージェント> を指定してください。' },
-  { argv: ['show', 'x', '--locale'], code: 'commander.optionMissingArgument', en: 'Option --locale needs a value.', ja: 'オプション --locale には値を指定してください。' },
+  {
+    argv: ['show', 'x', '--locale'],
+    code: 'commander.optionMissingArgument',
+    en: 'Option --locale needs a value.',
+    ja: 'オプション --locale には値を指定してください。',
+  },
   { argv: ['req'], code: 'commander.missingMandatoryOptionValue', en: 'Option --dir is required.', ja: 'オプション --dir は必須です。' },
   {
     argv: ['list', 'extra'],
@@ -57,8 +75,18 @@ const cases: { argv: string[]; env?: Record<string, string>; code: string; en: s
     en: 'Too many arguments for list: it takes 0, got 1.',
     ja: 'list の引数が多すぎます（指定できるのは 0 個ですが、1 個指定されています）。',
   },
-  { argv: ['both', '--user', '--project'], code: 'commander.conflictingOption', en: '--user cannot be used together with --project.', ja: '--user と --project は同時に指定できません。' },
-  { argv: ['--lang', 'fr'], code: 'commander.invalidArgument', en: '--lang must be one of en, ja (got "fr").', ja: '--lang には en, ja のいずれかを指定してください（指定された値: "fr"）。' },
+  {
+    argv: ['both', '--user', '--project'],
+    code: 'commander.conflictingOption',
+    en: '--user cannot be used together with --project.',
+    ja: '--user と --project は同時に指定できません。',
+  },
+  {
+    argv: ['--lang', 'fr'],
+    code: 'commander.invalidArgument',
+    en: '--lang must be one of en, ja (got "fr").',
+    ja: '--lang には en, ja のいずれかを指定してください（指定された値: "fr"）。',
+  },
   {
     argv: ['locale', 'fr'],
     code: 'commander.invalidArgument',
@@ -72,7 +100,12 @@ const cases: { argv: string[]; env?: Record<string, string>; code: string; en: s
     en: 'The environment variable AGENTPACK_TEST_MODE (--mode) must be one of a, b (got "z").',
     ja: '環境変数 AGENTPACK_TEST_MODE（--mode）には a, b のいずれかを指定してください（指定された値: "z"）。',
   },
-  { argv: ['parse', '--count', 'x'], code: 'commander.invalidArgument', en: 'Invalid value "x" for --count. Not a number.', ja: '--count の値 "x" が正しくありません。Not a number.' },
+  {
+    argv: ['parse', '--count', 'x'],
+    code: 'commander.invalidArgument',
+    en: 'Invalid value "x" for --count. Not a number.',
+    ja: '--count の値 "x" が正しくありません。Not a number.',
+  },
 ];
 
 describe('commander errors in the user language', () => {
@@ -115,7 +148,9 @@ describe('spawned: --lang with an unsupported value', () => {
     const { env } = isolatedEnv({ LANG: 'ja_JP.UTF-8' });
     const japanese = await runCli(['list', '--lang=fr'], { env });
     expect(japanese.code).toBe(2);
-    expect(japanese.stderr).toBe('エラー USAGE: --lang には en, ja のいずれかを指定してください（指定された値: "fr"）。\nヒント: 使い方は agentpack --help で確認できます。\n');
+    expect(japanese.stderr).toBe(
+      'エラー USAGE: --lang には en, ja のいずれかを指定してください（指定された値: "fr"）。\nヒント: 使い方は agentpack --help で確認できます。\n',
+    );
 
     const jsonEn = await runCli(['--json', '--lang', 'fr', 'list']);
     const jsonJa = await runCli(['--json', '--lang', 'fr', 'list'], { env });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { agentFileName, agentFilePath, agentNameProblem, assertSafeAgentName, isSafeAgentName, MAX_AGENT_NAME_LENGTH, safeJoin } from '../../../src/core/agent/name.js';
+import {
+  agentFileName,
+  agentFilePath,
+  agentNameProblem,
+  assertSafeAgentName,
+  isSafeAgentName,
+  MAX_AGENT_NAME_LENGTH,
+  safeJoin,
+} from '../../../src/core/agent/name.js';
 import { AgentpackError } from '../../../src/core/errors.js';
 
 /** Names from the hostile corpus and beyond: none may become a file name. */

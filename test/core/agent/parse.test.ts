@@ -65,7 +65,12 @@ const ROWS: Row[] = [
     loadableAsIs: true,
     check: (p) => expect(p.spec?.name).toBe('機械学習エンジニア'),
   },
-  { name: 'name with upper case and space', text: '---\nname: ML Engineer\ndescription: x\n---\nbody\n', diagnostics: ['warning NAME_NOT_PORTABLE'], loadableAsIs: true },
+  {
+    name: 'name with upper case and space',
+    text: '---\nname: ML Engineer\ndescription: x\n---\nbody\n',
+    diagnostics: ['warning NAME_NOT_PORTABLE'],
+    loadableAsIs: true,
+  },
 
   // --- fences and what stands before them ---
   { name: 'unclosed front-matter', text: '---\nname: a\ndescription: x\n\nbody\n', diagnostics: ['error FRONTMATTER_UNCLOSED'], loadableAsIs: false },
@@ -166,7 +171,13 @@ const ROWS: Row[] = [
   { name: '---coffee fence', text: "---coffee\nname: 'a'\ndescription: 'x'\n---\nbody\n", diagnostics: ['error FRONTMATTER_CODE'], loadableAsIs: false },
 
   // --- not agents at all ---
-  { name: 'Markdown without front-matter', text: '# README\n\nSome documentation.\n\n---\n\nMore.\n', diagnostics: ['info NOT_AN_AGENT'], loadableAsIs: false, isAgent: false },
+  {
+    name: 'Markdown without front-matter',
+    text: '# README\n\nSome documentation.\n\n---\n\nMore.\n',
+    diagnostics: ['info NOT_AN_AGENT'],
+    loadableAsIs: false,
+    isAgent: false,
+  },
   { name: 'empty file', text: '', diagnostics: ['info NOT_AN_AGENT'], loadableAsIs: false, isAgent: false },
   {
     name: 'README with BOM, CRLF and a NUL byte (documentation: only "not an agent")',
@@ -175,10 +186,21 @@ const ROWS: Row[] = [
     loadableAsIs: false,
     isAgent: false,
   },
-  { name: 'front-matter without name or description (a Jekyll page)', text: '---\ntitle: Page\nlayout: post\n---\ntext\n', diagnostics: ['info NOT_AN_AGENT'], loadableAsIs: false, isAgent: false },
+  {
+    name: 'front-matter without name or description (a Jekyll page)',
+    text: '---\ntitle: Page\nlayout: post\n---\ntext\n',
+    diagnostics: ['info NOT_AN_AGENT'],
+    loadableAsIs: false,
+    isAgent: false,
+  },
 
   // --- YAML shape and hostile YAML ---
-  { name: 'front-matter that is a list', text: '---\n- name: a\n- description: x\n---\nbody\n', diagnostics: ['error FRONTMATTER_NOT_MAPPING'], loadableAsIs: false },
+  {
+    name: 'front-matter that is a list',
+    text: '---\n- name: a\n- description: x\n---\nbody\n',
+    diagnostics: ['error FRONTMATTER_NOT_MAPPING'],
+    loadableAsIs: false,
+  },
   { name: 'front-matter that is a scalar', text: '---\njust text\n---\nbody\n', diagnostics: ['error FRONTMATTER_NOT_MAPPING'], loadableAsIs: false },
   {
     name: 'tab indentation',
@@ -207,8 +229,19 @@ const ROWS: Row[] = [
       expect(p.diagnostics[0]?.line).toBe(3);
     },
   },
-  { name: 'alias bomb (billion laughs)', text: `---\nname: a\ndescription: x\n${billionLaughs}\n---\nbody\n`, diagnostics: ['warning YAML_ALIAS_LIMIT', ...Array.from({ length: 7 }, () => 'warning UNKNOWN_KEY' as const)], loadableAsIs: true, check: (p) => expect(JSON.stringify(p.spec).length).toBeLessThan(2000) },
-  { name: 'deep block nesting (100 levels)', text: `---\nname: a\ndescription: x\n${deepBlock}---\nbody\n`, diagnostics: ['error YAML_TOO_DEEP'], loadableAsIs: false },
+  {
+    name: 'alias bomb (billion laughs)',
+    text: `---\nname: a\ndescription: x\n${billionLaughs}\n---\nbody\n`,
+    diagnostics: ['warning YAML_ALIAS_LIMIT', ...Array.from({ length: 7 }, () => 'warning UNKNOWN_KEY' as const)],
+    loadableAsIs: true,
+    check: (p) => expect(JSON.stringify(p.spec).length).toBeLessThan(2000),
+  },
+  {
+    name: 'deep block nesting (100 levels)',
+    text: `---\nname: a\ndescription: x\n${deepBlock}---\nbody\n`,
+    diagnostics: ['error YAML_TOO_DEEP'],
+    loadableAsIs: false,
+  },
   {
     // 10,000 pairs stay under the 32 KiB front-matter limit, so the nesting pre-scan is what refuses them.
     name: 'deep flow nesting (10,000 brackets)',
@@ -281,10 +314,34 @@ const ROWS: Row[] = [
     loadableAsIs: true,
     check: (p) => expect(p.spec?.tools).toEqual({ kind: 'list', tools: ['Read', 'mcp__github__*'] }),
   },
-  { name: 'tools empty (no tools)', text: agent('tools:\n'), diagnostics: [], loadableAsIs: true, check: (p) => expect(p.spec?.tools).toEqual({ kind: 'none' }) },
-  { name: 'tools "" (no tools)', text: agent('tools: ""\n'), diagnostics: [], loadableAsIs: true, check: (p) => expect(p.spec?.tools).toEqual({ kind: 'none' }) },
-  { name: 'tools [] (no tools)', text: agent('tools: []\n'), diagnostics: [], loadableAsIs: true, check: (p) => expect(p.spec?.tools).toEqual({ kind: 'none' }) },
-  { name: 'tools "*" (all tools)', text: agent('tools: "*"\n'), diagnostics: [], loadableAsIs: true, check: (p) => expect(p.spec?.tools).toEqual({ kind: 'all' }) },
+  {
+    name: 'tools empty (no tools)',
+    text: agent('tools:\n'),
+    diagnostics: [],
+    loadableAsIs: true,
+    check: (p) => expect(p.spec?.tools).toEqual({ kind: 'none' }),
+  },
+  {
+    name: 'tools "" (no tools)',
+    text: agent('tools: ""\n'),
+    diagnostics: [],
+    loadableAsIs: true,
+    check: (p) => expect(p.spec?.tools).toEqual({ kind: 'none' }),
+  },
+  {
+    name: 'tools [] (no tools)',
+    text: agent('tools: []\n'),
+    diagnostics: [],
+    loadableAsIs: true,
+    check: (p) => expect(p.spec?.tools).toEqual({ kind: 'none' }),
+  },
+  {
+    name: 'tools "*" (all tools)',
+    text: agent('tools: "*"\n'),
+    diagnostics: [],
+    loadableAsIs: true,
+    check: (p) => expect(p.spec?.tools).toEqual({ kind: 'all' }),
+  },
   {
     name: 'disallowedTools list',
     text: agent('disallowedTools: [Write, Edit]\n'),
@@ -299,7 +356,13 @@ const ROWS: Row[] = [
     loadableAsIs: true,
     check: (p) => expect(p.diagnostics[0]?.params).toEqual({ field: 'tools', tool: 'Raed', suggestion: 'Read' }),
   },
-  { name: 'tools as a number', text: agent('tools: 5\n'), diagnostics: ['warning FIELD_INVALID'], loadableAsIs: true, check: (p) => expect(p.spec?.tools).toBeUndefined() },
+  {
+    name: 'tools as a number',
+    text: agent('tools: 5\n'),
+    diagnostics: ['warning FIELD_INVALID'],
+    loadableAsIs: true,
+    check: (p) => expect(p.spec?.tools).toBeUndefined(),
+  },
 
   // --- optional fields Claude Code drops silently ---
   {
@@ -313,7 +376,13 @@ const ROWS: Row[] = [
       expect(p.spec?.['modle']).toBe('sonnet');
     },
   },
-  { name: 'unknown key far from any field', text: agent('zzzzzz: 1\n'), diagnostics: ['warning UNKNOWN_KEY'], loadableAsIs: true, check: (p) => expect(p.diagnostics[0]?.params).toEqual({ key: 'zzzzzz' }) },
+  {
+    name: 'unknown key far from any field',
+    text: agent('zzzzzz: 1\n'),
+    diagnostics: ['warning UNKNOWN_KEY'],
+    loadableAsIs: true,
+    check: (p) => expect(p.diagnostics[0]?.params).toEqual({ key: 'zzzzzz' }),
+  },
   {
     name: 'colour magenta',
     text: agent('color: magenta\n'),
@@ -326,10 +395,22 @@ const ROWS: Row[] = [
   },
   { name: 'colour as hex', text: agent('color: "#ff00ff"\n'), diagnostics: ['warning FIELD_INVALID'], loadableAsIs: true },
   { name: 'valid colour', text: agent('color: cyan\n'), diagnostics: [], loadableAsIs: true, check: (p) => expect(p.spec?.color).toBe('cyan') },
-  { name: 'maxTurns 0', text: agent('maxTurns: 0\n'), diagnostics: ['warning FIELD_INVALID'], loadableAsIs: true, check: (p) => expect(p.spec?.maxTurns).toBeUndefined() },
+  {
+    name: 'maxTurns 0',
+    text: agent('maxTurns: 0\n'),
+    diagnostics: ['warning FIELD_INVALID'],
+    loadableAsIs: true,
+    check: (p) => expect(p.spec?.maxTurns).toBeUndefined(),
+  },
   { name: 'maxTurns 1.5', text: agent('maxTurns: 1.5\n'), diagnostics: ['warning FIELD_INVALID'], loadableAsIs: true },
   { name: 'maxTurns 12', text: agent('maxTurns: 12\n'), diagnostics: [], loadableAsIs: true, check: (p) => expect(p.spec?.maxTurns).toBe(12) },
-  { name: 'permissionMode bogus', text: agent('permissionMode: bogus\n'), diagnostics: ['warning FIELD_INVALID'], loadableAsIs: true, check: (p) => expect(p.spec?.permissionMode).toBeUndefined() },
+  {
+    name: 'permissionMode bogus',
+    text: agent('permissionMode: bogus\n'),
+    diagnostics: ['warning FIELD_INVALID'],
+    loadableAsIs: true,
+    check: (p) => expect(p.spec?.permissionMode).toBeUndefined(),
+  },
   { name: 'effort bogus', text: agent('effort: extreme\n'), diagnostics: ['warning FIELD_INVALID'], loadableAsIs: true },
   { name: 'model not an alias nor a Claude id', text: agent('model: gpt-4\n'), diagnostics: ['warning MODEL_UNKNOWN'], loadableAsIs: true },
   { name: 'model as a full Claude id', text: agent('model: claude-sonnet-4-5\n'), diagnostics: [], loadableAsIs: true },
@@ -356,7 +437,12 @@ const ROWS: Row[] = [
       expect(parseAgent(out).spec).toEqual(p.spec);
     },
   },
-  { name: 'i18n link with a bad hash', text: agent('i18n:\n  source: ../../../agents/x.md\n  sourceHash: md5:1\n'), diagnostics: ['error I18N_INVALID'], loadableAsIs: false },
+  {
+    name: 'i18n link with a bad hash',
+    text: agent('i18n:\n  source: ../../../agents/x.md\n  sourceHash: md5:1\n'),
+    diagnostics: ['error I18N_INVALID'],
+    loadableAsIs: false,
+  },
 ];
 
 describe('parseAgent on malformed and tricky inputs', () => {
@@ -462,11 +548,54 @@ describe('parseAgent keeps no state between calls', () => {
 
 describe('parseAgent never throws (deterministic fuzz over fragments)', () => {
   const fragments = [
-    '---', '---js', '---yaml', '', 'name: a', 'name: "x:y"', 'description: x', 'description: Use when: x', 'description: |', '  more',
-    'tools: Read, Grep', 'tools:', 'tools: [', '  - Read', '\t- x', '__proto__: {polluted: 1}', 'constructor: 1', 'x: &a [1]', 'y: *a', 'z: *missing',
-    '!!js/function f', 'k: !!binary aGk=', '"', "'", '|', '>', '- ', ': ', '# c', '> **[English](x.md)** | **日本語**', '<!-- c -->', '\0', '\uFEFF',
-    '名前: 値', 'maxTurns: -1', 'color: magenta', 'i18n:', '  source: x', '  sourceHash: sha256:00', 'hooks: 1', '{', '}', '? x', '%YAML 1.2', '...',
-    'x: &x {a: *x}', '<<: *a', '\r',
+    '---',
+    '---js',
+    '---yaml',
+    '',
+    'name: a',
+    'name: "x:y"',
+    'description: x',
+    'description: Use when: x',
+    'description: |',
+    '  more',
+    'tools: Read, Grep',
+    'tools:',
+    'tools: [',
+    '  - Read',
+    '\t- x',
+    '__proto__: {polluted: 1}',
+    'constructor: 1',
+    'x: &a [1]',
+    'y: *a',
+    'z: *missing',
+    '!!js/function f',
+    'k: !!binary aGk=',
+    '"',
+    "'",
+    '|',
+    '>',
+    '- ',
+    ': ',
+    '# c',
+    '> **[English](x.md)** | **日本語**',
+    '<!-- c -->',
+    '\0',
+    '\uFEFF',
+    '名前: 値',
+    'maxTurns: -1',
+    'color: magenta',
+    'i18n:',
+    '  source: x',
+    '  sourceHash: sha256:00',
+    'hooks: 1',
+    '{',
+    '}',
+    '? x',
+    '%YAML 1.2',
+    '...',
+    'x: &x {a: *x}',
+    '<<: *a',
+    '\r',
   ];
   it('3000 generated inputs: no throw, invariants hold', () => {
     let seed = 2024;

@@ -71,7 +71,12 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...VALUES) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
   { weight: 1, arbitrary: fc.array(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(...VALUES)), { maxLength: 4 }) },
-  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('command', 'PreToolUse', 'Stop', 'hooks', 'matcher', 'type', '__proto__', 'x'), fc.constantFrom(...VALUES), { maxKeys: 3 }).map((d) => (Math.abs(JSON.stringify(Object.keys(d)).length % 2) === 0 ? d : nullProto(d))) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .dictionary(fc.constantFrom('command', 'PreToolUse', 'Stop', 'hooks', 'matcher', 'type', '__proto__', 'x'), fc.constantFrom(...VALUES), { maxKeys: 3 })
+      .map((d) => (Math.abs(JSON.stringify(Object.keys(d)).length % 2) === 0 ? d : nullProto(d))),
+  },
   { weight: 1, arbitrary: fc.integer({ min: -3, max: 3 }) },
   { weight: 1, arbitrary: fc.double() },
 );
@@ -181,12 +186,18 @@ describe('spec-check mirrors agentFrontMatterSchema', () => {
 
   it('normalises tools and trims the description as the zod transforms do', () => {
     const r = parseSpec({ name: 'a', description: '  d \n', tools: 'Read, Bash(git diff:*)', disallowedTools: null });
-    expect(r).toEqual({ success: true, data: { name: 'a', description: 'd', tools: { kind: 'list', tools: ['Read', 'Bash(git diff:*)'] }, disallowedTools: { kind: 'none' } } });
+    expect(r).toEqual({
+      success: true,
+      data: { name: 'a', description: 'd', tools: { kind: 'list', tools: ['Read', 'Bash(git diff:*)'] }, disallowedTools: { kind: 'none' } },
+    });
   });
 
   it('refuses a name Claude Code refuses with the schema message', () => {
     for (const name of ['a:b', 'a\uff1ab', '-a', 'a'.repeat(257)]) {
-      expect(parseSpec({ name, description: 'd' })).toEqual({ success: false, message: 'name must not contain ":", start with "-" or be longer than 256 characters' });
+      expect(parseSpec({ name, description: 'd' })).toEqual({
+        success: false,
+        message: 'name must not contain ":", start with "-" or be longer than 256 characters',
+      });
     }
   });
 

@@ -9,7 +9,11 @@ const toolWarnings = (tools: string): string[] =>
 
 describe('tool names come from the pinned Claude Code', () => {
   it('the tools real catalogs use and an old hand list lacked are known', () => {
-    expect(toolWarnings('Read, Grep, TaskList, TaskCreate, TaskGet, TaskUpdate, TaskStop, SendMessage, ToolSearch, CronCreate, EnterPlanMode, EnterWorktree, LSP, PowerShell')).toEqual([]);
+    expect(
+      toolWarnings(
+        'Read, Grep, TaskList, TaskCreate, TaskGet, TaskUpdate, TaskStop, SendMessage, ToolSearch, CronCreate, EnterPlanMode, EnterWorktree, LSP, PowerShell',
+      ),
+    ).toEqual([]);
   });
 
   it('every name of the binary is accepted, and old names still work', () => {

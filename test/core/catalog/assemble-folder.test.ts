@@ -21,7 +21,9 @@ function scanOf(files: Record<string, string>, options: { picks?: string[]; sing
 
 /** Agents → locale → relPath: what the scan found, exactly. */
 function localeMap(scan: SourceScan): Record<string, Record<string, string>> {
-  return Object.fromEntries([...scan.catalog.agents.values()].map((a) => [a.name, Object.fromEntries([...a.variants.entries()].map(([l, v]) => [l, v.relPath]))]));
+  return Object.fromEntries(
+    [...scan.catalog.agents.values()].map((a) => [a.name, Object.fromEntries([...a.variants.entries()].map(([l, v]) => [l, v.relPath]))]),
+  );
 }
 
 const JA_BANNER = (href: string): string => `> **[English](${href})** | **日本語**`;
@@ -61,12 +63,19 @@ describe('variants of an agent in a source folder', () => {
     },
     {
       name: 'an i18n.source block, language from the banner',
-      files: { 'a.md': agent({ name: 'a' }), 'ja/a.md': agent({ name: 'a', extra: 'i18n:\n  source: ../a.md\n', after: '> **[English](https://example.com/a)** | **日本語**' }) },
+      files: {
+        'a.md': agent({ name: 'a' }),
+        'ja/a.md': agent({ name: 'a', extra: 'i18n:\n  source: ../a.md\n', after: '> **[English](https://example.com/a)** | **日本語**' }),
+      },
       expected: { a: { en: 'a.md', ja: 'ja/a.md' } },
     },
     {
       name: 'i18n.source wins over the tree it sits in',
-      files: { 'agents/a.md': agent({ name: 'a' }), 'other/a.md': agent({ name: 'a', description: 'Other.' }), 'i18n/ja/agents/a.md': agent({ name: 'a', extra: 'i18n:\n  source: ../../../other/a.md\n' }) },
+      files: {
+        'agents/a.md': agent({ name: 'a' }),
+        'other/a.md': agent({ name: 'a', description: 'Other.' }),
+        'i18n/ja/agents/a.md': agent({ name: 'a', extra: 'i18n:\n  source: ../../../other/a.md\n' }),
+      },
       expected: {},
     },
     {
@@ -115,7 +124,9 @@ describe('variants of an agent in a source folder', () => {
     ]);
     const ja = scan.catalog.agents.get('a')?.variants.get('ja');
     expect(() => renderVariant(ja!)).toThrow('AGENT_INVALID');
-    expect(assessTranslations(scan.catalog).rows.map((r) => [r.agent, r.locale, r.status, r.problems])).toEqual([['a', 'ja', 'invalid', ['VARIANT_NAME_MISMATCH']]]);
+    expect(assessTranslations(scan.catalog).rows.map((r) => [r.agent, r.locale, r.status, r.problems])).toEqual([
+      ['a', 'ja', 'invalid', ['VARIANT_NAME_MISMATCH']],
+    ]);
     // Negative control: the same name is fine.
     expect(scanOf({ 'agents/a.md': agent({ name: 'a' }), 'i18n/ja/agents/a.md': agent({ name: 'a' }) }).diagnostics).toEqual([]);
   });
@@ -138,14 +149,21 @@ describe('variants of an agent in a source folder', () => {
   });
 
   it('missing translations are expected where the layout puts them; orphans name the source they lack', () => {
-    const scan = scanOf({ 'locales/en/a.md': agent({ name: 'a' }), 'locales/en/b.md': agent({ name: 'b' }), 'locales/ja/a.md': agent({ name: 'a' }), 'locales/ja/c.md': agent({ name: 'c' }) });
+    const scan = scanOf({
+      'locales/en/a.md': agent({ name: 'a' }),
+      'locales/en/b.md': agent({ name: 'b' }),
+      'locales/ja/a.md': agent({ name: 'a' }),
+      'locales/ja/c.md': agent({ name: 'c' }),
+    });
     const rows = assessTranslations(scan.catalog).rows.map((r) => [r.agent, r.status, r.path, r.source]);
     expect(rows).toEqual([
       ['a', 'untracked', 'locales/ja/a.md', 'locales/en/a.md'],
       ['b', 'missing', 'locales/ja/b.md', 'locales/en/b.md'],
       ['c', 'orphaned', 'locales/ja/c.md', 'locales/en/c.md'],
     ]);
-    expect(mirroredPath({ layout: { prefix: '', dir: 'i18n', base: '' }, canonicalPath: 'plugins/p/agents/x.md', locale: 'ja' })).toBe('i18n/ja/plugins/p/agents/x.md');
+    expect(mirroredPath({ layout: { prefix: '', dir: 'i18n', base: '' }, canonicalPath: 'plugins/p/agents/x.md', locale: 'ja' })).toBe(
+      'i18n/ja/plugins/p/agents/x.md',
+    );
     expect(treePlaceOf('docs/i18n/ja/a/b.md')).toEqual({ prefix: 'docs/', dir: 'i18n', locale: 'ja', rest: 'a/b.md' });
     expect(treePlaceOf('i18n/ja.md')).toBeUndefined();
   });

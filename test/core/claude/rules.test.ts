@@ -30,7 +30,12 @@ describe('loadableAsIs follows what Claude Code 2.1.332 loads', () => {
     ['hooks as a string', file('name: t\ndescription: d\nhooks: nope'), false, ['HOOKS_BLOCK_AGENT']],
     ['PreToolUse outside hooks', file('name: t\ndescription: d\nPermissionRequest: x'), false, ['HOOKS_BLOCK_AGENT', 'UNKNOWN_KEY']],
     ['Stop outside hooks', file('name: t\ndescription: d\nStop:\n  - hooks:\n      - type: command\n        command: x'), true, ['UNKNOWN_KEY']],
-    ['valid hooks', file('name: t\ndescription: d\nhooks:\n  PreToolUse:\n    - matcher: Bash\n      hooks:\n        - type: command\n          command: x'), true, []],
+    [
+      'valid hooks',
+      file('name: t\ndescription: d\nhooks:\n  PreToolUse:\n    - matcher: Bash\n      hooks:\n        - type: command\n          command: x'),
+      true,
+      [],
+    ],
   ];
   it.each(rows)('%s', (_label, text, loadable, expected) => {
     const parsed = parseAgent(text);

@@ -27,10 +27,29 @@ const pairs: Array<[string, string, boolean]> = [
   ['blank lines at the start and end of the body', file([...FM, '', '', '', ...BODY, '', '', '']), true],
   ['a banner as the first body line', file([...FM, '', BANNER, '', ...BODY]), true],
   ['the banner before the front-matter (the seed form)', file([BANNER, '', ...FM, '', ...BODY]), true],
-  ['an i18n block in the front-matter', BASE.replace('model: sonnet', `model: sonnet\ni18n:\n  source: ../../../agents/demo.md\n  sourceHash: sha256:${'0'.repeat(64)}`), true],
-  ['key order changed', BASE.replace('description: Reviews café menus for the kitchen team.\nmodel: sonnet', 'model: sonnet\ndescription: Reviews café menus for the kitchen team.'), true],
-  ['description quoted instead of plain', BASE.replace('description: Reviews café menus for the kitchen team.', 'description: "Reviews café menus for the kitchen team."'), true],
-  ['description as a folded block', BASE.replace('description: Reviews café menus for the kitchen team.', 'description: >-\n  Reviews café menus\n  for the kitchen team.'), true],
+  [
+    'an i18n block in the front-matter',
+    BASE.replace('model: sonnet', `model: sonnet\ni18n:\n  source: ../../../agents/demo.md\n  sourceHash: sha256:${'0'.repeat(64)}`),
+    true,
+  ],
+  [
+    'key order changed',
+    BASE.replace(
+      'description: Reviews café menus for the kitchen team.\nmodel: sonnet',
+      'model: sonnet\ndescription: Reviews café menus for the kitchen team.',
+    ),
+    true,
+  ],
+  [
+    'description quoted instead of plain',
+    BASE.replace('description: Reviews café menus for the kitchen team.', 'description: "Reviews café menus for the kitchen team."'),
+    true,
+  ],
+  [
+    'description as a folded block',
+    BASE.replace('description: Reviews café menus for the kitchen team.', 'description: >-\n  Reviews café menus\n  for the kitchen team.'),
+    true,
+  ],
   ['a non-translatable field changed (model)', BASE.replace('model: sonnet', 'model: inherit'), true],
   ['one word added to the description', BASE.replace('Reviews café menus', 'Reviews café dinner menus'), false],
   ['one word changed in the description', BASE.replace('kitchen team', 'bar team'), false],

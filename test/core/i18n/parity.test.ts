@@ -62,7 +62,12 @@ describe('checkParity', () => {
     });
 
   it('accepts a translation with the same outline, whatever the words', () => {
-    const translated = SOURCE.map((l) => l.replace(/Purpose/, '目的').replace(/Serving/, 'サービング').replace(/first/, '最初'));
+    const translated = SOURCE.map((l) =>
+      l
+        .replace(/Purpose/, '目的')
+        .replace(/Serving/, 'サービング')
+        .replace(/first/, '最初'),
+    );
     expect(check(translated)).toEqual([]);
   });
 
@@ -97,7 +102,9 @@ describe('checkParity', () => {
 
   it('reports code blocks and intro items that differ', () => {
     const translated = SOURCE.filter((l, i) => !(i >= 11 && i <= 14) && l !== '- intro item');
-    const codes = check(translated).map((x) => x.code).sort();
+    const codes = check(translated)
+      .map((x) => x.code)
+      .sort();
     expect(codes).toEqual(['PARITY_CODE_BLOCKS', 'PARITY_INTRO_ITEMS']);
   });
 

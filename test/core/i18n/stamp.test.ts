@@ -34,7 +34,19 @@ function stamp(text: string): { text: string; method?: string; kind: string } {
 
 describe('stampSourceHash', () => {
   it('replaces only the sourceHash line, through the Document API', () => {
-    const text = ['---', 'name: demo', 'description: デモです。', 'model: sonnet', 'i18n:', `  source: ${SOURCE}`, `  sourceHash: ${OLD}`, '---', '', 'Body', ''].join('\n');
+    const text = [
+      '---',
+      'name: demo',
+      'description: デモです。',
+      'model: sonnet',
+      'i18n:',
+      `  source: ${SOURCE}`,
+      `  sourceHash: ${OLD}`,
+      '---',
+      '',
+      'Body',
+      '',
+    ].join('\n');
     const r = stamp(text);
     expect(r).toMatchObject({ kind: 'stamped', method: 'document' });
     expect(changedLines(text, r.text)).toEqual([[6, `  sourceHash: ${OLD}`, `  sourceHash: ${NEW}`]]);
@@ -48,7 +60,7 @@ describe('stampSourceHash', () => {
       'description: >-',
       '  Folded text that',
       '  spans two lines.',
-      "tools: [Read,   Grep]",
+      'tools: [Read,   Grep]',
       "model: 'sonnet'",
       '',
       'i18n:   # link',

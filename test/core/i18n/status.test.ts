@@ -52,7 +52,8 @@ function translation(options: { hash?: string | null; sourcePath?: string; field
   ].join('\n');
 }
 
-const statusOf = (files: Record<string, string>, locales?: string[]) => assessTranslations(catalogOf(files, locales)).rows.map((r) => [r.agent, r.locale, r.status]);
+const statusOf = (files: Record<string, string>, locales?: string[]) =>
+  assessTranslations(catalogOf(files, locales)).rows.map((r) => [r.agent, r.locale, r.status]);
 
 describe('translation status', () => {
   it('is current when the recorded hash is the source hash', () => {
@@ -88,7 +89,13 @@ describe('translation status', () => {
     const { rows, diagnostics } = assessTranslations(catalogOf({ [EN]: source(), [JA]: translation({ fields: ['model: inherit'] }) }));
     expect(rows[0]?.status).toBe('invalid');
     expect(diagnostics).toEqual([
-      { severity: 'error', code: 'TRANSLATION_FIELD_DIFFERS', file: JA, line: 4, params: { field: 'model', sourceValue: 'sonnet', value: 'inherit', source: EN } },
+      {
+        severity: 'error',
+        code: 'TRANSLATION_FIELD_DIFFERS',
+        file: JA,
+        line: 4,
+        params: { field: 'model', sourceValue: 'sonnet', value: 'inherit', source: EN },
+      },
     ]);
   });
 
@@ -135,9 +142,18 @@ describe('translation status', () => {
 
 describe('checkCatalog', () => {
   it('turns outdated into an error naming i18n stamp, untracked into a warning', () => {
-    const outdated = checkCatalog({ catalog: catalogOf({ [EN]: source({ description: 'Reviews lunch menus.' }), [JA]: translation() }), flags: { root: '/tmp/x' } });
+    const outdated = checkCatalog({
+      catalog: catalogOf({ [EN]: source({ description: 'Reviews lunch menus.' }), [JA]: translation() }),
+      flags: { root: '/tmp/x' },
+    });
     expect(outdated.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'TRANSLATION_OUTDATED', file: JA, line: 5, params: expect.objectContaining({ agent: 'demo', locale: 'ja', command: 'agentpack i18n stamp demo --locale ja --root /tmp/x' }) }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'TRANSLATION_OUTDATED',
+        file: JA,
+        line: 5,
+        params: expect.objectContaining({ agent: 'demo', locale: 'ja', command: 'agentpack i18n stamp demo --locale ja --root /tmp/x' }),
+      }),
     ]);
     const untracked = checkCatalog({ catalog: catalogOf({ [EN]: source(), [JA]: translation({ hash: null }) }) });
     expect(untracked.diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'TRANSLATION_UNTRACKED']]);
@@ -156,7 +172,10 @@ describe('banner links', () => {
   });
 
   it('warns about a dead link, suggesting the right path (the seed form)', () => {
-    const seed = translation({ banner: null }).replace('---\nname', '> **[English](../../../../../machine-learning-ops/agents/demo.md)** | **日本語**\n\n---\nname');
+    const seed = translation({ banner: null }).replace(
+      '---\nname',
+      '> **[English](../../../../../machine-learning-ops/agents/demo.md)** | **日本語**\n\n---\nname',
+    );
     const d = checkBannerLinks(catalogOf({ [EN]: source(), [JA]: seed }));
     expect(d).toEqual([
       {

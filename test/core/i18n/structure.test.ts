@@ -79,9 +79,7 @@ describe('agents/ml-engineer.md mirrors the Japanese structure', () => {
     expect(shape(outline(releveled))).not.toEqual(shape(ja));
     const merged = body.replace(/^## Purpose\n/m, '');
     expect(outline(merged)).toHaveLength(15);
-    expect(outline('```\n# not a heading\n- not an item\n```\n# real\n- item\n1. step\n')).toEqual([
-      { level: 1, title: 'real', bullets: 1, ordered: 1 },
-    ]);
+    expect(outline('```\n# not a heading\n- not an item\n```\n# real\n- item\n1. step\n')).toEqual([{ level: 1, title: 'real', bullets: 1, ordered: 1 }]);
   });
 });
 

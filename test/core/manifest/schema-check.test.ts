@@ -9,7 +9,14 @@ import { parseManifest } from '../../../src/core/manifest/manifest.js';
 // issue (path and message).
 
 const H = `sha256:${'a'.repeat(64)}`;
-const ENTRY = { locale: 'ja', packageVersion: '0.1.0', sourceHash: H, sha256: H, translationStatus: 'current', source: { from: './x', root: '/r', path: 'a.md', picks: ['a.md'], single: true } };
+const ENTRY = {
+  locale: 'ja',
+  packageVersion: '0.1.0',
+  sourceHash: H,
+  sha256: H,
+  translationStatus: 'current',
+  source: { from: './x', root: '/r', path: 'a.md', picks: ['a.md'], single: true },
+};
 
 function viaZod(data: unknown): unknown {
   const r = manifestSchema.safeParse(data);
@@ -36,7 +43,14 @@ const jsonish: fc.Arbitrary<unknown> = fc.oneof({ weight: 3, arbitrary: fc.const
 /** An entry mostly right: some keys dropped, some replaced, some added. */
 const anyEntry: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: jsonish },
-  { weight: 8, arbitrary: fc.constantFrom<unknown>(ENTRY, { locale: 'en', packageVersion: '1', sourceHash: H, sha256: H }, { ...ENTRY, source: { from: 'f', root: '/r', path: 'p' } }) },
+  {
+    weight: 8,
+    arbitrary: fc.constantFrom<unknown>(
+      ENTRY,
+      { locale: 'en', packageVersion: '1', sourceHash: H, sha256: H },
+      { ...ENTRY, source: { from: 'f', root: '/r', path: 'p' } },
+    ),
+  },
   {
     weight: 6,
     arbitrary: fc
@@ -60,29 +74,70 @@ const anyManifest: fc.Arbitrary<unknown> = fc.oneof(
     arbitrary: fc
       .record({
         version: fc.oneof({ weight: 5, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: jsonish }),
-        agents: fc.oneof({ weight: 6, arbitrary: fc.dictionary(fc.constantFrom('ml-engineer', 'ml-engineer', 'a', 'a', 'b-2', 'Bad', 'con', 'x_y'), anyEntry, { maxKeys: 3 }) }, { weight: 1, arbitrary: jsonish }),
-        extra: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.constantFrom('extra', 'Version', '__proto__'), jsonish) }),
+        agents: fc.oneof(
+          {
+            weight: 6,
+            arbitrary: fc.dictionary(fc.constantFrom('ml-engineer', 'ml-engineer', 'a', 'a', 'b-2', 'Bad', 'con', 'x_y'), anyEntry, { maxKeys: 3 }),
+          },
+          { weight: 1, arbitrary: jsonish },
+        ),
+        extra: fc.oneof(
+          { weight: 4, arbitrary: fc.constant(null) },
+          { weight: 1, arbitrary: fc.tuple(fc.constantFrom('extra', 'Version', '__proto__'), jsonish) },
+        ),
         order: fc.boolean(),
         drop: fc.constantFrom(undefined, undefined, undefined, undefined, 'version', 'agents'),
       })
       .map(({ version, agents, extra, order, drop }) => {
-        const pairs: [string, unknown][] = order ? [['version', version], ['agents', agents]] : [['agents', agents], ['version', version]];
+        const pairs: [string, unknown][] = order
+          ? [
+              ['version', version],
+              ['agents', agents],
+            ]
+          : [
+              ['agents', agents],
+              ['version', version],
+            ];
         if (extra) pairs.push(extra);
         // Through JSON, as parseManifest sees it (a `__proto__` key stays an own property).
-        return JSON.parse(`{${pairs.filter(([k]) => k !== drop).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`) as unknown;
+        return JSON.parse(
+          `{${pairs
+            .filter(([k]) => k !== drop)
+            .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
+            .join(',')}}`,
+        ) as unknown;
       }),
   },
 );
 
-const SCAN = { fingerprint: H, locales: ['en', 'ja'], renders: { en: H, ja: H }, description: 'Reviews.', descriptions: { en: 'Reviews.', ja: 'レビューします。' } };
+const SCAN = {
+  fingerprint: H,
+  locales: ['en', 'ja'],
+  renders: { en: H, ja: H },
+  description: 'Reviews.',
+  descriptions: { en: 'Reviews.', ja: 'レビューします。' },
+};
 /** Edge values of the scan's fields: records with empty keys, wrong value types, arrays with empty items. */
-const SCAN_VALUES: unknown[] = [...VALUES, { '': H }, { en: 1 }, { en: '' }, { en: H, '': 'x' }, { ja: 'x', en: H }, ['', 'en'], [1], SCAN.renders, SCAN.descriptions];
+const SCAN_VALUES: unknown[] = [
+  ...VALUES,
+  { '': H },
+  { en: 1 },
+  { en: '' },
+  { en: H, '': 'x' },
+  { ja: 'x', en: H },
+  ['', 'en'],
+  [1],
+  SCAN.renders,
+  SCAN.descriptions,
+];
 
 /** A scan mostly right: some keys dropped, some replaced, some added. */
 const anyScan: fc.Arbitrary<unknown> = fc
   .record({
     keep: fc.subarray(Object.keys(SCAN)),
-    replace: fc.array(fc.tuple(fc.constantFrom(...Object.keys(SCAN), 'extra'), fc.oneof(fc.constantFrom(...SCAN_VALUES), fc.jsonValue({ maxDepth: 2 }))), { maxLength: 2 }),
+    replace: fc.array(fc.tuple(fc.constantFrom(...Object.keys(SCAN), 'extra'), fc.oneof(fc.constantFrom(...SCAN_VALUES), fc.jsonValue({ maxDepth: 2 }))), {
+      maxLength: 2,
+    }),
   })
   .map(({ keep, replace }) => {
     const out: Record<string, unknown> = {};
@@ -117,7 +172,6 @@ describe('manifest-check mirrors manifestSchema', () => {
     expect(failures).toBeGreaterThan(500);
   });
 
-
   it('accepts a full manifest with the same data', () => {
     const data = { version: 1, agents: { 'ml-engineer': ENTRY, b: { locale: 'en', packageVersion: '1', sourceHash: H, sha256: H } } };
     expect(viaTwin(data)).toEqual(viaZod(data));
@@ -130,7 +184,18 @@ describe('manifest-check mirrors manifestSchema', () => {
         const entry = { ...ENTRY, [key]: value };
         const data = { version: 1, agents: { a: entry } };
         expect(viaTwin(data), `${key} = ${JSON.stringify(value)}`).toEqual(viaZod(data));
-        const inSource = { version: 1, agents: { a: { ...ENTRY, source: { ...ENTRY.source, [key === 'locale' ? 'from' : key === 'sha256' ? 'root' : key === 'sourceHash' ? 'path' : key === 'source' ? 'picks' : 'single']: value } } } };
+        const inSource = {
+          version: 1,
+          agents: {
+            a: {
+              ...ENTRY,
+              source: {
+                ...ENTRY.source,
+                [key === 'locale' ? 'from' : key === 'sha256' ? 'root' : key === 'sourceHash' ? 'path' : key === 'source' ? 'picks' : 'single']: value,
+              },
+            },
+          },
+        };
         expect(viaTwin(inSource), `source ${key} = ${JSON.stringify(value)}`).toEqual(viaZod(inSource));
       }
     }

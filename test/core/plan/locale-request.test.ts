@@ -36,7 +36,11 @@ describe('packageRequest + choiceFor: what install writes, decided before planni
 
   it('is plain data: the same request gives the same choice however often the planner asks', () => {
     const request: LocaleRequest = packageRequest({ ...named(undefined, {}, 'ja'), agent: both });
-    expect([choiceFor(request, 'en'), choiceFor(request, 'en'), choiceFor(request, undefined)]).toEqual([{ locale: 'en' }, { locale: 'en' }, { locale: 'ja', note: { code: 'from-lang', locale: 'ja' } }]);
+    expect([choiceFor(request, 'en'), choiceFor(request, 'en'), choiceFor(request, undefined)]).toEqual([
+      { locale: 'en' },
+      { locale: 'en' },
+      { locale: 'ja', note: { code: 'from-lang', locale: 'ja' } },
+    ]);
   });
 });
 
@@ -45,10 +49,34 @@ describe('folderRequest: a translation that does not load or is missing gives th
   const jaBroken = (locale: string): boolean => locale !== 'ja';
 
   it.each([
-    ['--locale ja, ja does not load', both, jaBroken, named('ja'), undefined, 'en', { code: 'translation-invalid', agent: 'both', locale: 'ja', path: 'locales/ja/agents/both.md' }],
-    ['--locale ja, no ja file: said', solo, loadsAll, named('ja'), undefined, 'en', { code: 'translation-missing', agent: 'solo', locale: 'ja', path: 'agents/solo.md' }],
+    [
+      '--locale ja, ja does not load',
+      both,
+      jaBroken,
+      named('ja'),
+      undefined,
+      'en',
+      { code: 'translation-invalid', agent: 'both', locale: 'ja', path: 'locales/ja/agents/both.md' },
+    ],
+    [
+      '--locale ja, no ja file: said',
+      solo,
+      loadsAll,
+      named('ja'),
+      undefined,
+      'en',
+      { code: 'translation-missing', agent: 'solo', locale: 'ja', path: 'agents/solo.md' },
+    ],
     ['the language (ja), no ja file: nothing said', solo, loadsAll, named(undefined, {}, 'ja'), undefined, 'en', undefined],
-    ['the language, installed in ja that no longer loads', both, jaBroken, named(undefined), 'ja', 'en', { code: 'translation-invalid', agent: 'both', locale: 'ja', path: 'locales/ja/agents/both.md' }],
+    [
+      'the language, installed in ja that no longer loads',
+      both,
+      jaBroken,
+      named(undefined),
+      'ja',
+      'en',
+      { code: 'translation-invalid', agent: 'both', locale: 'ja', path: 'locales/ja/agents/both.md' },
+    ],
     ['the language, installed in ja that loads: kept', both, loadsAll, named(undefined), 'ja', 'ja', undefined],
     ['the language, installed in a locale the folder lacks: its own language, nothing said', both, loadsAll, named(undefined), 'fr', 'en', undefined],
   ] as const)('%s', (_case, agent, loads, options, installed, locale, note) => {

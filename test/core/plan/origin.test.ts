@@ -4,7 +4,8 @@ import { parseAgent } from '../../../src/core/agent/parse.js';
 import { variantHash } from '../../../src/core/i18n/status.js';
 import { catalogOf } from '../../helpers/catalog.js';
 
-const en = (description: string): string => `---\nname: demo\ndescription: ${description}\n---\n\n> **English** | **[日本語](../locales/ja/agents/demo.md)**\n\nBody.\n`;
+const en = (description: string): string =>
+  `---\nname: demo\ndescription: ${description}\n---\n\n> **English** | **[日本語](../locales/ja/agents/demo.md)**\n\nBody.\n`;
 const ja = (hash: string | undefined): string =>
   `---\nname: demo\ndescription: デモ\n${hash ? `i18n:\n  source: ../../../agents/demo.md\n  sourceHash: ${hash}\n` : ''}---\n\n> **[English](../../../agents/demo.md)** | **日本語**\n\n本文。\n`;
 
@@ -39,11 +40,22 @@ describe('installed origin (for list/status)', () => {
 
   it('reports a translation that was outdated when installed, and the cases it cannot judge', () => {
     const catalog = at('First.', H1);
-    expect(checkInstalledOrigin({ catalog, agent: 'demo', locale: 'ja', recorded: { sourceHash: H1, translationStatus: 'outdated' } })).toMatchObject({ wasCurrent: false, updateDue: false });
-    expect(checkInstalledOrigin({ catalog, agent: 'demo', locale: 'en', recorded: { sourceHash: H1, translationStatus: 'source' } })).not.toHaveProperty('wasCurrent');
+    expect(checkInstalledOrigin({ catalog, agent: 'demo', locale: 'ja', recorded: { sourceHash: H1, translationStatus: 'outdated' } })).toMatchObject({
+      wasCurrent: false,
+      updateDue: false,
+    });
+    expect(checkInstalledOrigin({ catalog, agent: 'demo', locale: 'en', recorded: { sourceHash: H1, translationStatus: 'source' } })).not.toHaveProperty(
+      'wasCurrent',
+    );
     expect(checkInstalledOrigin({ catalog, agent: 'demo', locale: 'ja', recorded: {} })).toMatchObject({ state: 'unrecorded', updateDue: false });
-    expect(checkInstalledOrigin({ catalog, agent: 'gone', locale: 'ja', recorded: { sourceHash: H1 } })).toMatchObject({ state: 'agent-gone', updateDue: false });
-    expect(checkInstalledOrigin({ catalog, agent: 'demo', locale: 'fr', recorded: { sourceHash: H1 } })).toMatchObject({ state: 'locale-gone', updateDue: false });
+    expect(checkInstalledOrigin({ catalog, agent: 'gone', locale: 'ja', recorded: { sourceHash: H1 } })).toMatchObject({
+      state: 'agent-gone',
+      updateDue: false,
+    });
+    expect(checkInstalledOrigin({ catalog, agent: 'demo', locale: 'fr', recorded: { sourceHash: H1 } })).toMatchObject({
+      state: 'locale-gone',
+      updateDue: false,
+    });
     const broken = catalogOf({ 'agents/demo.md': '---\nname: demo\n---\n' });
     expect(checkInstalledOrigin({ catalog: broken, agent: 'demo', locale: 'en', recorded: { sourceHash: H1 } })).toMatchObject({ state: 'source-invalid' });
   });

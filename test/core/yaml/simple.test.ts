@@ -129,8 +129,36 @@ describe('yaml-simple fast path', () => {
   });
 
   it('declines what it does not fully understand', () => {
-    for (const text of ['a: "esc\\n"', 'a: "x" y', 'a: 1.5', 'a: True', 'a: 007', 'a: null', 'a: ~', 'a: [x]', 'a: {x: 1}', 'a: &x y', 'a: *x', 'a: !!str y', 'a: |\n  b', 'a: b\n  c',
-      'a: b # c', 'a: b\n\nc: d', '# c\na: b', 'a:\tb', 'a: b\na: c', '__proto__: x', 'a:\n   b: c', 'a:\n  - b\n  c: d', 'a:  b', 'a: b ', '', '\n', 'a: x:', 'a: b\n\n']) {
+    for (const text of [
+      'a: "esc\\n"',
+      'a: "x" y',
+      'a: 1.5',
+      'a: True',
+      'a: 007',
+      'a: null',
+      'a: ~',
+      'a: [x]',
+      'a: {x: 1}',
+      'a: &x y',
+      'a: *x',
+      'a: !!str y',
+      'a: |\n  b',
+      'a: b\n  c',
+      'a: b # c',
+      'a: b\n\nc: d',
+      '# c\na: b',
+      'a:\tb',
+      'a: b\na: c',
+      '__proto__: x',
+      'a:\n   b: c',
+      'a:\n  - b\n  c: d',
+      'a:  b',
+      'a: b ',
+      '',
+      '\n',
+      'a: x:',
+      'a: b\n\n',
+    ]) {
       expect(parseSimpleMapping(text), JSON.stringify(text)).toBeUndefined();
     }
   });
@@ -162,7 +190,13 @@ describe('yaml-simple rendering', () => {
   });
 
   it('leaves values holding "---" to the yaml path, which quotes and escapes them', () => {
-    for (const data of [{ name: 'a', description: 'x --- y' }, { name: 'a---b', description: 'd' }, { 'k---': 'v' }, { name: 'a', maxTurns: 3 }, { tools: ['Read'] }]) {
+    for (const data of [
+      { name: 'a', description: 'x --- y' },
+      { name: 'a---b', description: 'd' },
+      { 'k---': 'v' },
+      { name: 'a', maxTurns: 3 },
+      { tools: ['Read'] },
+    ]) {
       expect(stringifySimpleMapping(data), JSON.stringify(data)).toBeUndefined();
     }
     const rendered = renderAgent({ spec: { name: 'a', description: 'x --- y' }, body: 'b' });

@@ -20,7 +20,10 @@ const ANSWER = JSON.stringify({
 function fakeClaude(body: string): { bin: string; dir: string } {
   const dir = tempDir('agentpack-fake-claude-');
   const bin = join(dir, 'claude');
-  writeFileSync(bin, `#!/bin/sh\nHERE="${dir}"\nenv > "${dir}/env.txt"\nprintf '%s\\n' "$@" > "${dir}/args.txt"\necho "$TMPDIR" > "${dir}/tmpdir.txt"\n${body}\n`);
+  writeFileSync(
+    bin,
+    `#!/bin/sh\nHERE="${dir}"\nenv > "${dir}/env.txt"\nprintf '%s\\n' "$@" > "${dir}/args.txt"\necho "$TMPDIR" > "${dir}/tmpdir.txt"\n${body}\n`,
+  );
   chmodSync(bin, 0o755);
   return { bin, dir };
 }
@@ -95,7 +98,7 @@ describe.skipIf(process.platform === 'win32')('probeClaudeAgents', () => {
     expect(error.params).toEqual({ detail: 'boom: unknown option' });
   });
 
-  it('says CLAUDE_PROBE_FAILED with Claude Code\'s own message when it answers with an error', async () => {
+  it("says CLAUDE_PROBE_FAILED with Claude Code's own message when it answers with an error", async () => {
     const answer = JSON.stringify({ type: 'control_response', response: { subtype: 'error', request_id: 'agentpack-init', error: 'not now' } });
     const { bin, dir } = fakeClaude(`echo '${answer}'`);
     const error = await failure(probeClaudeAgents({ bin, env: userEnv, cwd: dir }));

@@ -44,7 +44,15 @@ describe('runPool (apply, walk and mapLimit share it)', () => {
   });
 
   it('turns a synchronous throw into the rejection, and an empty queue resolves', async () => {
-    await expect(runPool({ items: [1], limit: 2, fn: () => { throw new Error('sync'); } })).rejects.toThrow('sync');
+    await expect(
+      runPool({
+        items: [1],
+        limit: 2,
+        fn: () => {
+          throw new Error('sync');
+        },
+      }),
+    ).rejects.toThrow('sync');
     await expect(runPool({ items: [], limit: 2, fn: async () => undefined })).resolves.toBeUndefined();
     expect(await mapLimit({ items: [], limit: 3, fn: async () => 1 })).toEqual([]);
   });

@@ -9,7 +9,11 @@ import { namesCreatedDuring } from '../../helpers/watch.js';
 describe('i18n stamp writes through the one atomic writer', () => {
   it('its temporary file is a TEMP_FILE (an interrupted stamp leaves a name the leftover check knows), and the translation keeps its mode', async () => {
     const root = copyPackageCatalog();
-    write(root, EN, read(root, EN).replace('description: Builds production machine learning systems', 'description: Builds reliable production machine learning systems'));
+    write(
+      root,
+      EN,
+      read(root, EN).replace('description: Builds production machine learning systems', 'description: Builds reliable production machine learning systems'),
+    );
     chmodSync(join(root, JA), 0o600);
     const seen = await namesCreatedDuring(dirname(join(root, JA)), async () => {
       const outcome = await stampTranslation({ root, agent: 'ml-engineer', locale: 'ja', flags: {} });

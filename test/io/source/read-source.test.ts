@@ -9,7 +9,10 @@ import { isolatedEnv, runCli, tempDir } from '../../helpers/cli.js';
 import { memoryStream, runInProcess } from '../../helpers/in-process.js';
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => statSync(join(dir, p)).isFile()).map((p) => p.split('\\').join('/')).sort();
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((p) => statSync(join(dir, p)).isFile())
+    .map((p) => p.split('\\').join('/'))
+    .sort();
 }
 
 /** A folder of `count` agents spread over plugins, with documentation beside them. */
@@ -85,8 +88,12 @@ describe('--from beside the package catalog', () => {
     expect(pkg.agents.map((a) => Object.keys(a))).toEqual(pkg.agents.map(() => ['name', 'description', 'locales', 'installed']));
     expect(Object.keys(pkg)).toEqual(['ok', 'agents']);
     const copy = copyPackageCatalog();
-    const fromCopy = JSON.parse((await runCli(['list', '--from', copy, '--json'], { env })).stdout) as { agents: { name: string; description: string; locales: string[] }[] };
-    expect(fromCopy.agents.map(({ name, description, locales }) => ({ name, description, locales }))).toEqual(pkg.agents.map(({ name, description, locales }) => ({ name, description, locales })));
+    const fromCopy = JSON.parse((await runCli(['list', '--from', copy, '--json'], { env })).stdout) as {
+      agents: { name: string; description: string; locales: string[] }[];
+    };
+    expect(fromCopy.agents.map(({ name, description, locales }) => ({ name, description, locales }))).toEqual(
+      pkg.agents.map(({ name, description, locales }) => ({ name, description, locales })),
+    );
     const show = await runCli(['show', 'ml-engineer', '--locale', 'ja'], { env });
     expect((await runCli(['show', 'ml-engineer', '--locale', 'ja', '--from', copy], { env })).stdout).toBe(show.stdout);
   });
@@ -103,7 +110,9 @@ describe('--from beside the package catalog', () => {
     expect(after.startsWith('> **[English](../../../../agents/review/style-checker.md)** | **日本語**\n\n---\n')).toBe(true);
     expect(after).toMatch(/\ni18n:\n {2}source: \.\.\/\.\.\/\.\.\/\.\.\/agents\/review\/style-checker\.md\n {2}sourceHash: sha256:[0-9a-f]{64}\n---\n/);
     expect(after.replace(/i18n:\n.*\n.*\n/, '')).toBe(before);
-    const status = JSON.parse((await runCli(['i18n', 'status', '--from', '.', '--json'], { env, cwd: dir })).stdout) as { translations: { agent: string; status: string }[] };
+    const status = JSON.parse((await runCli(['i18n', 'status', '--from', '.', '--json'], { env, cwd: dir })).stdout) as {
+      translations: { agent: string; status: string }[];
+    };
     expect(status.translations.find((t) => t.agent === 'style-checker')?.status).toBe('current');
     expect(relative(dir, file)).toBe('i18n/ja/agents/review/style-checker.md');
   });

@@ -20,7 +20,13 @@ function agent(name: string) {
     ]),
   };
 }
-const both: PackageRenders = { version: '1.0.0', agents: new Map([['a', agent('a')], ['b', agent('b')]]) };
+const both: PackageRenders = {
+  version: '1.0.0',
+  agents: new Map([
+    ['a', agent('a')],
+    ['b', agent('b')],
+  ]),
+};
 const onlyA: PackageRenders = { version: '1.0.0', agents: new Map([['a', agent('a')]]) };
 
 /**
@@ -47,7 +53,13 @@ describe('executePlan with renders read from the manifest', () => {
       agents: ['a'],
       force: false,
       plan: (input) => planSwitch({ input, locale: 'ja' }),
-      sources: { manifestText: staleText, reload: async () => { reloads++; return both; } },
+      sources: {
+        manifestText: staleText,
+        reload: async () => {
+          reloads++;
+          return both;
+        },
+      },
     });
     expect(reloads).toBe(1);
     expect(outcome.plan.actions.filter((a) => a.attention)).toEqual([]);
@@ -59,7 +71,20 @@ describe('executePlan with renders read from the manifest', () => {
     const { dir } = await folderWithTwo();
     let reloads = 0;
     const text = readFileSync(join(dir, '.agentpack.json'), 'utf8');
-    await executePlan({ dir, pkg: both, agents: ['a', 'b'], force: false, plan: (input) => planSwitch({ input, locale: 'ja' }), sources: { manifestText: text, reload: async () => { reloads++; return both; } } });
+    await executePlan({
+      dir,
+      pkg: both,
+      agents: ['a', 'b'],
+      force: false,
+      plan: (input) => planSwitch({ input, locale: 'ja' }),
+      sources: {
+        manifestText: text,
+        reload: async () => {
+          reloads++;
+          return both;
+        },
+      },
+    });
     expect(reloads).toBe(0);
   });
 
