@@ -31,6 +31,8 @@ const ALLOWED_WORDS = new Set([
   'LF',
   'CRLF',
   'ml-engineer',
+  // paths and names of Claude Code's own files and variables (~/.claude/agents, $CLAUDE_CONFIG_DIR, ~/.claude.json, claude on PATH)
+  ...['claude', 'claude.json', 'CLAUDE', 'CONFIG', 'DIR', 'PATH'],
   ...['list', 'ls', 'install', 'add', 'uninstall', 'remove', 'rm', 'locale', 'switch', 'update', 'status', 'doctor'],
   ...['validate', 'show', 'diff', 'i18n', 'stamp', 'schema', 'help'],
 ]);
