@@ -116,6 +116,6 @@ describe('--json is language-neutral (spawned)', () => {
     const r = await runCli(['validate', 'bad.md'], { env: ja(), cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  警告 MODEL_UNKNOWN:4 "model: sonet" は');
-    expect(r.stdout).toContain('ファイル 1 件を検査しました: エラー 0 件、警告 1 件。');
+    expect(r.stdout).toContain('1 個のファイルを検査しました: エラー 0 件、警告 1 件。');
   });
 });

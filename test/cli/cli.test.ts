@@ -40,7 +40,7 @@ describe('exit codes', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('agents/ml-engineer.md');
     expect(r.stdout).toContain('locales/ja/agents/ml-engineer.md');
-    expect(r.stdout).toContain('2 file(s) checked: 0 error(s), 0 warning(s).');
+    expect(r.stdout).toContain('Files checked: 2. Errors: 0, warnings: 0.');
   });
 
   it('1: validate a bad file prints each error with code, line and hint, then the summary', async () => {
@@ -52,7 +52,7 @@ describe('exit codes', () => {
     expect(r.stdout).toContain('error DESCRIPTION_MISSING:3');
     expect(r.stdout).toContain('warning UNKNOWN_KEY:4');
     expect(r.stdout).toContain('hint: Did you mean "model"?');
-    expect(r.stdout).toContain('1 file(s) checked: 2 error(s), 1 warning(s).');
+    expect(r.stdout).toContain('Files checked: 1. Errors: 2, warnings: 1.');
     expect(r.stdout).not.toMatch(STACK_TRACE);
   });
 
@@ -180,7 +180,7 @@ describe('validate on folders', () => {
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/docs\/README\.md\s+not an agent/);
     expect(human.stdout).toMatch(/docs\/deep\/page\.md\s+not an agent/);
-    expect(human.stdout).toContain('2 file(s) checked: 0 error(s), 0 warning(s).');
+    expect(human.stdout).toContain('Files checked: 2. Errors: 0, warnings: 0.');
     const json = await runCli(['validate', '--json', 'docs'], { cwd: dir });
     const out = JSON.parse(json.stdout) as JsonValidation;
     expect(out.ok).toBe(true);

@@ -53,7 +53,7 @@ describe('installed origin in the manifest, list and status', { timeout: 60_000 
     const human = await runCli(['list'], { env });
     expect(human.stdout).toContain('ja ok, update available, translation was not current');
     const ja = await runCli(['list', '--lang', 'ja'], { env });
-    expect(ja.stdout).toContain('ja 正常、更新あり、翻訳が最新ではない版');
+    expect(ja.stdout).toContain('ja 正常、更新あり、インストール時の翻訳が古い');
 
     const status = await runCli(['status'], { env });
     expect(status.code).toBe(0);

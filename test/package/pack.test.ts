@@ -147,7 +147,7 @@ describe('the published package', () => {
     expect(out.summary).toEqual({ files: 2, errors: 0, warnings: 0 });
     expect(out.files.map((f) => f.path)).toEqual(['agents/ml-engineer.md', 'locales/ja/agents/ml-engineer.md']);
     const human = await run(bin, ['validate'], { env: isolatedEnv().env, cwd: prefix });
-    expect(human.stdout).toContain('0 error(s), 0 warning(s)');
+    expect(human.stdout).toContain('Errors: 0, warnings: 0');
   });
 
   it('its `show ml-engineer --locale ja` prints the same bytes as the repository', async () => {
