@@ -45,7 +45,7 @@ describe.concurrent('install lifecycle commands: usage, aliases, defaults, langu
     const r = await runCli(['install', AGENT], { env: ja.env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`${AGENT}（ja）をインストールしました`);
-    expect(r.stdout).toContain('言語設定から選びました');
+    expect(r.stdout).toContain('お使いの言語設定（日本語）に合わせて、言語 ja を選びました');
     expect(r.stdout).toContain('en に切り替えるには: agentpack locale en');
     const forced = isolatedEnv({ LANG: 'ja_JP.UTF-8', AGENTPACK_LOCALE: 'en' });
     expect((await runCli(['install', AGENT, '--dir', 'a'], { env: forced.env })).code).toBe(0);

@@ -36,7 +36,7 @@ describe('code-executing front-matter is rejected, never run', () => {
     const human = await runCli(['validate', file]);
     expect(human.code).toBe(1);
     expect(human.stdout).toContain('FRONTMATTER_CODE');
-    expect(human.stdout).toMatch(/1 error/);
+    expect(human.stdout).toMatch(/Errors: 1\b/);
     expect(existsSync(marker)).toBe(false);
 
     const json = await runCli(['validate', '--json', dir]);

@@ -117,7 +117,7 @@ describe('statuses of a catalog', () => {
     expect(diagnosticsOf(out, 'locales/ja/agents/old-agent.md').map((d) => [d.severity, d.code])).toContainEqual(['error', 'TRANSLATION_ORPHANED']);
     const human = await runCli(['i18n', 'status', '--root', root, '--lang', 'ja']);
     expect(human.stdout).toContain('未翻訳 (missing)');
-    expect(human.stdout).toContain('未追跡 (untracked)');
+    expect(human.stdout).toContain('ハッシュ未記録 (untracked)');
     expect(human.stdout).toContain('原文なし (orphaned)');
   });
 

@@ -64,7 +64,7 @@ describe('invariants between the variants', () => {
         severity: 'warning',
         code: 'PARITY_ITEMS',
         line: heading + 1,
-        message: `§ 'Model Serving and Deployment' (line ${enLine}) has 8 items; its translation (line ${heading + 1}) has 7.`,
+        message: `List items under the heading 'Model Serving and Deployment' (line ${enLine}): 8 in the source, 7 in the translation (line ${heading + 1}).`,
       }),
     ]);
     const strict = await validateJson(root, ['--strict']);

@@ -57,7 +57,8 @@ describe('installed origin in the manifest, list and status', { timeout: 60_000 
 
     const status = await runCli(['status'], { env });
     expect(status.code).toBe(0);
-    expect(status.stdout).toContain('update available: agentpack update ml-engineer');
+    expect(status.stdout).toContain('(update available)');
+    expect(status.stdout).toContain('Update it: agentpack update ml-engineer');
     expect(status.stdout).toContain('was installed from a translation that was outdated');
     const statusJson = JSON.parse((await runCli(['status', '--json'], { env })).stdout);
     expect(statusJson.scopes[0].files[0].installed).toEqual({

@@ -126,7 +126,7 @@ describe('a plugin-style tree (30 agent files in 8 plugins)', () => {
   it('the same refusal in Japanese', async () => {
     const r = await cli(['show', 'test-writer', '--from', 'plugin-tree'], { lang: 'ja_JP.UTF-8' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`"test-writer"（en）は 2 個のファイルで異なる内容で定義されています: ${TEST_WRITERS.join(', ')}`);
+    expect(r.stderr).toContain(`"test-writer"（en）は、2 個のファイルに異なる内容で定義されています: ${TEST_WRITERS.join(', ')}`);
     expect(r.stderr).toContain('agentpack show test-writer --from plugin-tree --pick plugins/backend/agents/test-writer.md');
   });
 

@@ -220,21 +220,21 @@ function inTerminal(args: string[], options: { env: Record<string, string>; cwd:
 const hasScript = ['/usr/bin/script', '/bin/script'].some((p) => existsSync(p));
 
 describe('progress while writing', () => {
-  it.skipIf(!hasScript)('install and uninstall of 60 agents show "Changing n/60 files…" on a terminal, erased at the end; never when piped', async () => {
+  it.skipIf(!hasScript)('install and uninstall of 60 agents show "Applying changes: n/60 files…" on a terminal, erased at the end; never when piped', async () => {
     const { env, home } = isolatedEnv();
     const src = tempDir('agentpack-progress-');
     for (let i = 0; i < 60; i++) writeFileSync(join(src, `agent-${i}.md`), `---\nname: agent-${i}\ndescription: Agent ${i}.\n---\nBody.\n`);
     const tty = await inTerminal(['install', '--all', '--from', src], { env, cwd: src });
     expect(tty).toContain('\rReading 60/60 files…');
-    expect(tty).toContain('\rChanging 1/60 files…');
-    expect(tty).toContain(`\rChanging 60/60 files…\r${' '.repeat('Changing 60/60 files…'.length)}\r`);
+    expect(tty).toContain('\rApplying changes: 1/60 files…');
+    expect(tty).toContain(`\rApplying changes: 60/60 files…\r${' '.repeat('Applying changes: 60/60 files…'.length)}\r`);
     expect(readdirSync(join(home, '.claude', 'agents'))).toHaveLength(61);
     const names = Array.from({ length: 60 }, (_, i) => `agent-${i}`);
     const piped = await runCli(['uninstall', ...names], { env, cwd: src });
     expect(piped.code).toBe(0);
     expect(piped.stderr).toBe('');
-    expect(piped.stdout).not.toContain('Changing');
+    expect(piped.stdout).not.toContain('Applying changes');
     const ja = await inTerminal(['install', '--all', '--from', src, '--lang', 'ja'], { env, cwd: src });
-    expect(ja).toContain('\rファイルを変更しています 60/60…');
+    expect(ja).toContain('\r変更を適用しています: 60/60 ファイル…');
   });
 });
