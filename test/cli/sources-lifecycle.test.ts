@@ -220,7 +220,7 @@ function inTerminal(args: string[], options: { env: Record<string, string>; cwd:
 const hasScript = ['/usr/bin/script', '/bin/script'].some((p) => existsSync(p));
 
 describe('progress while writing', () => {
-  it.skipIf(!hasScript)('install and uninstall of 60 agents show "Applying changes: n/60 files…" on a terminal, erased at the end; never when piped', async () => {
+  it.skipIf(!hasScript)('install and uninstall of 60 agents show "Applying changes: n/60 files…" on a terminal, then erased; never piped', async () => {
     const { env, home } = isolatedEnv();
     const src = tempDir('agentpack-progress-');
     for (let i = 0; i < 60; i++) writeFileSync(join(src, `agent-${i}.md`), `---\nname: agent-${i}\ndescription: Agent ${i}.\n---\nBody.\n`);
