@@ -1,8 +1,8 @@
-import { CANONICAL_LOCALE, type Catalog, type CatalogAgent } from '../catalog/catalog.js';
+import { CANONICAL_LOCALE, shownDescriptionOf, type Catalog, type CatalogAgent } from '../catalog/catalog.js';
 import type { ManifestSource, ManifestSourceScan } from '../manifest/manifest.js';
 import { renderPackage, type PackageAgent, type PackageRenders } from './renders.js';
 
-/** What `list` shows of a folder's agent besides its locales: its description, and each variant's own. */
+/** What `list` shows of a folder's agent besides its locales: its description, and each variant's own (as Claude Code shows them). */
 export interface AgentSummary {
   /** The canonical variant's description, else the first variant's. */
   description: string;
@@ -11,11 +11,11 @@ export interface AgentSummary {
 }
 
 export function summarizeAgent(agent: CatalogAgent): AgentSummary {
-  const canonical = agent.variants.get(CANONICAL_LOCALE)?.parsed.spec?.description ?? '';
-  const first = [...agent.variants.values()][0]?.parsed.spec?.description ?? '';
+  const canonical = shownDescriptionOf(agent.variants.get(CANONICAL_LOCALE)) ?? '';
+  const first = shownDescriptionOf([...agent.variants.values()][0]) ?? '';
   const descriptions: Record<string, string> = {};
   for (const [locale, variant] of agent.variants) {
-    const own = variant.parsed.spec?.description;
+    const own = shownDescriptionOf(variant);
     if (typeof own === 'string') descriptions[locale] = own;
   }
   return { description: canonical || first, descriptions };
