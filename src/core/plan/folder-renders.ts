@@ -1,4 +1,5 @@
 import { CANONICAL_LOCALE, shownDescriptionOf, type Catalog, type CatalogAgent } from '../catalog/catalog.js';
+import { claudeDescription } from '../claude/rules.js';
 import type { ManifestSource, ManifestSourceScan } from '../manifest/manifest.js';
 import { renderPackage, type PackageAgent, type PackageRenders } from './renders.js';
 
@@ -33,9 +34,13 @@ function scanSnapshot(options: { agent: CatalogAgent; rendered: PackageAgent; fi
   return scan;
 }
 
-/** What `list` shows from a recorded scan (the inverse of the above). */
+/**
+ * What `list` shows from a recorded scan (the inverse of the above). A scan recorded by an older agentpack
+ * holds the YAML values: their literal `\n` is shown as Claude Code shows it (the rule changes nothing else).
+ */
 export function summaryOfScan(scan: ManifestSourceScan): AgentSummary {
-  return { description: scan.description ?? scan.descriptions[CANONICAL_LOCALE] ?? '', descriptions: scan.descriptions };
+  const descriptions = Object.fromEntries(Object.entries(scan.descriptions).map(([locale, text]) => [locale, claudeDescription(text)]));
+  return { description: claudeDescription(scan.description ?? scan.descriptions[CANONICAL_LOCALE] ?? ''), descriptions };
 }
 
 /**

@@ -5,7 +5,7 @@ import { parseAgent } from '../../../src/core/agent/parse.js';
 import { renderAgent } from '../../../src/core/agent/render.js';
 import { renderVariant } from '../../../src/core/catalog/lookup.js';
 import { compareWithClaude } from '../../../src/core/claude/compare.js';
-import { summarizeAgent } from '../../../src/core/plan/folder-renders.js';
+import { summarizeAgent, summaryOfScan } from '../../../src/core/plan/folder-renders.js';
 import { catalogOf } from '../../helpers/catalog.js';
 import { ROOT } from '../../helpers/cli.js';
 
@@ -77,6 +77,11 @@ describe('the description as Claude Code shows it', () => {
     const agent = catalog.agents.get('t-agent');
     if (!agent) throw new Error('no agent');
     expect(summarizeAgent(agent)).toEqual({ description: 'a\nb\n', descriptions: { en: 'a\nb\n', ja: 'あ い\n' } });
+  });
+
+  it('a scan recorded with YAML values (an older agentpack) is shown with its literal \\n as a newline', () => {
+    const scan = { fingerprint: 'f', locales: ['en'], renders: {}, descriptions: { en: 'Use it.\\n\\n<example>x</example>' } };
+    expect(summaryOfScan(scan)).toEqual({ description: 'Use it.\n\n<example>x</example>', descriptions: { en: 'Use it.\n\n<example>x</example>' } });
   });
 
   it('compareWithClaude matches the listed description byte for byte with the one given', () => {
