@@ -9,15 +9,28 @@ import type { Messages } from './messages.js';
 import type { UiContext } from './context.js';
 import { formatSourceNotes, sourceJson } from './source-report.js';
 import { sanitizeForTerminal } from './style.js';
+import { firstSentence } from './first-sentence.js';
 import { formatTable } from './table.js';
 
-/** One agent of the list: `description` is the canonical one (--json), `localDescription` the one in the CLI's language. */
+/**
+ * One agent of the list, descriptions as Claude Code shows them: `description` is the canonical one (--json),
+ * `localDescription` the one in the language listed (`--locale`, else the CLI's), `file` that variant's path.
+ */
 export interface ListRow {
   name: string;
+  /** The plugin of a marketplace agent, when the catalog says. */
+  plugin?: string;
   description: string;
   localDescription: string;
   locales: string[];
   files: Record<string, string>;
+  file?: string;
+}
+
+/** What `list` was asked to show: a search word, a language (`--locale`). */
+export interface ListQuery {
+  word?: string | undefined;
+  locale?: string | undefined;
 }
 
 /** One agent installed in one scope, as the list reads it (--json prints it whole). */
@@ -59,36 +72,73 @@ function originCell(infos: (ListedCell | null | undefined)[], messages: Messages
   return origins.size > 0 ? [...origins].join(', ') : messages.t('source.origin.package');
 }
 
-/** A terminal gets the table cut to its width; a pipe gets every cell in full. */
-function widthOf(ctx: Pick<UiContext, 'stdout'>): { maxWidth?: number } {
-  return ctx.stdout.isTTY ? { maxWidth: ctx.stdout.columns || 80 } : {};
+/** A pipe has no width: its lines stay under this many columns, so that a log or `| head` stays readable. */
+const PIPE_WIDTH = 250;
+
+/** A terminal gets the table cut to its width; a pipe to PIPE_WIDTH. */
+function widthOf(ctx: Pick<UiContext, 'stdout'>): number {
+  return ctx.stdout.isTTY ? ctx.stdout.columns || 80 : PIPE_WIDTH;
+}
+
+/** The description cell: the first sentence, on one line, control characters escaped. */
+function descriptionCell(row: ListRow): string {
+  return sanitizeForTerminal(firstSentence(row.localDescription));
+}
+
+/** The line printed instead of an empty table: nothing matched the word, or there is nothing at all. */
+function emptyLine(options: { query: ListQuery; messages: Messages }): string {
+  const { word } = options.query;
+  return word !== undefined ? options.messages.t('list.noMatch', { word: sanitizeForTerminal(word) }) : options.messages.t('list.empty');
+}
+
+/** `--json` fields a row adds to the ones every list prints: its plugin, and with `--locale` that variant's description. */
+function extraJson(row: ListRow, query: ListQuery): Record<string, string> {
+  return {
+    ...(row.plugin !== undefined ? { plugin: row.plugin } : {}),
+    ...(query.locale !== undefined ? { localDescription: row.localDescription } : {}),
+  };
 }
 
 /** `list --from <path>`: the folder's agents (table, then its copies and conflicts), or with --json the rows and the source. */
-export function printSourceList(options: { ctx: UiContext; rows: ListRow[]; scan: ReadSourceResult; retry: CommandLine }): void {
-  const { ctx, rows: agents, scan } = options;
+export function printSourceList(options: { ctx: UiContext; rows: ListRow[]; scan: ReadSourceResult; retry: CommandLine; query: ListQuery }): void {
+  const { ctx, rows: agents, scan, query } = options;
   if (ctx.json) {
-    writeJson(ctx, { agents: agents.map(({ name, description, locales, files }) => ({ name, description, locales, files })), ...sourceJson({ scan, ctx }) });
+    const rows = agents.map((a) => ({ name: a.name, description: a.description, locales: a.locales, files: a.files, ...extraJson(a, query) }));
+    writeJson(ctx, { agents: rows, ...sourceJson({ scan, ctx }) });
     return;
   }
   const { t } = ctx.messages;
   const notes = formatSourceNotes({ scan, ctx, retry: options.retry });
   if (agents.length === 0) {
-    ctx.stdout.write(`${[t('list.empty'), ...notes].join('\n')}\n`);
+    ctx.stdout.write(`${[emptyLine({ query, messages: ctx.messages }), ...notes].join('\n')}\n`);
     return;
   }
-  const description = (a: ListRow): string => sanitizeForTerminal(a.localDescription.replace(/\s+/g, ' '));
+  // A plugin column once any agent has one; the file only where the description keeps room enough.
+  const withPlugin = agents.some((a) => a.plugin !== undefined);
   const table = formatTable({
-    header: [t('list.header.name'), t('list.header.locales'), t('list.header.file'), t('list.header.description')],
-    rows: agents.map((a) => [sanitizeForTerminal(a.name), a.locales.join(', '), sanitizeForTerminal(a.files[a.locales[0] ?? ''] ?? ''), description(a)]),
-    ...widthOf(ctx),
+    header: [
+      t('list.header.name'),
+      t('list.header.locales'),
+      ...(withPlugin ? [t('list.header.plugin')] : []),
+      t('list.header.file'),
+      t('list.header.description'),
+    ],
+    rows: agents.map((a) => [
+      sanitizeForTerminal(a.name),
+      sanitizeForTerminal(a.locales.join(', ')),
+      ...(withPlugin ? [sanitizeForTerminal(a.plugin ?? '')] : []),
+      sanitizeForTerminal(a.file ?? a.files[a.locales[0] ?? ''] ?? ''),
+      descriptionCell(a),
+    ]),
+    maxWidth: widthOf(ctx),
+    optional: [withPlugin ? 3 : 2],
   });
   ctx.stdout.write(`${[table, ...notes].join('\n')}\n`);
 }
 
 /** `list`: each agent with its locales and where it is installed (a column per scope), then the recorded folders that are gone. */
-export function printInstalledList(options: { ctx: UiContext; listed: InstalledView; rows: ListRow[] }): void {
-  const { ctx, listed } = options;
+export function printInstalledList(options: { ctx: UiContext; listed: InstalledView; rows: ListRow[]; query: ListQuery }): void {
+  const { ctx, listed, query } = options;
   const { installed, problems } = listed;
   const agents = options.rows.map((row) => {
     const where: Record<string, ListedCell | null> = {};
@@ -97,14 +147,14 @@ export function printInstalledList(options: { ctx: UiContext; listed: InstalledV
   });
   if (ctx.json) {
     writeJson(ctx, {
-      agents: agents.map(({ name, description, locales, installed: where }) => ({ name, description, locales, installed: where })),
+      agents: agents.map((a) => ({ name: a.name, description: a.description, locales: a.locales, installed: a.installed, ...extraJson(a, query) })),
       ...(problems.length > 0 ? { sourceProblems: problems.map(({ scope, agent, code, path }) => ({ scope, agent, code, path })) } : {}),
     });
     return;
   }
   const { t } = ctx.messages;
   if (agents.length === 0) {
-    ctx.stdout.write(`${t('list.empty')}\n`);
+    ctx.stdout.write(`${emptyLine({ query, messages: ctx.messages })}\n`);
     return;
   }
   const scopes = [...installed.keys()];
@@ -123,9 +173,11 @@ export function printInstalledList(options: { ctx: UiContext; listed: InstalledV
       sanitizeForTerminal(a.locales.join(', ')),
       ...scopes.map((s) => cell(a.installed[s], ctx.messages)),
       ...(withOrigin ? [sanitizeForTerminal(originCell(Object.values(a.installed), ctx.messages))] : []),
-      sanitizeForTerminal(a.localDescription.replace(/\s+/g, ' ')),
+      descriptionCell(a),
     ]),
-    ...widthOf(ctx),
+    maxWidth: widthOf(ctx),
+    // Where an agent came from gives way to its description on a narrow terminal.
+    ...(withOrigin ? { optional: [2 + scopes.length] } : {}),
   });
   ctx.stdout.write(`${table}\n`);
   const lines = problems.map((p) =>

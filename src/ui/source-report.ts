@@ -45,13 +45,17 @@ export function formatSourceNotes(options: { scan: ReadSourceResult; ctx: Pick<U
   return lines;
 }
 
-/** On stderr: problems in how the files relate (each with its file), and files whose front-matter cannot be read. */
-export function printSourceProblems(options: { scan: ReadSourceResult; ctx: UiContext }): void {
+/**
+ * On stderr: problems in how the files relate (each with its file), and with `unreadable` (only `list`, the
+ * command that shows the whole folder) how many files look like agents but cannot be read: every other
+ * command that reads the folder would repeat a line about files the user did not ask about.
+ */
+export function printSourceProblems(options: { scan: ReadSourceResult; ctx: UiContext; unreadable?: boolean }): void {
   const { scan, ctx } = options;
   if (ctx.json) return;
   const lines: string[] = [];
   for (const d of scan.diagnostics) lines.push(ctx.style.bold(sanitizeForTerminal(d.file ?? '')), formatDiagnostic(d, ctx));
-  if (scan.unreadable.length > 0) {
+  if (options.unreadable === true && scan.unreadable.length > 0) {
     lines.push(ctx.messages.t('source.unreadable', { count: scan.unreadable.length, from: sanitizeForTerminal(shellWord(scan.from)) }));
   }
   if (lines.length > 0) ctx.stderr.write(`${lines.join('\n')}\n`);

@@ -83,6 +83,20 @@ describe('formatTable', () => {
     expect(table).toBe('A  B\n----\nx  y');
   });
 
+  it('an optional column gives way when the last would get fewer than minLast columns, and stays when it fits', () => {
+    const options = { header: ['NAME', 'PATH', 'DESCRIPTION'], rows: [['a', 'p'.repeat(30), 'd'.repeat(50)]], optional: [1], minLast: 40 };
+    // NAME (4+2) + PATH (30+2) = 38 columns before the description: 40 left at 78, 39 at 77.
+    expect(formatTable({ ...options, maxWidth: 78 }).split('\n')[0]).toBe('NAME  PATH                            DESCRIPTION');
+    expect(formatTable({ ...options, maxWidth: 77 }).split('\n')[0]).toBe('NAME  DESCRIPTION');
+    // A description narrower than minLast only needs its own width.
+    expect(formatTable({ ...options, rows: [['a', 'p'.repeat(30), 'short']], maxWidth: 50 }).split('\n')[0]).toBe(
+      'NAME  PATH                            DESCRIPTION',
+    );
+    // The rule is as wide as the widest line, never the width of the terminal.
+    const table = formatTable({ ...options, rows: [['a', 'p', 'd']], maxWidth: 200 }).split('\n');
+    expect(table[1]).toBe('-'.repeat(Math.max(...table.map((l) => stringWidth(l)))));
+  });
+
   it('even an over-wide first column cannot push a line past the width', () => {
     const table = formatTable({ header: ['NAME', 'DESCRIPTION'], rows: [['x'.repeat(100), 'text']], maxWidth: 40 });
     for (const line of table.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(40);
@@ -145,11 +159,12 @@ describe('agentpack list on a terminal and off it', () => {
     for (const line of r.stdout.trimEnd().split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(40);
   });
 
-  it('piped (spawned, not a terminal) it prints the full description', async () => {
+  it('piped (spawned, not a terminal) it prints the first sentence of the description whole', async () => {
     const { env } = isolatedEnv({ LANG: 'ja_JP.UTF-8' });
     const r = await runCli(['list'], { env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(LONG_JA);
+    expect(r.stdout).toContain(LONG_JA.slice(0, LONG_JA.indexOf('。') + 1));
+    expect(r.stdout).not.toContain(LONG_JA);
     expect(r.stdout).not.toContain('…');
   });
 });

@@ -1,57 +1,122 @@
-import { CANONICAL_LOCALE, sortedLocales, type CatalogAgent } from '../../core/catalog/catalog.js';
+import { CANONICAL_LOCALE, shownDescriptionOf, sortedLocales, type CatalogAgent } from '../../core/catalog/catalog.js';
+import { AgentpackError } from '../../core/errors.js';
 import { readPackage } from '../../io/package/read-package.js';
 import type { ReadSourceResult } from '../../io/source/read-source.js';
-import { printInstalledList, printSourceList, type ListRow } from '../../ui/list-report.js';
+import { printInstalledList, printSourceList, type ListQuery, type ListRow } from '../../ui/list-report.js';
 import { printSourceProblems } from '../../ui/source-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
 import { listInstalled, type ListedScopes } from '../flows/list-installed.js';
 import { loadSource, requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
-const OPTIONS = { ...SOURCE_OPTIONS, dir: 'value' } as const;
+const OPTIONS = { ...SOURCE_OPTIONS, dir: 'value', locale: 'value' } as const;
+
+/** A row in the language listed: `--locale`, else the CLI's (falling back to the canonical description). */
+function rowOf(options: {
+  name: string;
+  plugin?: string | undefined;
+  descriptions: Record<string, string>;
+  fallback: string;
+  locales: string[];
+  files: Record<string, string>;
+  lang: string;
+}): ListRow {
+  const { name, plugin, descriptions, fallback, locales, files, lang } = options;
+  const row: ListRow = { name, description: fallback, localDescription: descriptions[lang] ?? fallback, locales, files };
+  if (plugin !== undefined) row.plugin = plugin;
+  if (files[lang] !== undefined) row.file = files[lang];
+  return row;
+}
 
 function rowsOf(agentsOf: Iterable<CatalogAgent>, lang: string): ListRow[] {
   return [...agentsOf].map((agent) => {
-    const canonical = agent.variants.get(CANONICAL_LOCALE)?.parsed.spec?.description ?? '';
-    const first = [...agent.variants.values()][0]?.parsed.spec?.description ?? '';
-    const local = agent.variants.get(lang)?.parsed.spec?.description ?? (canonical || first);
+    const canonical = shownDescriptionOf(agent.variants.get(CANONICAL_LOCALE)) ?? '';
+    const first = shownDescriptionOf([...agent.variants.values()][0]) ?? '';
+    const descriptions: Record<string, string> = {};
+    for (const [locale, variant] of agent.variants) {
+      const own = shownDescriptionOf(variant);
+      if (own !== undefined) descriptions[locale] = own;
+    }
     const files = Object.fromEntries(sortedLocales(agent).map((l) => [l, agent.variants.get(l)?.relPath ?? '']));
-    return { name: agent.name, description: canonical || first, localDescription: local, locales: sortedLocales(agent), files };
+    // The marketplace reader of another branch names each agent's plugin; read it when it is there.
+    const { plugin } = agent as { plugin?: string };
+    return rowOf({ name: agent.name, plugin, descriptions, fallback: canonical || first, locales: sortedLocales(agent), files, lang });
   });
 }
 
+/** Text compared without case, and full-width letters as their ASCII forms. */
+const folded = (text: string): string => text.normalize('NFKC').toLowerCase();
+
+/**
+ * The rows `list` shows for a query: with `--locale`, only agents with that variant (a language no agent
+ * has is LOCALE_UNKNOWN, as for install); with a word, only agents whose name, plugin or a description holds it.
+ */
+function selectRows(options: { rows: ListRow[]; query: ListQuery; descriptionsOf: (row: ListRow) => string[] }): ListRow[] {
+  const { rows, query } = options;
+  let out = rows;
+  const { locale, word } = query;
+  if (locale !== undefined) {
+    const known = [...new Set(rows.flatMap((r) => r.locales))].sort();
+    if (!known.includes(locale)) throw new AgentpackError({ code: 'LOCALE_UNKNOWN', params: { locale, choices: known.join(', ') }, exitCode: 2 });
+    out = out.filter((r) => r.locales.includes(locale));
+  }
+  if (word !== undefined && word.trim() !== '') {
+    const needle = folded(word.trim());
+    out = out.filter((r) => [r.name, r.plugin ?? '', r.description, ...options.descriptionsOf(r)].some((text) => folded(text).includes(needle)));
+  }
+  return out;
+}
+
 /** `list --from <path>`: the agents of a folder or file, the identical copies counted once and the conflicts left out. */
-async function listSource(options: { ctx: CliContext; from: string; pick: string[] }): Promise<void> {
-  const { ctx, from, pick } = options;
+async function listSource(options: { ctx: CliContext; from: string; pick: string[]; query: ListQuery }): Promise<void> {
+  const { ctx, from, pick, query } = options;
   const scan: ReadSourceResult = await loadSource({ from, pick, ctx });
-  printSourceProblems({ scan, ctx });
-  printSourceList({ ctx, rows: rowsOf(scan.catalog.agents.values(), ctx.messages.lang), scan, retry: { args: ['list'], from, picks: pick } });
+  printSourceProblems({ scan, ctx, unreadable: true });
+  const lang = query.locale ?? ctx.messages.lang;
+  const descriptionsOf = (row: ListRow): string[] => [...(scan.catalog.agents.get(row.name)?.variants.values() ?? [])].map((v) => shownDescriptionOf(v) ?? '');
+  const rows = selectRows({ rows: rowsOf(scan.catalog.agents.values(), lang), query, descriptionsOf });
+  printSourceList({ ctx, rows, scan, retry: { args: ['list'], from, picks: pick }, query });
 }
 
 /**
  * Available agents with their locales and where each is installed (user, project, and `--dir` when given);
- * or, with `--from <path>`, the agents of that folder or file. `--json` descriptions are the canonical ones.
+ * or, with `--from <path>`, the agents of that folder or file. `--json` descriptions are the canonical ones,
+ * as Claude Code shows them. `word` and `--locale` narrow the list.
  */
-export async function runList(options: { raw: unknown; ctx: CliContext }): Promise<void> {
+export async function runList(options: { word?: string | undefined; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const { dir, from, pick } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
+  const { dir, from, pick, locale } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   requireFromForPick({ from, pick, ctx });
+  const query: ListQuery = { word: options.word, locale };
   if (from !== undefined) {
-    await listSource({ ctx, from, pick });
+    await listSource({ ctx, from, pick, query });
     return;
   }
   const { catalog, pkg } = await readPackage();
   const listed = await listInstalled({ ctx, dir, pkg, catalog });
-  printInstalledList({ ctx, listed, rows: [...rowsOf(catalog.agents.values(), ctx.messages.lang), ...folderRows(listed, catalog, ctx.messages.lang)] });
+  const lang = locale ?? ctx.messages.lang;
+  const folders = folderRows(listed, catalog, lang);
+  const descriptionsOf = (row: ListRow): string[] => {
+    const agent = catalog.agents.get(row.name);
+    if (agent) return [...agent.variants.values()].map((v) => shownDescriptionOf(v) ?? '');
+    return Object.values(folders.descriptions.get(row.name) ?? {});
+  };
+  const rows = selectRows({ rows: [...rowsOf(catalog.agents.values(), lang), ...folders.rows], query, descriptionsOf });
+  printInstalledList({ ctx, listed, rows, query });
 }
 
-/** Rows for agents installed from a folder that the package does not have (sorted by name). */
-function folderRows(listed: ListedScopes, catalog: { agents: Map<string, unknown> }, lang: string): ListRow[] {
-  const out: ListRow[] = [];
+/** Rows for agents installed from a folder that the package does not have (sorted by name), and their descriptions per locale. */
+function folderRows(
+  listed: ListedScopes,
+  catalog: { agents: Map<string, unknown> },
+  lang: string,
+): { rows: ListRow[]; descriptions: Map<string, Record<string, string>> } {
+  const rows: ListRow[] = [];
+  const descriptions = new Map<string, Record<string, string>>();
   for (const [name, { locales, summary }] of [...listed.fromFolders].sort(([a], [b]) => a.localeCompare(b))) {
     if (catalog.agents.has(name)) continue;
-    const description = summary?.description ?? '';
-    out.push({ name, description, localDescription: summary?.descriptions[lang] ?? description, locales, files: {} });
+    descriptions.set(name, summary?.descriptions ?? {});
+    rows.push(rowOf({ name, descriptions: summary?.descriptions ?? {}, fallback: summary?.description ?? '', locales, files: {}, lang }));
   }
-  return out;
+  return { rows, descriptions };
 }

@@ -7,8 +7,10 @@ export function registerList(program: Command, ctx: CliContext): void {
     .command('list')
     .alias('ls')
     .description(ctx.messages.t('cmd.list.description'))
+    .argument('[word]', ctx.messages.t('cli.arg.listWord'))
+    .addOption(new Option('--locale <locale>', ctx.messages.t('cli.opt.listLocale')))
     .addOption(new Option('--dir <path>', ctx.messages.t('cli.opt.dirExtra')))
     .addOption(new Option('--from <path>', ctx.messages.t('cli.opt.from')))
     .addOption(new Option('--pick <path>', ctx.messages.t('cli.opt.pick')).argParser(collect))
-    .action(async (raw: unknown) => (await import('../actions/list.js')).runList({ raw, ctx }));
+    .action(async (word: string | undefined, raw: unknown) => (await import('../actions/list.js')).runList({ word, raw, ctx }));
 }

@@ -10,7 +10,7 @@ export type { ClaudeStatus } from '../../core/claude/compare.js';
 
 const REASONS = { CLAUDE_NOT_FOUND: 'not-found', CLAUDE_PROBE_TIMEOUT: 'timeout' } as const;
 
-/** Agents agentpack installed in the folders Claude Code reads (user, project), with the file's description. */
+/** Agents agentpack installed in the folders Claude Code reads (user, project), with the file's description as Claude Code shows it. */
 function installedAgents(snapshots: readonly ScopeSnapshot[]): InstalledForClaude[] {
   const out: InstalledForClaude[] = [];
   for (const s of snapshots) {
@@ -22,7 +22,7 @@ function installedAgents(snapshots: readonly ScopeSnapshot[]): InstalledForClaud
         name: inst.agent,
         scope: s.scope,
         path: file?.path ?? agentFilePath({ dir: s.dir, name: inst.agent }),
-        description: file?.parsed.spec?.description,
+        description: file?.parsed.shownDescription,
       });
     }
   }

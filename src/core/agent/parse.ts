@@ -5,6 +5,7 @@ import { claudeCloseIndex, nextFenceAfter, offsetOfLine, splitFrontMatter } from
 import { checkFields, type I18nLink } from './check-fields.js';
 import type { AgentSpec } from './schema.js';
 import { parseYamlAsClaude, parseYamlMapping } from '../yaml/parse.js';
+import { claudeDescription } from '../claude/rules.js';
 
 /**
  * Errors after which Claude Code still loads the file (the agent is useless, but listed): a description of
@@ -28,6 +29,12 @@ export interface ParsedAgent {
   isAgent: boolean;
   /** The validated front-matter, when it has no errors. */
   spec?: AgentSpec;
+  /**
+   * The description as Claude Code shows it, when `description` is a string: not trimmed (`spec.description`
+   * is), a block's final newline kept, a literal `\n` turned into a newline. What renders write and what is
+   * compared with Claude Code and reported.
+   */
+  shownDescription?: string;
   /** The front-matter as parsed (null-prototype objects), before validation. */
   data?: Record<string, unknown>;
   /** The body (system prompt) without banner, LF line endings, no leading blank lines. */
@@ -187,6 +194,8 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
   for (const key of parsed.unsafeKeys) report('warning', 'UNSAFE_KEY', { line: fmLine, params: { key } });
   for (const tag of parsed.ignoredTags) report('warning', 'YAML_TAG_IGNORED', { line: fmLine, params: { detail: tag } });
   result.data = parsed.data;
+  const description = parsed.data['description'];
+  if (typeof description === 'string') result.shownDescription = claudeDescription(description);
 
   const fieldLines = locateKeys(split.yaml, fmLine);
   result.fieldLines = fieldLines;

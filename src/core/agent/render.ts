@@ -6,10 +6,13 @@ import { stringifySimpleMapping } from '../yaml/simple.js';
 /**
  * Render the exact bytes agentpack installs (deterministic, so the manifest's hash can tell an edit): front-matter at byte 0 in canonical field order,
  * `description` on one line, no banner, no `i18n` block, LF, no BOM, a blank line, the body, one final newline.
- * Deterministic: the same spec and body always give the same string.
+ * Deterministic: the same spec and body always give the same string. `description`, when given, is what
+ * Claude Code showed for the original file (ParsedAgent.shownDescription): it is written instead of the
+ * trimmed `spec.description`, double-quoted with `\n` escapes when it holds a newline, so that Claude Code
+ * shows exactly that text again.
  */
-export function renderAgent(agent: { spec: AgentSpec; body: string; asWritten?: Record<string, unknown> }): string {
-  const { spec } = agent;
+export function renderAgent(agent: { spec: AgentSpec; body: string; asWritten?: Record<string, unknown>; description?: string | undefined }): string {
+  const spec = agent.description === undefined ? agent.spec : { ...agent.spec, description: agent.description };
   const ordered: Record<string, unknown> = {};
   for (const field of KNOWN_FIELDS) {
     const value = spec[field];

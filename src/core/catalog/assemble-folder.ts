@@ -42,7 +42,7 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 function definitionKey(parsed: ParsedAgent): string {
   const { spec, data, body } = parsed;
   if (spec && !parsed.diagnostics.some((d) => d.severity === 'error'))
-    return contentHash(renderAgent({ spec, body, asWritten: fieldsAsWritten({ spec, data }) }));
+    return contentHash(renderAgent({ spec, body, asWritten: fieldsAsWritten({ spec, data }), description: parsed.shownDescription }));
   return contentHash(`invalid\u0000${JSON.stringify(data ?? null)}\u0000${body}`);
 }
 

@@ -47,6 +47,11 @@ export interface MirrorLayout {
   base: string;
 }
 
+/** A valid variant's description as Claude Code shows it (what every report gives), else undefined. */
+export function shownDescriptionOf(variant: Variant | undefined): string | undefined {
+  return variant?.parsed.spec ? (variant.parsed.shownDescription ?? variant.parsed.spec.description) : undefined;
+}
+
 export function sortedLocales(agent: CatalogAgent): string[] {
   return [...agent.variants.keys()].sort((a, b) => (a === CANONICAL_LOCALE ? -1 : b === CANONICAL_LOCALE ? 1 : a.localeCompare(b)));
 }

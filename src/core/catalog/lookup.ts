@@ -35,7 +35,7 @@ export function renderVariant(variant: Variant): string {
   if (!spec || variant.parsed.diagnostics.some((d) => d.severity === 'error')) {
     throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent: variant.agent, locale: variant.locale, command: commandLine({ args: ['validate'] }) } });
   }
-  return renderAgent({ spec, body: variant.parsed.body, asWritten: fieldsAsWritten({ spec, data }) });
+  return renderAgent({ spec, body: variant.parsed.body, asWritten: fieldsAsWritten({ spec, data }), description: variant.parsed.shownDescription });
 }
 
 /** Warnings about what the rendered file still carries (rendering fixes the rest: banner, BOM, CRLF…). */

@@ -5,7 +5,7 @@ export interface InstalledForClaude {
   name: string;
   scope: 'user' | 'project';
   path: string;
-  /** The description in the installed file, when it parses. */
+  /** The description in the installed file as Claude Code shows it (ParsedAgent.shownDescription), when it parses. */
   description: string | undefined;
 }
 
@@ -16,7 +16,7 @@ export interface ClaudeAgentView {
   path: string;
   /** Claude Code lists an agent of this name. */
   seen: boolean;
-  /** The listed description equals the installed file's, byte for byte; false means another definition wins. */
+  /** The listed description equals the installed file's as Claude Code shows it, byte for byte; false means another definition wins. */
   descriptionMatches: boolean;
 }
 

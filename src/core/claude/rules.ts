@@ -16,7 +16,10 @@ export function claudeNameProblem(name: string): 'dash' | 'colon' | 'length' | u
   return undefined;
 }
 
-/** What Claude Code shows as the description: a literal backslash-n (two characters) becomes a newline. */
+/**
+ * What Claude Code shows as the description, from the YAML value as parsed (untrimmed, so a `|` or `>` block
+ * keeps its final newline): a literal backslash-n (two characters) becomes a newline, in every scalar style.
+ */
 export function claudeDescription(description: string): string {
   return description.replaceAll('\\n', '\n');
 }

@@ -1,8 +1,9 @@
-import { CANONICAL_LOCALE, type Catalog, type CatalogAgent } from '../catalog/catalog.js';
+import { CANONICAL_LOCALE, shownDescriptionOf, type Catalog, type CatalogAgent } from '../catalog/catalog.js';
+import { claudeDescription } from '../claude/rules.js';
 import type { ManifestSource, ManifestSourceScan } from '../manifest/manifest.js';
 import { renderPackage, type PackageAgent, type PackageRenders } from './renders.js';
 
-/** What `list` shows of a folder's agent besides its locales: its description, and each variant's own. */
+/** What `list` shows of a folder's agent besides its locales: its description, and each variant's own (as Claude Code shows them). */
 export interface AgentSummary {
   /** The canonical variant's description, else the first variant's. */
   description: string;
@@ -11,11 +12,11 @@ export interface AgentSummary {
 }
 
 export function summarizeAgent(agent: CatalogAgent): AgentSummary {
-  const canonical = agent.variants.get(CANONICAL_LOCALE)?.parsed.spec?.description ?? '';
-  const first = [...agent.variants.values()][0]?.parsed.spec?.description ?? '';
+  const canonical = shownDescriptionOf(agent.variants.get(CANONICAL_LOCALE)) ?? '';
+  const first = shownDescriptionOf([...agent.variants.values()][0]) ?? '';
   const descriptions: Record<string, string> = {};
   for (const [locale, variant] of agent.variants) {
-    const own = variant.parsed.spec?.description;
+    const own = shownDescriptionOf(variant);
     if (typeof own === 'string') descriptions[locale] = own;
   }
   return { description: canonical || first, descriptions };
@@ -33,9 +34,13 @@ function scanSnapshot(options: { agent: CatalogAgent; rendered: PackageAgent; fi
   return scan;
 }
 
-/** What `list` shows from a recorded scan (the inverse of the above). */
+/**
+ * What `list` shows from a recorded scan (the inverse of the above). A scan recorded by an older agentpack
+ * holds the YAML values: their literal `\n` is shown as Claude Code shows it (the rule changes nothing else).
+ */
 export function summaryOfScan(scan: ManifestSourceScan): AgentSummary {
-  return { description: scan.description ?? scan.descriptions[CANONICAL_LOCALE] ?? '', descriptions: scan.descriptions };
+  const descriptions = Object.fromEntries(Object.entries(scan.descriptions).map(([locale, text]) => [locale, claudeDescription(text)]));
+  return { description: claudeDescription(scan.description ?? scan.descriptions[CANONICAL_LOCALE] ?? ''), descriptions };
 }
 
 /**

@@ -97,6 +97,14 @@ describe('Claude Code rules', () => {
     expect(claudeDescription('no escapes')).toBe('no escapes');
   });
 
+  it('shows what it shows again unchanged, so a render can write the shown text as the value', () => {
+    for (const raw of ['a\\nb', 'a\\\\nb', '\\n\\n<example>', 'a\nb\n', 'a\\\nb', '\\']) {
+      const shown = claudeDescription(raw);
+      expect(claudeDescription(shown), JSON.stringify(raw)).toBe(shown);
+      expect(shown).not.toContain('\\n');
+    }
+  });
+
   it.each([
     [{ hooks: { PreToolUse: {} } }, 'hooks.PreToolUse'],
     [{ hooks: { PreToolUse: [{ matcher: 'Bash' }] } }, 'hooks.PreToolUse'],
