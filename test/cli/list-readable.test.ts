@@ -232,7 +232,7 @@ describe('"N files look like agents but cannot be read": only where the whole fo
     expect(list.code).toBe(0);
     expect(list.stderr).toMatch(line);
     const ja = await runCli(['--lang', 'ja', 'list', '--from', src], { env, cwd: home });
-    expect(ja.stderr).toContain('1 個のファイルはエージェントのようですが');
+    expect(ja.stderr).toContain('フロントマターを読み取れないファイルが 1 個あります');
     for (const args of [
       ['show', 'good', '--from', src],
       ['install', 'good', '--from', src, '--dry-run'],
