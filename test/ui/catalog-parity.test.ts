@@ -147,6 +147,22 @@ describe('typed lookup', () => {
     expect(m.describe('error', 'AGENT_UNKNOWN', { agent: 'zzz' }).hint).toBe('Run agentpack list to see the available agents.');
   });
 
+  it('uses the .one wording when count is 1, in t() and describe(), and the plain key otherwise', () => {
+    const m = messagesIn('en');
+    const params = { agent: 'helper', path: '/cat', from: 'cat', command: 'agentpack update' };
+    expect(m.describe('diag', 'SOURCE_NOT_FOUND', { ...params, count: 1 }).message).toMatch(/^helper was installed from \/cat, which no longer exists/);
+    expect(m.describe('diag', 'SOURCE_NOT_FOUND', { ...params, count: 3 }).message).toMatch(/^3 agents were installed from \/cat, which no longer exists/);
+    expect(m.t('locale.staysAsIs', { count: 1, agent: 'helper', language: 'Japanese', kept: 'English', source: '/cat' })).toBe(
+      'helper has no Japanese version in /cat; it stays in English.',
+    );
+    // A key without a .one wording is used as it is.
+    expect(m.t('install.from.refused', { count: 1 })).toBe('Not installed (1):');
+  });
+
+  it('every .one wording has its plain key beside it', () => {
+    expect(Object.keys(en).filter((k) => k.endsWith('.one') && !(k.slice(0, -'.one'.length) in en))).toEqual([]);
+  });
+
   it('format leaves an unknown placeholder visible instead of dropping it', () => {
     expect(format('a {b} c', {})).toBe('a {b} c');
     expect(format('{n} file(s)', { n: 0 })).toBe('0 file(s)');
