@@ -41,7 +41,9 @@ export interface InstalledView {
 
 function cell(info: ListedCell | null | undefined, messages: Messages): string {
   if (!info) return '-';
-  const state = messages.t(`state.${info.state}`);
+  // An unchanged file whose locale its source no longer has: nothing `update` could apply.
+  const gone = info.origin?.localeGone === true && info.state === 'outdated';
+  const state = gone ? messages.t('list.note.localeGone') : messages.t(`state.${info.state}`);
   const notes = [
     ...(info.origin?.updateDue && info.state !== 'outdated' ? [messages.t('state.outdated')] : []),
     ...(info.origin?.translationBehind && info.locale !== null

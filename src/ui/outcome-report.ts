@@ -104,7 +104,7 @@ export function printOutcome(options: OutcomeReportOptions): number {
   }
   const { out, err } = formatOutcome({ applied, dir: target.dir, messages: ctx.messages, commandFor, commandWords: report.commandWords, pkg, report });
   if (outcome.createdDir) out.unshift(t('install.createdDir', { path: target.dir }));
-  if (applied.length === 0) out.push(nothingLine(report, target, ctx.messages));
+  if (applied.length === 0) out.push(nothingLine({ report, target, messages: ctx.messages }));
   const present = applied.filter(
     ({ action }) => action.kind !== 'remove' && action.kind !== 'conflict' && (action.kind !== 'skip' || action.reason === 'up-to-date'),
   );
@@ -127,7 +127,8 @@ export function printOutcome(options: OutcomeReportOptions): number {
 }
 
 /** A run with nothing to act on: uninstall says there is nothing to remove (from the folder it was given). */
-function nothingLine(report: LifecycleReport, target: Target, messages: Messages): string {
+function nothingLine(options: { report: LifecycleReport; target: Target; messages: Messages }): string {
+  const { report, target, messages } = options;
   if (report.command !== 'uninstall') return messages.t('install.nothingInstalled', { dir: target.dir });
   if (report.from !== undefined) return messages.t('install.nothingFrom', { dir: target.dir, from: report.from });
   return messages.t('install.nothingToRemove', { dir: target.dir });

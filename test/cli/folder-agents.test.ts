@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isolatedEnv, runCli, tempDir, type CliResult } from '../helpers/cli.js';
@@ -167,6 +167,51 @@ describe('an agent installed from a folder is compared with that folder', () => 
     const repointed = await cli(['update', '--from', 'moved', '--dir', dir]);
     expect(repointed.code).toBe(0);
     expect(findingsOf(await cli(['status', '--dir', dir, '--json']))).toEqual([]);
+  });
+});
+
+describe('an agent installed in Japanese from a folder', () => {
+  it('only the English changed: "no updated Japanese translation yet", not an update; the Japanese gone: nothing update could apply either', async () => {
+    const { cat, dir, cli } = setup();
+    mkdirSync(join(cat, 'i18n', 'ja', 'agents'), { recursive: true });
+    writeFileSync(join(cat, 'i18n', 'ja', 'agents', 'reviewer.md'), agentText('reviewer', 'プルリクエストをレビューします。', '本文です。'));
+    expect((await cli(['install', 'reviewer', '--from', 'cat', '--locale', 'ja', '--dir', dir])).code).toBe(0);
+    const installed = snapshot(dir);
+    writeFileSync(join(cat, 'agents', 'reviewer.md'), agentText('reviewer', 'Reviews pull requests, now with a checklist.'));
+
+    const [status, list, human, update] = await Promise.all([
+      cli(['status', '--dir', dir, '--json']),
+      cli(['list', '--dir', dir, '--json']),
+      cli(['list', '--dir', dir]),
+      cli(['update', '--dir', dir, '--dry-run', '--json']),
+    ]);
+    expect(findingsOf(status).map((f) => f.code)).toEqual(['TRANSLATION_BEHIND', 'INSTALLED_FROM_STALE_TRANSLATION']);
+    expect(findingsOf(status)[0]).toMatchObject({
+      message: `reviewer (ja): the English source changed since it was installed; ${cat} has no updated Japanese translation yet.`,
+      hint: `To get the new text, switch to English: agentpack locale en reviewer --dir ${dir}`,
+    });
+    expect(listedIn(list, 'reviewer')).toMatchObject({ state: 'ok', origin: { updateDue: false, translationBehind: true, sourceLocale: 'en' } });
+    expect(human.stdout).toContain('ja ok, English source changed, no updated Japanese translation yet');
+    expect(human.stdout).not.toContain('update available');
+    expect((JSON.parse(update.stdout) as { actions: { action: string }[] }).actions.map((a) => a.action)).toEqual(['skip']);
+
+    // The folder drops its Japanese file: the installed one stays, and nothing says an update is available.
+    rmSync(join(cat, 'i18n'), { recursive: true });
+    const [gone, goneList, goneJa] = await Promise.all([
+      cli(['status', '--dir', dir, '--json']),
+      cli(['list', '--dir', dir]),
+      cli(['status', '--dir', dir, '--lang', 'ja']),
+    ]);
+    expect(findingsOf(gone).map((f) => [f.code, f.message])).toContainEqual([
+      'INSTALLED_LOCALE_GONE',
+      `reviewer (ja): ${cat} no longer has a Japanese version; the installed file stays as it is.`,
+    ]);
+    expect(findingsOf(gone).map((f) => f.code)).not.toContain('INSTALLED_OUTDATED');
+    expect(goneList.stdout).toMatch(/reviewer +en +- +- +ja no longer in its source/);
+    expect(goneJa.stdout).toContain(`reviewer（ja）: 入手元（${cat}）に日本語版がなくなりました。`);
+    const skipped = await cli(['update', '--dir', dir]);
+    expect(skipped.stderr).toBe(`Skipped reviewer: ${cat} no longer has its Japanese version.\n`);
+    expect(snapshot(dir)).toEqual(installed);
   });
 });
 

@@ -46,9 +46,9 @@ async function installedLocale(options: {
 /**
  * Print the exact bytes `install` would write (control characters escaped when stdout is a terminal);
  * `--json` wraps them with the name, locale and path. An agent installed from a folder (in the chosen scope)
- * is shown from the folder its manifest entry records, in its installed locale by default. With `--from`, a name defined differently in several
- * files is refused (AGENT_AMBIGUOUS) until `--pick` chooses. Values Claude Code would drop silently are kept
- * as written and reported as warnings on stderr.
+ * is shown from the folder its manifest entry records, in its installed locale by default. With `--from`, a
+ * name defined differently in several files is refused (AGENT_AMBIGUOUS) until `--pick` chooses. Values
+ * Claude Code would drop silently are kept as written and reported as warnings on stderr.
  */
 export async function runShow(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;

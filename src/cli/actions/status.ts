@@ -18,7 +18,8 @@ import { readScopes } from '../flows/scopes.js';
 
 const OPTIONS = { dir: 'value', claude: 'flag', claudeBin: 'value' } as const;
 
-function toStatusScope(snapshot: ScopeSnapshot, catalog: Catalog, pkg: PackageRenders): StatusScope {
+function toStatusScope(options: { snapshot: ScopeSnapshot; catalog: Catalog; pkg: PackageRenders }): StatusScope {
+  const { snapshot } = options;
   const out: StatusScope = {
     scope: snapshot.scope,
     dir: snapshot.dir,
@@ -30,7 +31,7 @@ function toStatusScope(snapshot: ScopeSnapshot, catalog: Catalog, pkg: PackageRe
       loadable: f.parsed.isAgent && f.parsed.loadableAsIs,
     })),
     installations: snapshot.installations,
-    origins: originsOf(snapshot, catalog, pkg),
+    origins: originsOf(options),
     leftovers: snapshot.leftovers,
   };
   if (snapshot.manifestError !== undefined) out.manifestError = snapshot.manifestError;
@@ -39,7 +40,8 @@ function toStatusScope(snapshot: ScopeSnapshot, catalog: Catalog, pkg: PackageRe
 }
 
 /** Each installed agent against its recorded source: `pkg` holds the folder agents' renders as read for this scope. */
-function originsOf(snapshot: ScopeSnapshot, catalog: Catalog, pkg: PackageRenders): Record<string, InstalledOrigin> {
+function originsOf(options: { snapshot: ScopeSnapshot; catalog: Catalog; pkg: PackageRenders }): Record<string, InstalledOrigin> {
+  const { snapshot, catalog, pkg } = options;
   const out: Record<string, InstalledOrigin> = {};
   for (const inst of snapshot.installations) {
     if (inst.entry && inst.state !== 'none' && inst.state !== 'foreign')
@@ -91,7 +93,7 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
     snapshots.push(read.value);
     renders.push(read.sources.pkg);
   }
-  const views = snapshots.map((s, index) => toStatusScope(s, catalog, renders[index] ?? pkg));
+  const views = snapshots.map((snapshot, index) => toStatusScope({ snapshot, catalog, pkg: renders[index] ?? pkg }));
   const configDir = claudeConfigDir({ env: ctx.env, cwd: ctx.cwd });
   const home = homeAgentsDir(ctx.env);
   const user = views.find((v) => v.scope === 'user');

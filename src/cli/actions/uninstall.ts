@@ -13,7 +13,8 @@ import { runLifecycle } from '../flows/lifecycle.js';
 const OPTIONS = { ...SCOPE_OPTIONS, all: 'flag', from: 'value', force: 'switch', dryRun: 'switch' } as const;
 
 /** The agents the manifest records as installed from `folder`: `--from` named it, or named one file in it (or this file). */
-function recordedFrom(manifest: Manifest, folder: string): string[] {
+function recordedFrom(options: { manifest: Manifest; folder: string }): string[] {
+  const { manifest, folder } = options;
   return Object.entries(manifest.agents)
     .filter(([, entry]) => entry.source !== undefined && (sourceLocation(entry.source) === folder || entry.source.root === folder))
     .map(([agent]) => agent)
@@ -39,7 +40,7 @@ export async function runUninstall(options: { agents: string[]; raw: unknown; ct
   const folder = from === undefined ? undefined : resolve(ctx.cwd, from);
   const choose = (manifest: Manifest): string[] => {
     if (all) return Object.keys(manifest.agents).sort();
-    if (folder !== undefined) return recordedFrom(manifest, folder);
+    if (folder !== undefined) return recordedFrom({ manifest, folder });
     return agents.map((name) => checkRemovableName({ name, catalog, manifest }));
   };
   const selection = all ? ['--all'] : from !== undefined ? ['--from', from] : agents;

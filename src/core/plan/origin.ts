@@ -90,7 +90,12 @@ export interface InstalledOrigin {
    * translation in the installed locale, so `update` has nothing to write (switching to `sourceLocale` gets the new text).
    */
   translationBehind?: true;
-  /** With `translationBehind`: the locale of the source that changed. */
+  /**
+   * Only when true: the source no longer has the installed locale, so `update` cannot bring the file up to date
+   * (switching to `sourceLocale` can).
+   */
+  localeGone?: true;
+  /** With `translationBehind` or `localeGone`: the locale of the agent's canonical source. */
   sourceLocale?: string;
 }
 
@@ -116,9 +121,14 @@ export function installedOrigin(options: {
     translationWasCurrent: check.wasCurrent ?? null,
     updateDue: check.updateDue || state === 'outdated',
   };
-  // The installed bytes are still the source's render of their locale: only the canonical text moved on.
   const sourceLocale = current?.locales[0] ?? CANONICAL_LOCALE;
-  if (check.state === 'source-changed' && state === 'ok' && entry.locale !== sourceLocale) {
+  if (check.state === 'locale-gone') {
+    // Nothing in the source to update the file to: only another locale is there.
+    out.updateDue = false;
+    out.localeGone = true;
+    out.sourceLocale = sourceLocale;
+  } else if (check.state === 'source-changed' && state === 'ok' && entry.locale !== sourceLocale) {
+    // The installed bytes are still the source's render of their locale: only the canonical text moved on.
     out.updateDue = false;
     out.translationBehind = true;
     out.sourceLocale = sourceLocale;

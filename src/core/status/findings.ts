@@ -118,8 +118,14 @@ function installationFindings(options: { inst: Installation; scope: StatusScope;
       ];
     case 'modified':
       return [at('warning', 'INSTALLED_MODIFIED', { command: command(['diff', inst.agent], scope) })];
-    case 'outdated':
-      return [at('info', 'INSTALLED_OUTDATED', { command: command(['update', inst.agent], scope) })];
+    case 'outdated': {
+      const origin = scope.origins?.[inst.agent];
+      if (!origin?.localeGone) return [at('info', 'INSTALLED_OUTDATED', { command: command(['update', inst.agent], scope) })];
+      // Not an update `update` could apply: the source has no variant in this locale any more.
+      const sourceLocale = origin.sourceLocale ?? CANONICAL_LOCALE;
+      const language = { language: names.language(inst.locale ?? '?'), sourceLanguage: names.language(sourceLocale) };
+      return [at('info', 'INSTALLED_LOCALE_GONE', { ...language, command: command(['locale', sourceLocale, inst.agent], scope) })];
+    }
     case 'ok':
       return [...(inst.recovered ? [at('info', 'INSTALLED_UNTRACKED')] : []), ...originFindings({ inst, scope, command, names, at })];
     default:

@@ -113,6 +113,16 @@ describe('installed origin against the recorded source', () => {
         current: { ...folderAgent(H2), source: undefined },
       }),
     ).toMatchObject({ updateDue: false, translationBehind: true, sourceLocale: 'en' });
+    // The source has no Japanese any more: nothing update could write.
+    expect(
+      installedOrigin({
+        catalog: at('First.', H1),
+        agent: 'demo',
+        entry: entry('ja', H1, true),
+        state: 'outdated',
+        current: { ...folderAgent(H1), locales: ['en'] },
+      }),
+    ).toEqual({ translationStatus: 'untracked', translationWasCurrent: false, updateDue: false, localeGone: true, sourceLocale: 'en' });
     // The translation changed too (the file is outdated): an update is due.
     expect(installedOrigin({ catalog: at('First.', H1), agent: 'demo', entry: entry('ja', H1, true), state: 'outdated', current: folderAgent(H2) })).toEqual({
       translationStatus: 'untracked',
