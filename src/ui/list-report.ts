@@ -1,7 +1,8 @@
-import type { CommandLine } from '../core/hints.js';
+import { commandLine, type CommandLine } from '../core/hints.js';
 import type { InstallState } from '../core/plan/installation.js';
 import type { InstalledOrigin } from '../core/plan/origin.js';
 import type { ReadSourceResult } from '../core/catalog/assemble-folder.js';
+import { groupSourceProblems } from '../core/status/source-problems.js';
 import type { Scope } from '../core/target.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { writeJson } from './json.js';
@@ -10,6 +11,7 @@ import type { UiContext } from './context.js';
 import { formatSourceNotes, sourceJson } from './source-report.js';
 import { sanitizeForTerminal } from './style.js';
 import { firstSentence } from './first-sentence.js';
+import { languageName } from './source-name.js';
 import { formatTable } from './table.js';
 
 /**
@@ -47,14 +49,24 @@ export interface InstalledView {
   installed: ReadonlyMap<Scope, ReadonlyMap<string, ListedCell | null>>;
   /** Agents installed from a folder in some scope. */
   fromFolders: ReadonlyMap<string, unknown>;
-  problems: readonly { scope: Scope; agent: string; code: 'SOURCE_NOT_FOUND' | 'SOURCE_FILE_MOVED'; from: string; path: string }[];
+  problems: readonly { scope: Scope; dir: string; agent: string; code: 'SOURCE_NOT_FOUND' | 'SOURCE_FILE_MOVED'; from: string; path: string }[];
 }
 
 function cell(info: ListedCell | null | undefined, messages: Messages): string {
   if (!info) return '-';
-  const state = messages.t(`state.${info.state}`);
+  // An unchanged file whose locale its source no longer has: nothing `update` could apply.
+  const gone = info.origin?.localeGone === true && info.state === 'outdated';
+  const state = gone ? messages.t('list.note.localeGone') : messages.t(`state.${info.state}`);
   const notes = [
     ...(info.origin?.updateDue && info.state !== 'outdated' ? [messages.t('state.outdated')] : []),
+    ...(info.origin?.translationBehind && info.locale !== null
+      ? [
+          messages.t('list.note.translationBehind', {
+            sourceLanguage: languageName(info.origin.sourceLocale ?? '', messages),
+            language: languageName(info.locale, messages),
+          }),
+        ]
+      : []),
     ...(info.origin?.translationWasCurrent === false ? [messages.t('list.note.translationWasNotCurrent')] : []),
   ];
   const text = [state, ...notes].join(messages.t('list.note.separator'));
@@ -180,8 +192,11 @@ export function printInstalledList(options: { ctx: UiContext; listed: InstalledV
     ...(withOrigin ? { optional: [2 + scopes.length] } : {}),
   });
   ctx.stdout.write(`${table}\n`);
-  const lines = problems.map((p) =>
-    formatDiagnostic({ severity: 'warning', code: p.code, file: p.path, params: { agent: p.agent, from: p.from, path: p.path } }, ctx),
-  );
+  const lines = groupSourceProblems(problems).map((group) => {
+    const p = group[0] as InstalledView['problems'][number];
+    const command = commandLine({ args: p.code === 'SOURCE_NOT_FOUND' ? ['update'] : ['update', p.agent], target: { scope: p.scope, dir: p.dir } });
+    const params = { agent: p.agent, count: group.length, from: p.from, path: p.path, command };
+    return formatDiagnostic({ severity: 'warning', code: p.code, file: p.path, params }, ctx);
+  });
   if (lines.length > 0) ctx.stderr.write(`${lines.join('\n')}\n`);
 }

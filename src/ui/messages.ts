@@ -52,20 +52,22 @@ export function createMessages(options: { lang: Lang; load: CatalogLoader; invoc
   const invocation = options.invocation ?? 'agentpack';
   const lookup = (key: string): string | undefined => catalog[key] ?? (lang === 'en' ? undefined : load('en')[key]);
   const fill = (template: string, params?: DiagnosticParams): string => nameCommands(format(template, params), invocation);
+  // A message about one thing (`count` 1) may have its own wording under `<key>.one` ("helper was" for "3 agents were").
+  const pick = (key: string, params?: DiagnosticParams): string | undefined => (params?.['count'] === 1 ? lookup(`${key}.one`) : undefined) ?? lookup(key);
   return {
     lang,
     invocation,
     named: (text) => nameCommands(text, invocation),
     t(key, params) {
-      return fill(lookup(key) ?? key, params);
+      return fill(pick(key, params) ?? key, params);
     },
     find(key, params) {
-      const template = lookup(key);
+      const template = pick(key, params);
       return template === undefined ? undefined : fill(template, params);
     },
     describe(kind, code, params) {
       const base = `${kind}.${code}`;
-      const message = fill(lookup(base) ?? code, params);
+      const message = fill(pick(base, params) ?? code, params);
       const suggestKey = `${base}.hintSuggest`;
       const hintTemplate = params['suggestion'] !== undefined && lookup(suggestKey) ? lookup(suggestKey) : lookup(`${base}.hint`);
       return { message, hint: fill(hintTemplate ?? '', params) };

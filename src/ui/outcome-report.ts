@@ -9,6 +9,7 @@ import type { Messages } from './messages.js';
 import { actionJson, formatPlanLines, targetLabel } from './plan-report.js';
 import type { UiContext } from './context.js';
 import { sanitizeForTerminal } from './style.js';
+import { languageName, sourceName } from './source-name.js';
 
 type LifecycleCommand = 'install' | 'uninstall' | 'locale' | 'update';
 
@@ -23,6 +24,10 @@ export interface LifecycleReport {
   forceArgs: string[];
   /** The command as typed before its agent names (`update`, `locale ja`): the hint under an agent it left alone adds the agent and --force. */
   commandWords: string[];
+  /** `locale <l>`: the locale asked for, named in the line about the agents that have no variant in it. */
+  locale?: string;
+  /** `uninstall --from <folder>`: the folder as given, named when no agent was installed from it. */
+  from?: string;
   /** The run chose the locale it writes (install, locale): after it, where each choice came from and how to switch. */
   chosen?: readonly LocaleRequest[];
   /** Agents left out before planning (install --all --from): listed under `refused` in --json; the run fails. */
@@ -97,9 +102,9 @@ export function printOutcome(options: OutcomeReportOptions): number {
     writeJson(ctx, { command: report.command, dryRun: false, target, createdDir: outcome.createdDir, actions, ...refusedOf(report, ctx.messages) }, code === 0);
     return code;
   }
-  const { out, err } = formatOutcome({ applied, dir: target.dir, messages: ctx.messages, commandFor, commandWords: report.commandWords });
+  const { out, err } = formatOutcome({ applied, dir: target.dir, messages: ctx.messages, commandFor, commandWords: report.commandWords, pkg, report });
   if (outcome.createdDir) out.unshift(t('install.createdDir', { path: target.dir }));
-  if (applied.length === 0) out.push(t('install.nothingInstalled', { dir: target.dir }));
+  if (applied.length === 0) out.push(nothingLine({ report, target, messages: ctx.messages }));
   const present = applied.filter(
     ({ action }) => action.kind !== 'remove' && action.kind !== 'conflict' && (action.kind !== 'skip' || action.reason === 'up-to-date'),
   );
@@ -121,18 +126,38 @@ export function printOutcome(options: OutcomeReportOptions): number {
   return code;
 }
 
+/** A run with nothing to act on: uninstall says there is nothing to remove (from the folder it was given). */
+function nothingLine(options: { report: LifecycleReport; target: Target; messages: Messages }): string {
+  const { report, target, messages } = options;
+  if (report.command !== 'uninstall') return messages.t('install.nothingInstalled', { dir: target.dir });
+  if (report.from !== undefined) return messages.t('install.nothingFrom', { dir: target.dir, from: report.from });
+  return messages.t('install.nothingToRemove', { dir: target.dir });
+}
+
 /**
  * What a finished run says, one line per agent: what was written and where, what was kept as a backup, and
  * for each agent left alone that needs the user, why and the exact command that would proceed.
  */
-function formatOutcome(options: { applied: AppliedAction[]; dir: string; messages: Messages; commandFor: CommandFor; commandWords: string[] }): {
+function formatOutcome(options: {
+  applied: AppliedAction[];
+  dir: string;
+  messages: Messages;
+  commandFor: CommandFor;
+  commandWords: string[];
+  pkg: PackageRenders;
+  report: LifecycleReport;
+}): {
   out: string[];
   err: string[];
 } {
-  const { applied, dir, messages, commandFor, commandWords } = options;
+  const { applied, dir, messages, commandFor, commandWords, pkg, report } = options;
   const { t } = messages;
   const out: string[] = [];
   const err: string[] = [];
+  const sourceOf = (agent: string): string => sourceName(pkg.agents.get(agent)?.source, messages);
+  // `locale <l>`: the agents without an <l> variant are told about together, per source and the language they keep.
+  const wanted = report.locale;
+  const staying = wanted === undefined ? [] : applied.filter(({ action }) => action.kind === 'skip' && action.reason === 'not-in-package');
   for (const { action, backup } of applied) {
     const p = { agent: action.agent, locale: action.locale ?? '?', from: action.fromLocale ?? '?', path: action.path, dir };
     switch (action.kind) {
@@ -149,14 +174,45 @@ function formatOutcome(options: { applied: AppliedAction[]; dir: string; message
         out.push(t(action.reason === 'file-missing' ? 'install.done.forget' : 'install.done.remove', p));
         break;
       case 'skip':
-        skipLine({ action, commandWords, p, commandFor, messages, out, err });
+        if (!staying.some((s) => s.action === action))
+          skipLine({ action, commandWords, p: { ...p, source: sourceOf(action.agent) }, commandFor, messages, out, err });
         break;
       case 'conflict':
         break;
     }
     if (backup) out.push(t('install.done.backup', { backup }));
   }
+  if (wanted !== undefined) out.push(...staysLines({ staying: staying.map(({ action }) => action), wanted, sourceOf, messages, err }));
   return { out: out.map(sanitizeForTerminal), err: err.map(sanitizeForTerminal) };
+}
+
+/**
+ * "202 agents have no Japanese version in <folder>; they stay in English": one line per source and kept
+ * language. Not a failure when no agent was named (every agent that could switch did); a named one goes to stderr.
+ */
+function staysLines(options: { staying: PlanAction[]; wanted: string; sourceOf: (agent: string) => string; messages: Messages; err: string[] }): string[] {
+  const { staying, wanted, sourceOf, messages, err } = options;
+  const groups = new Map<string, { source: string; kept: string; actions: PlanAction[] }>();
+  for (const action of staying) {
+    const source = sourceOf(action.agent);
+    const kept = action.locale ?? '?';
+    const key = `${source}\0${kept}`;
+    const group = groups.get(key) ?? { source, kept, actions: [] };
+    group.actions.push(action);
+    groups.set(key, group);
+  }
+  const out: string[] = [];
+  for (const { source, kept, actions } of groups.values()) {
+    const params = {
+      count: actions.length,
+      agent: actions[0]?.agent ?? '',
+      language: languageName(wanted, messages),
+      kept: languageName(kept, messages),
+      source,
+    };
+    (actions.some((a) => a.attention) ? err : out).push(messages.t('locale.staysAsIs', params));
+  }
+  return out;
 }
 
 function skipLine(options: {
@@ -183,7 +239,7 @@ function skipLine(options: {
       err.push(t('install.skip.fileMissing', { ...p, command: commandFor(['install', action.agent]), command2: commandFor(['uninstall', action.agent]) }));
       return;
     case 'not-in-package':
-      err.push(t('install.skip.notInPackage', p));
+      err.push(t('install.skip.notInPackage', { ...p, language: languageName(action.locale ?? '?', messages) }));
       return;
     default:
       err.push(

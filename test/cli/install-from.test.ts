@@ -129,7 +129,7 @@ describe('install --from', () => {
     expect(readdirSync(agents)).toEqual([]);
   });
 
-  it('team folder: installed as written, magenta kept and warned; a moved folder is reported with --from <new path>', async () => {
+  it('team folder: installed as written, magenta kept and warned; a moved folder is reported with --from <new folder>', async () => {
     const { agents, cli } = setup();
     const work = tempDir('agentpack-team-');
     cpSync(join(FIXTURES_DIR, 'team'), join(work, 'team'), { recursive: true });
@@ -146,7 +146,7 @@ describe('install --from', () => {
       expect(out.code).toBe(1);
       expect(out.stderr).toContain('SOURCE_NOT_FOUND');
       expect(out.stderr).toContain(join(work, 'team'));
-      expect(out.stderr).toContain('--from <new path>');
+      expect(out.stderr).toContain('agentpack update --from <new folder>');
     }
     expect(snapshot(agents)).toEqual(before);
   });

@@ -42,36 +42,70 @@ describe('installed origin in the manifest, list and status', { timeout: 60_000 
     expect(status.stdout).not.toContain('update available');
   });
 
-  it('a recorded source hash that differs from the package: updateDue in list and status, until update records it again', async () => {
+  it('a recorded source hash that differs from the package: updateDue for the English variant, until update records it again', async () => {
+    const { env, manifestPath } = await installed('en');
+    editEntry(manifestPath, (e) => {
+      e['sourceHash'] = OTHER_HASH;
+    });
+    const list = await runCli(['list', '--json'], { env });
+    expect(userInstalled(list.stdout)).toEqual(
+      expect.objectContaining({ state: 'ok', origin: { translationStatus: 'source', translationWasCurrent: null, updateDue: true } }),
+    );
+    expect((await runCli(['list'], { env })).stdout).toContain('en ok, update available');
+    const status = await runCli(['status'], { env });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('info UPDATE_DUE ml-engineer (en): its source (this package) changed since it was installed (update available).');
+    expect(status.stdout).toContain('hint: Update it: agentpack update ml-engineer');
+    expect((await runCli(['update', 'ml-engineer'], { env })).code).toBe(0);
+    expect(userInstalled((await runCli(['list', '--json'], { env })).stdout)).toMatchObject({ origin: { updateDue: false } });
+    expect((await runCli(['status'], { env })).stdout).not.toContain('update available');
+  });
+
+  it('installed in Japanese, only the English source changed: "no updated Japanese translation yet", not an update update cannot apply', async () => {
     const { env, manifestPath } = await installed('ja');
     editEntry(manifestPath, (e) => {
       e['sourceHash'] = OTHER_HASH;
       e['translationStatus'] = 'outdated';
     });
     const list = await runCli(['list', '--json'], { env });
-    expect(userInstalled(list.stdout)).toMatchObject({ state: 'ok', origin: { translationStatus: 'outdated', translationWasCurrent: false, updateDue: true } });
+    expect(userInstalled(list.stdout)).toMatchObject({
+      state: 'ok',
+      origin: { translationStatus: 'outdated', translationWasCurrent: false, updateDue: false, translationBehind: true, sourceLocale: 'en' },
+    });
     const human = await runCli(['list'], { env });
-    expect(human.stdout).toContain('ja ok, update available, translation was not current');
+    expect(human.stdout).toContain('ja ok, English source changed, no updated Japanese translation yet, translation was not current');
+    expect(human.stdout).not.toContain('update available');
     const ja = await runCli(['list', '--lang', 'ja'], { env });
-    expect(ja.stdout).toContain('ja 正常、更新あり、インストール時の翻訳が古い');
+    expect(ja.stdout).toContain('ja 正常、英語の原文が変更済み、日本語の翻訳は未更新、インストール時の翻訳が古い');
 
     const status = await runCli(['status'], { env });
     expect(status.code).toBe(0);
-    expect(status.stdout).toContain('(update available)');
-    expect(status.stdout).toContain('Update it: agentpack update ml-engineer');
+    expect(status.stdout).not.toContain('update available');
+    expect(status.stdout).toContain(
+      'info TRANSLATION_BEHIND ml-engineer (ja): the English source changed since it was installed; this package has no updated Japanese translation yet.',
+    );
+    expect(status.stdout).toContain('hint: To get the new text, switch to English: agentpack locale en ml-engineer');
     expect(status.stdout).toContain('was installed from a translation that was outdated');
+    const statusJa = await runCli(['status', '--lang', 'ja'], { env });
+    expect(statusJa.stdout).toContain(
+      'ml-engineer（ja）: インストール後に英語の原文が変わりましたが、日本語の翻訳はまだ更新されていません（インストール元: このパッケージ）。',
+    );
     const statusJson = JSON.parse((await runCli(['status', '--json'], { env })).stdout);
     expect(statusJson.scopes[0].files[0].installed).toEqual({
       locale: 'ja',
       state: 'ok',
-      origin: { translationStatus: 'outdated', translationWasCurrent: false, updateDue: true },
+      origin: { translationStatus: 'outdated', translationWasCurrent: false, updateDue: false, translationBehind: true, sourceLocale: 'en' },
     });
-    expect(statusJson.findings.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(['UPDATE_DUE', 'INSTALLED_FROM_STALE_TRANSLATION']));
+    const codes = statusJson.findings.map((f: { code: string }) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(['TRANSLATION_BEHIND', 'INSTALLED_FROM_STALE_TRANSLATION']));
+    expect(codes).not.toContain('UPDATE_DUE');
 
+    // update has no file to write; it records the origin again (here: the package's translation is current).
     expect((await runCli(['update', 'ml-engineer'], { env })).code).toBe(0);
     const after = await runCli(['list', '--json'], { env });
     expect(userInstalled(after.stdout)).toMatchObject({ origin: { translationWasCurrent: true, updateDue: false } });
-    expect((await runCli(['status'], { env })).stdout).not.toContain('update available');
+    expect(userInstalled(after.stdout)['origin']).not.toHaveProperty('translationBehind');
+    expect((await runCli(['status'], { env })).stdout).not.toContain('TRANSLATION_BEHIND');
   });
 
   it('a manifest written before the field existed still loads: no translationStatus, updateDue judged by the source hash', async () => {

@@ -87,7 +87,7 @@ describe.concurrent('update', () => {
     cpSync(template, dir, { recursive: true });
     makeOutdated(dir, JA.replace('あなたは', 'あなたは以前'));
     const dry = await runCli(['update', '--dry-run', '--dir', dir], { env: base.env });
-    expect(dry.stdout).toMatch(/overwrite\s+ml-engineer\.md\s+ja\s+the package has a newer version/);
+    expect(dry.stdout).toMatch(/overwrite\s+ml-engineer\.md\s+ja\s+its source has a newer version/);
     const r = await runCli(['update', '--dir', dir], { env: base.env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Updated ${AGENT} (ja)`);

@@ -60,7 +60,7 @@ describe('message catalogs', () => {
     const codes = new Set<string>([...DIAGNOSTIC_CODES.map((c) => `diag.${c}`), ...ERROR_CODES.map((c) => `error.${c}`)]);
     const orphans = Object.keys(en)
       .filter((k) => /^(diag|error)\./.test(k))
-      .filter((k) => !codes.has(k.replace(/\.(hint|hintSuggest)$/, '')));
+      .filter((k) => !codes.has(k.replace(/\.(hint|hintSuggest|one)$/, '')));
     expect(orphans).toEqual([]);
   });
 
@@ -145,6 +145,22 @@ describe('typed lookup', () => {
     const m = messagesIn('en');
     expect(m.describe('error', 'AGENT_UNKNOWN', { agent: 'ml-engneer', suggestion: 'ml-engineer' }).hint).toContain('Did you mean "ml-engineer"?');
     expect(m.describe('error', 'AGENT_UNKNOWN', { agent: 'zzz' }).hint).toBe('Run agentpack list to see the available agents.');
+  });
+
+  it('uses the .one wording when count is 1, in t() and describe(), and the plain key otherwise', () => {
+    const m = messagesIn('en');
+    const params = { agent: 'helper', path: '/cat', from: 'cat', command: 'agentpack update' };
+    expect(m.describe('diag', 'SOURCE_NOT_FOUND', { ...params, count: 1 }).message).toMatch(/^helper was installed from \/cat, which no longer exists/);
+    expect(m.describe('diag', 'SOURCE_NOT_FOUND', { ...params, count: 3 }).message).toMatch(/^3 agents were installed from \/cat, which no longer exists/);
+    expect(m.t('locale.staysAsIs', { count: 1, agent: 'helper', language: 'Japanese', kept: 'English', source: '/cat' })).toBe(
+      'helper has no Japanese version in /cat; it stays in English.',
+    );
+    // A key without a .one wording is used as it is.
+    expect(m.t('install.from.refused', { count: 1 })).toBe('Not installed (1):');
+  });
+
+  it('every .one wording has its plain key beside it', () => {
+    expect(Object.keys(en).filter((k) => k.endsWith('.one') && !(k.slice(0, -'.one'.length) in en))).toEqual([]);
   });
 
   it('format leaves an unknown placeholder visible instead of dropping it', () => {

@@ -59,6 +59,7 @@ export async function runLocale(options: { locale: string | undefined; agents: s
     report: {
       command: 'locale',
       commandWords: ['locale', locale],
+      locale,
       forceArgs: ['locale', locale, ...agents, ...sourceFlags({ from, picks: pick }), '--force'],
       chosen: [],
     },

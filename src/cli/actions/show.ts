@@ -12,6 +12,8 @@ import type { CliContext } from '../program/context.js';
 import { parseOptions, type ParsedOptions } from '../program/options.js';
 import { scopeOf, SCOPE_OPTIONS, targetOf } from '../program/scope.js';
 import { loadSource, requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
+import { recordedFolderAgent, type RecordedFolderAgent } from '../flows/recorded-source.js';
+import { sourceLocation } from '../../core/manifest/manifest.js';
 
 const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, locale: 'text' } as const;
 
@@ -43,9 +45,10 @@ async function installedLocale(options: {
 
 /**
  * Print the exact bytes `install` would write (control characters escaped when stdout is a terminal);
- * `--json` wraps them with the name, locale and path. With `--from`, a name defined differently in several
- * files is refused (AGENT_AMBIGUOUS) until `--pick` chooses. Values Claude Code would drop silently are kept
- * as written and reported as warnings on stderr.
+ * `--json` wraps them with the name, locale and path. An agent installed from a folder (in the chosen scope)
+ * is shown from the folder its manifest entry records, in its installed locale by default. With `--from`, a
+ * name defined differently in several files is refused (AGENT_AMBIGUOUS) until `--pick` chooses. Values
+ * Claude Code would drop silently are kept as written and reported as warnings on stderr.
  */
 export async function runShow(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
@@ -53,14 +56,20 @@ export async function runShow(options: { agent: string; raw: unknown; ctx: CliCo
   const { locale: flag, from, pick } = opts;
   requireFromForPick({ from, pick, ctx });
   scopeOf(opts, ctx);
-  const scan = from === undefined ? undefined : await loadSource({ from, pick, ctx });
+  // Without --from, an agent the folder records as installed from a folder is shown from that folder.
+  const recorded = from === undefined ? await recordedInScope({ agent: options.agent, raw: opts, ctx }) : undefined;
+  const scan = recorded?.scan ?? (from === undefined ? undefined : await loadSource({ from, pick, ctx }));
+  const sourceFrom = from ?? (recorded ? sourceLocation(recorded.source) : undefined);
   const pack = scan ? undefined : await readPackage();
   const catalog = scan ? scan.catalog : (pack as Awaited<ReturnType<typeof readPackage>>).catalog;
-  const installed =
-    pack && flag === undefined ? await installedLocale({ agent: findAgent(catalog, options.agent).name, raw: opts, ctx, pkg: pack.pkg }) : undefined;
+  const installed = recorded
+    ? recorded.entry.locale
+    : pack && flag === undefined
+      ? await installedLocale({ agent: findAgent(catalog, options.agent).name, raw: opts, ctx, pkg: pack.pkg })
+      : undefined;
   const { locale } = resolveAgentLocale({ flag, env: ctx.env, installed, messageLang: ctx.messages.lang });
   if (scan) {
-    const retry = { args: ['show', options.agent, ...(flag === undefined ? [] : ['--locale', flag])], from, picks: pick };
+    const retry = { args: ['show', options.agent, ...(flag === undefined ? [] : ['--locale', flag])], from: sourceFrom, picks: recorded ? scan.picks : pick };
     assertUnambiguous({ scan, agent: options.agent, locale, retry });
   }
   const agent = findAgent(catalog, options.agent);
@@ -71,9 +80,20 @@ export async function runShow(options: { agent: string; raw: unknown; ctx: CliCo
   } catch (error) {
     // The hint names `validate --from …`: the file that does not load is in the source, not the package.
     if (scan && isAgentpackError(error) && error.code === 'AGENT_INVALID') {
-      throw new AgentpackError({ code: 'AGENT_INVALID', params: { ...error.params, command: commandLine({ args: ['validate'], from }) } });
+      throw new AgentpackError({ code: 'AGENT_INVALID', params: { ...error.params, command: commandLine({ args: ['validate'], from: sourceFrom }) } });
     }
     throw error;
   }
   printShow({ ctx, agent: agent.name, locale, content, relPath: variant.relPath, warnings: renderWarnings(variant), fromFolder: scan !== undefined });
+}
+
+/** The chosen folder's record of an agent installed from a folder, with that folder read again; none when the folder cannot be resolved. */
+async function recordedInScope(options: { agent: string; raw: ParsedOptions<typeof OPTIONS>; ctx: CliContext }): Promise<RecordedFolderAgent | undefined> {
+  let target;
+  try {
+    target = targetOf(options.raw, options.ctx);
+  } catch {
+    return undefined;
+  }
+  return recordedFolderAgent({ ctx: options.ctx, target, agent: options.agent, tolerant: true });
 }

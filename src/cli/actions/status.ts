@@ -1,20 +1,25 @@
 import { agentFilePath } from '../../core/agent/name.js';
 import type { Catalog } from '../../core/catalog/catalog.js';
 import { installedOrigin, type InstalledOrigin } from '../../core/plan/origin.js';
-import { statusFindings, type StatusScope } from '../../core/status/findings.js';
+import type { PackageRenders } from '../../core/plan/renders.js';
+import { statusFindings, type Finding, type StatusScope } from '../../core/status/findings.js';
+import { groupSourceProblems } from '../../core/status/source-problems.js';
 import { countAgentFiles, inspectScope, type ScopeSnapshot } from '../../io/target/inspect.js';
 import type { SourceProblem } from '../../io/source/recorded-sources.js';
 import { readPackage } from '../../io/package/read-package.js';
 import { claudeConfigDir, homeAgentsDir, type Scope } from '../../io/target/resolve.js';
 import { printStatus } from '../../ui/status-report.js';
+import { languageName, sourceName } from '../../ui/source-name.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
 import { commandLine } from '../../core/hints.js';
+import type { Target } from '../../core/target.js';
 import { readScopes } from '../flows/scopes.js';
 
 const OPTIONS = { dir: 'value', claude: 'flag', claudeBin: 'value' } as const;
 
-function toStatusScope(snapshot: ScopeSnapshot, catalog: Catalog): StatusScope {
+function toStatusScope(options: { snapshot: ScopeSnapshot; catalog: Catalog; pkg: PackageRenders }): StatusScope {
+  const { snapshot } = options;
   const out: StatusScope = {
     scope: snapshot.scope,
     dir: snapshot.dir,
@@ -26,7 +31,7 @@ function toStatusScope(snapshot: ScopeSnapshot, catalog: Catalog): StatusScope {
       loadable: f.parsed.isAgent && f.parsed.loadableAsIs,
     })),
     installations: snapshot.installations,
-    origins: originsOf(snapshot, catalog),
+    origins: originsOf(options),
     leftovers: snapshot.leftovers,
   };
   if (snapshot.manifestError !== undefined) out.manifestError = snapshot.manifestError;
@@ -34,13 +39,34 @@ function toStatusScope(snapshot: ScopeSnapshot, catalog: Catalog): StatusScope {
   return out;
 }
 
-function originsOf(snapshot: ScopeSnapshot, catalog: Catalog): Record<string, InstalledOrigin> {
+/** Each installed agent against its recorded source: `pkg` holds the folder agents' renders as read for this scope. */
+function originsOf(options: { snapshot: ScopeSnapshot; catalog: Catalog; pkg: PackageRenders }): Record<string, InstalledOrigin> {
+  const { snapshot, catalog, pkg } = options;
   const out: Record<string, InstalledOrigin> = {};
   for (const inst of snapshot.installations) {
     if (inst.entry && inst.state !== 'none' && inst.state !== 'foreign')
-      out[inst.agent] = installedOrigin({ catalog, agent: inst.agent, entry: inst.entry, state: inst.state });
+      out[inst.agent] = installedOrigin({ catalog, agent: inst.agent, entry: inst.entry, state: inst.state, current: pkg.agents.get(inst.agent) });
   }
   return out;
+}
+
+/**
+ * Recorded sources that cannot be read again: one warning per vanished folder (however many agents came from
+ * it), one per moved file; each hint is the `update --from` that points agentpack at the new place.
+ */
+function sourceProblemFindings(problems: readonly (SourceProblem & { scope: Scope; dir: string })[]): Finding[] {
+  return groupSourceProblems(problems).map((group) => {
+    const first = group[0] as SourceProblem & { scope: Scope; dir: string };
+    const target: Target = { scope: first.scope, dir: first.dir };
+    const args = first.code === 'SOURCE_NOT_FOUND' ? ['update'] : ['update', first.agent];
+    return {
+      severity: 'warning',
+      code: first.code,
+      scope: first.scope,
+      path: first.code === 'SOURCE_NOT_FOUND' ? first.path : agentFilePath({ dir: first.dir, name: first.agent }),
+      params: { agent: first.agent, count: group.length, from: first.from, path: first.path, command: commandLine({ args, target }) },
+    };
+  });
 }
 
 /**
@@ -54,6 +80,7 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
   const { catalog, pkg } = await readPackage();
   const scopes = await readScopes({ ctx, dir, pkg, read: ({ scope, dir: folder, sources }) => inspectScope({ scope, dir: folder, pkg: sources.pkg }) });
   const snapshots: ScopeSnapshot[] = [];
+  const renders: PackageRenders[] = [];
   const skipped: { scope: Scope; reason: 'project-is-home'; home: string }[] = [];
   const problems: (SourceProblem & { scope: Scope; dir: string })[] = [];
   for (const read of scopes) {
@@ -61,11 +88,12 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
       skipped.push({ scope: read.scope, reason: read.skipped, home: read.home });
       continue;
     }
-    // Agents installed with --from are compared with their folder; one whose folder or file is gone is reported per agent.
+    // Agents installed with --from are compared with their folder; a folder or file that is gone is reported below.
     problems.push(...read.sources.problems.map((p) => ({ ...p, scope: read.scope, dir: read.dir })));
     snapshots.push(read.value);
+    renders.push(read.sources.pkg);
   }
-  const views = snapshots.map((s) => toStatusScope(s, catalog));
+  const views = snapshots.map((snapshot, index) => toStatusScope({ snapshot, catalog, pkg: renders[index] ?? pkg }));
   const configDir = claudeConfigDir({ env: ctx.env, cwd: ctx.cwd });
   const home = homeAgentsDir(ctx.env);
   const user = views.find((v) => v.scope === 'user');
@@ -77,16 +105,9 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
     scopes: views,
     ...(configInfo ? { configDir: configInfo } : {}),
     command: (args, scope) => commandLine({ args, target: { scope: scope.scope, dir: scope.dir } }),
+    names: { source: (inst) => sourceName(inst.entry?.source, ctx.messages), language: (locale) => languageName(locale, ctx.messages) },
   });
-  for (const p of problems) {
-    findings.push({
-      severity: 'warning',
-      code: p.code,
-      scope: p.scope,
-      path: agentFilePath({ dir: p.dir, name: p.agent }),
-      params: { agent: p.agent, from: p.from, path: p.path },
-    });
-  }
+  findings.push(...sourceProblemFindings(problems));
   // Loaded only for --claude: the probe checks Claude Code's answer with zod, which the static checks never need.
   const asked =
     claude === true || claudeBin !== undefined

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CliContext } from '../program/context.js';
 import { addScopeOptions, addWriteOptions } from './scope-options.js';
 
@@ -8,7 +8,9 @@ export function registerUninstall(program: Command, ctx: CliContext): void {
     .command('uninstall')
     .aliases(['remove', 'rm'])
     .description(t('cmd.uninstall.description'))
-    .argument('<agents...>', t('cli.arg.agents'));
+    .argument('[agents...]', t('cli.arg.agents'))
+    .addOption(new Option('--all', t('cli.opt.uninstallAll')))
+    .addOption(new Option('--from <path>', t('cli.opt.uninstallFrom')));
   addWriteOptions(addScopeOptions(command, ctx), ctx).action(async (agents: string[], raw: unknown) =>
     (await import('../actions/uninstall.js')).runUninstall({ agents, raw, ctx }),
   );

@@ -18,6 +18,15 @@ export function checkInstalledName(options: { name: string; catalog: Catalog; ma
   throw new AgentpackError({ code: 'AGENT_UNKNOWN', params: suggestion ? { agent: name, suggestion } : { agent: name } });
 }
 
+/**
+ * A name given to `uninstall`: any name that can be an installed agent's file is checked against the folder
+ * itself (not installed is "nothing to remove", whether the package or a folder provided it); one that
+ * cannot be a file name is AGENT_UNKNOWN.
+ */
+export function checkRemovableName(options: { name: string; catalog: Catalog; manifest: Manifest }): string {
+  return isSafeAgentName(options.name) ? options.name : checkInstalledName(options);
+}
+
 /** A name that must be one of the package's agents (install). */
 export function checkPackageName(options: { name: string; catalog: Catalog }): string {
   return findAgent(options.catalog, options.name).name;

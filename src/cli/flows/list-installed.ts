@@ -18,7 +18,7 @@ export interface ListedScopes {
   installed: Map<Scope, Map<string, ListedInstall | null>>;
   /** Agents installed from a folder in some scope, with their descriptions in that folder (when it could be read). */
   fromFolders: Map<string, { locales: string[]; summary: AgentSummary | undefined }>;
-  problems: (SourceProblem & { scope: Scope })[];
+  problems: (SourceProblem & { scope: Scope; dir: string })[];
 }
 
 /**
@@ -40,7 +40,7 @@ export async function listInstalled(options: { ctx: CliContext; dir: string | un
     }
     const { scope, sources, value: infos } = read;
     const problemOf = new Map(sources.problems.map((p) => [p.agent, p]));
-    problems.push(...sources.problems.map((p) => ({ ...p, scope })));
+    problems.push(...sources.problems.map((p) => ({ ...p, scope, dir: read.dir })));
     const out = new Map<string, ListedInstall | null>();
     for (const [agent, info] of infos) {
       const recorded = sources.pkg.agents.get(agent)?.source;

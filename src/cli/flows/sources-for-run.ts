@@ -54,8 +54,8 @@ export async function sourcesForRun(options: {
   const { ctx, target, pkg, agents, from, pick } = options;
   if (from === undefined) {
     const progress = progressLine({ ctx });
-    const load = () => withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, agents });
-    const read = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, agents, onProgress: (p) => progress.update(p) }).finally(() =>
+    const load = () => withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, agents, target });
+    const read = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, agents, target, onProgress: (p) => progress.update(p) }).finally(() =>
       progress.done(),
     );
     return {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { isSafeAgentName } from '../agent/name.js';
 import { MANIFEST_VERSION } from './format.js';
 import { checkManifest } from './schema-check.js';
@@ -12,6 +13,11 @@ export const MANIFEST_FILE = '.agentpack.json';
 export function sameOrigin(a: ManifestSource | undefined, b: ManifestSource | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return a.root === b.root && a.path === b.path;
+}
+
+/** The absolute folder an agent was installed from, or the file when `--from` named one file. */
+export function sourceLocation(source: ManifestSource): string {
+  return source.single ? join(source.root, source.path) : source.root;
 }
 
 export function emptyManifest(): Manifest {

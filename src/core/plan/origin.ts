@@ -2,6 +2,7 @@ import { CANONICAL_LOCALE, type Catalog } from '../catalog/catalog.js';
 import type { InstallState } from './installation.js';
 import type { ManifestEntry } from '../manifest/manifest.js';
 import { variantHash } from '../i18n/status.js';
+import type { PackageAgent } from './renders.js';
 
 export { originAtInstall } from '../i18n/status.js';
 
@@ -54,28 +55,83 @@ export function checkInstalledOrigin(options: {
   return { ...base, state: changed ? 'source-changed' : 'same-source', updateDue: changed, packageSourceHash };
 }
 
+/**
+ * The same comparison for an agent installed from a folder, against what its recorded folder gives now (its
+ * renders read again, or what the manifest recorded while the folder is unchanged): never the package's
+ * agent of the same name. Pure.
+ */
+export function checkFolderOrigin(options: {
+  current: PackageAgent | undefined;
+  locale: string;
+  recorded: { sourceHash?: string | undefined; translationStatus?: string | undefined };
+}): OriginCheck {
+  const { current, locale, recorded } = options;
+  const status = recorded.translationStatus;
+  const wasCurrent = status === undefined || status === 'source' ? undefined : status === 'current';
+  const base = wasCurrent === undefined ? {} : { wasCurrent };
+  if (!current) return { ...base, state: 'agent-gone', updateDue: false };
+  if (!current.locales.includes(locale)) return { ...base, state: 'locale-gone', updateDue: false };
+  const packageSourceHash = current.sourceHash;
+  if (recorded.sourceHash === undefined) return { ...base, state: 'unrecorded', updateDue: false, packageSourceHash };
+  const changed = recorded.sourceHash !== packageSourceHash;
+  return { ...base, state: changed ? 'source-changed' : 'same-source', updateDue: changed, packageSourceHash };
+}
+
 /** `list --json`'s `origin`: the translation's status when installed, and whether `update` is due now. */
 export interface InstalledOrigin {
   /** Recorded at install: `current`, `outdated`, … or `source` (the canonical variant); null for older manifests. */
   translationStatus: string | null;
   /** Whether the installed translation was `current`; null for the canonical variant or when not recorded. */
   translationWasCurrent: boolean | null;
-  /** The package's source changed since install, or the package now renders other bytes: `agentpack update <agent>`. */
+  /** The source changed since install, or it now renders other bytes: `agentpack update <agent>`. */
   updateDue: boolean;
+  /**
+   * Only when true: the canonical source (in `sourceLocale`) changed since install, but the source has no newer
+   * translation in the installed locale, so `update` has nothing to write (switching to `sourceLocale` gets the new text).
+   */
+  translationBehind?: true;
+  /**
+   * Only when true: the source no longer has the installed locale, so `update` cannot bring the file up to date
+   * (switching to `sourceLocale` can).
+   */
+  localeGone?: true;
+  /** With `translationBehind` or `localeGone`: the locale of the agent's canonical source. */
+  sourceLocale?: string;
 }
 
-/** The origin of one manifest entry against the package's catalog now. */
-export function installedOrigin(options: { catalog: Catalog; agent: string; entry: ManifestEntry; state: InstallState }): InstalledOrigin {
-  const { catalog, agent, entry, state } = options;
-  const check = checkInstalledOrigin({
-    catalog,
-    agent,
-    locale: entry.locale,
-    recorded: { sourceHash: entry.sourceHash, translationStatus: entry.translationStatus },
-  });
-  return {
+/**
+ * The origin of one manifest entry now: against the folder it was installed from (`current`, its renders as
+ * read for this run) when the entry records one, else against the package's catalog.
+ */
+export function installedOrigin(options: {
+  catalog: Catalog;
+  agent: string;
+  entry: ManifestEntry;
+  state: InstallState;
+  /** What the agent's recorded source renders now (the package's or the folder's), as the state was assessed with. */
+  current?: PackageAgent | undefined;
+}): InstalledOrigin {
+  const { catalog, agent, entry, state, current } = options;
+  const recorded = { sourceHash: entry.sourceHash, translationStatus: entry.translationStatus };
+  const check = entry.source
+    ? checkFolderOrigin({ current, locale: entry.locale, recorded })
+    : checkInstalledOrigin({ catalog, agent, locale: entry.locale, recorded });
+  const out: InstalledOrigin = {
     translationStatus: entry.translationStatus ?? null,
     translationWasCurrent: check.wasCurrent ?? null,
     updateDue: check.updateDue || state === 'outdated',
   };
+  const sourceLocale = current?.locales[0] ?? CANONICAL_LOCALE;
+  if (check.state === 'locale-gone') {
+    // Nothing in the source to update the file to: only another locale is there.
+    out.updateDue = false;
+    out.localeGone = true;
+    out.sourceLocale = sourceLocale;
+  } else if (check.state === 'source-changed' && state === 'ok' && entry.locale !== sourceLocale) {
+    // The installed bytes are still the source's render of their locale: only the canonical text moved on.
+    out.updateDue = false;
+    out.translationBehind = true;
+    out.sourceLocale = sourceLocale;
+  }
+  return out;
 }

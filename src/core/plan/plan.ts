@@ -151,7 +151,8 @@ export function planSwitch(options: { input: PlanInput; locale: string; agents?:
     if (inst.state === 'missing') return skip({ input, inst, reason: 'file-missing', attention: true });
     const other = otherKindOfSource(input, agent);
     if (other) return other;
-    if (!input.pkg.agents.get(agent)?.renders.has(locale)) return skip({ input, inst, reason: 'not-in-package', attention: true });
+    // Without names, every agent that has the locale switches and the others stay as they are: that is the goal.
+    if (!input.pkg.agents.get(agent)?.renders.has(locale)) return skip({ input, inst, reason: 'not-in-package', attention: named });
     const target = input.pkg.agents.get(agent)?.renders.get(locale);
     if (inst.file.kind === 'file' && inst.file.sha256 === target?.sha256) return skip({ input, inst, reason: 'up-to-date' });
     return write({ input, inst, locale });

@@ -1,4 +1,5 @@
 import { agentFilePath } from '../agent/name.js';
+import { CANONICAL_LOCALE } from '../catalog/catalog.js';
 import type { DiagnosticCode } from '../codes.js';
 import type { DiagnosticParams, Severity } from '../diagnostics.js';
 import type { InstalledOrigin } from '../plan/origin.js';
@@ -28,6 +29,12 @@ export interface Finding {
 /** A command line for a hint, in the given scope (`--project`, `--dir …` appended by the caller). */
 export type HintCommand = (args: string[], scope: StatusScope) => string;
 
+/** Words the caller puts into findings in the user's language: where an installed agent comes from, and a locale's name. */
+export interface FindingNames {
+  source: (inst: Installation) => string;
+  language: (locale: string) => string;
+}
+
 /**
  * Problems that are not about one file's content: duplicate names in a tree, a user agent hidden by a
  * project agent, CLAUDE_CONFIG_DIR, and the manifest against the disk. Errors mean Claude Code would not
@@ -37,8 +44,9 @@ export function statusFindings(options: {
   scopes: StatusScope[];
   configDir?: { agentsDir: string; homeAgentsDir: string; ignoredFiles: number };
   command: HintCommand;
+  names: FindingNames;
 }): Finding[] {
-  const { scopes, configDir, command } = options;
+  const { scopes, configDir, command, names } = options;
   const out: Finding[] = [];
   if (configDir) {
     out.push({
@@ -74,7 +82,7 @@ export function statusFindings(options: {
     if (scope.manifestError !== undefined) {
       out.push({ severity: 'error', code: 'MANIFEST_INVALID', scope: scope.scope, path: scope.dir, params: { dir: scope.dir, detail: scope.manifestError } });
     }
-    for (const inst of scope.installations) out.push(...installationFindings({ inst, scope, command }));
+    for (const inst of scope.installations) out.push(...installationFindings({ inst, scope, command, names }));
     for (const name of scope.leftovers)
       out.push({ severity: 'warning', code: 'LEFTOVER_TEMP', scope: scope.scope, path: name, params: { file: name, dir: scope.dir } });
     if (scope.lock) {
@@ -92,10 +100,10 @@ export function statusFindings(options: {
   return out;
 }
 
-function installationFindings(options: { inst: Installation; scope: StatusScope; command: HintCommand }): Finding[] {
-  const { inst, scope, command } = options;
+function installationFindings(options: { inst: Installation; scope: StatusScope; command: HintCommand; names: FindingNames }): Finding[] {
+  const { inst, scope, command, names } = options;
   const path = agentFilePath({ dir: scope.dir, name: inst.agent });
-  const params: DiagnosticParams = { agent: inst.agent, locale: inst.locale ?? '?', path };
+  const params: DiagnosticParams = { agent: inst.agent, locale: inst.locale ?? '?', path, source: names.source(inst) };
   const at = (severity: Severity, code: DiagnosticCode, extra: DiagnosticParams = {}): Finding => ({
     severity,
     code,
@@ -110,10 +118,16 @@ function installationFindings(options: { inst: Installation; scope: StatusScope;
       ];
     case 'modified':
       return [at('warning', 'INSTALLED_MODIFIED', { command: command(['diff', inst.agent], scope) })];
-    case 'outdated':
-      return [at('info', 'INSTALLED_OUTDATED', { command: command(['update', inst.agent], scope) })];
+    case 'outdated': {
+      const origin = scope.origins?.[inst.agent];
+      if (!origin?.localeGone) return [at('info', 'INSTALLED_OUTDATED', { command: command(['update', inst.agent], scope) })];
+      // Not an update `update` could apply: the source has no variant in this locale any more.
+      const sourceLocale = origin.sourceLocale ?? CANONICAL_LOCALE;
+      const language = { language: names.language(inst.locale ?? '?'), sourceLanguage: names.language(sourceLocale) };
+      return [at('info', 'INSTALLED_LOCALE_GONE', { ...language, command: command(['locale', sourceLocale, inst.agent], scope) })];
+    }
     case 'ok':
-      return [...(inst.recovered ? [at('info', 'INSTALLED_UNTRACKED')] : []), ...originFindings({ inst, scope, command, at })];
+      return [...(inst.recovered ? [at('info', 'INSTALLED_UNTRACKED')] : []), ...originFindings({ inst, scope, command, names, at })];
     default:
       return [];
   }
@@ -123,16 +137,21 @@ function originFindings(options: {
   inst: Installation;
   scope: StatusScope;
   command: HintCommand;
+  names: FindingNames;
   at: (severity: Severity, code: DiagnosticCode, extra?: DiagnosticParams) => Finding;
 }): Finding[] {
-  const { inst, scope, command, at } = options;
+  const { inst, scope, command, names, at } = options;
   const origin = scope.origins?.[inst.agent];
   if (!origin) return [];
   const update = command(['update', inst.agent], scope);
+  const sourceLocale = origin.sourceLocale ?? CANONICAL_LOCALE;
+  const toSource = command(['locale', sourceLocale, inst.agent], scope);
+  const languages = { language: names.language(inst.locale ?? '?'), sourceLanguage: names.language(sourceLocale) };
   return [
     ...(origin.updateDue ? [at('info', 'UPDATE_DUE', { command: update })] : []),
+    ...(origin.translationBehind ? [at('info', 'TRANSLATION_BEHIND', { ...languages, command: toSource })] : []),
     ...(origin.translationWasCurrent === false
-      ? [at('info', 'INSTALLED_FROM_STALE_TRANSLATION', { status: origin.translationStatus ?? '?', command: update })]
+      ? [at('info', 'INSTALLED_FROM_STALE_TRANSLATION', { status: origin.translationStatus ?? '?', command: update, command2: toSource })]
       : []),
   ];
 }

@@ -1,13 +1,15 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isAgentpackError, AgentpackError } from '../../core/errors.js';
-import type { ManifestEntry, ManifestSource } from '../../core/manifest/manifest.js';
+import { sourceLocation, type ManifestEntry, type ManifestSource } from '../../core/manifest/manifest.js';
+import { CANONICAL_LOCALE } from '../../core/catalog/catalog.js';
 import type { Manifest } from '../../core/manifest/manifest.js';
 import type { PackageAgent, PackageRenders } from '../../core/plan/renders.js';
 import { renderSource, summarizeAgent, summaryOfScan, type AgentSummary } from '../../core/plan/folder-renders.js';
-import { shellWord } from '../../core/hints.js';
+import { commandLine, shellWord } from '../../core/hints.js';
+import type { Target } from '../../core/target.js';
 import { readManifest } from '../target/manifest-store.js';
-import { readSource, sourceFiles, type SourceProgress } from './read-source.js';
+import { readSource, sourceFiles, type ReadSourceResult, type SourceProgress } from './read-source.js';
 import { fingerprintFiles } from './fingerprint.js';
 
 /** A recorded source that cannot be read again: the folder is gone, or its file no longer defines the agent. */
@@ -31,8 +33,11 @@ export interface InstalledSources {
   manifestText?: string | undefined;
 }
 
-function problemError(problem: SourceProblem): AgentpackError {
-  return new AgentpackError({ code: problem.code, params: { agent: problem.agent, from: problem.from, path: problem.path } });
+/** The error for a source that cannot be read again: one per vanished folder (`count` agents), one per moved file. */
+function problemError(options: { problem: SourceProblem; count: number; target: Target }): AgentpackError {
+  const { problem, count, target } = options;
+  const command = commandLine({ args: problem.code === 'SOURCE_NOT_FOUND' ? ['update'] : ['update', problem.agent], target });
+  return new AgentpackError({ code: problem.code, params: { agent: problem.agent, count, from: problem.from, path: problem.path, command } });
 }
 
 /**
@@ -111,8 +116,11 @@ export async function withInstalledSources(options: {
   onProgress?: (p: SourceProgress) => void;
   collect?: boolean;
   recorded?: boolean;
+  /** The folder as the user named it (`--project`, `--dir`), for the hints of an error; default `--dir <dir>`. */
+  target?: Target;
 }): Promise<InstalledSources> {
   const { pkg } = options;
+  const target = options.target ?? { scope: 'dir', dir: options.dir };
   const found = new Map<string, AgentSummary>();
   let manifest;
   let manifestText: string | undefined;
@@ -133,8 +141,8 @@ export async function withInstalledSources(options: {
   const agents = new Map(pkg.agents);
   const locales = new Set<string>();
   const problems: SourceProblem[] = [];
-  const report = (problem: SourceProblem): void => {
-    if (!options.collect) throw problemError(problem);
+  const report = (problem: SourceProblem, count = 1): void => {
+    if (!options.collect) throw problemError({ problem, count, target });
     problems.push(problem);
     const entry = manifest.agents[problem.agent];
     if (entry) agents.set(problem.agent, recordedStandIn(problem.agent, entry));
@@ -161,8 +169,9 @@ export async function withInstalledSources(options: {
           picks = picks.filter((p) => p !== error.params['path']);
           continue;
         }
+        // One error for the whole folder: every agent installed from it is in the same place.
         for (const [agent, source] of group.entries) {
-          report({ agent, code: group.single ? 'SOURCE_FILE_MOVED' : 'SOURCE_NOT_FOUND', from: shellWord(source.from), path: key });
+          report({ agent, code: group.single ? 'SOURCE_FILE_MOVED' : 'SOURCE_NOT_FOUND', from: shellWord(source.from), path: key }, group.entries.length);
         }
         break;
       }
@@ -191,4 +200,39 @@ export async function withInstalledSources(options: {
     }
   }
   return { pkg: { version: pkg.version, agents }, locales: [...locales], summaries: found, problems, manifestText };
+}
+
+/**
+ * The folder (or file) one installed agent was recorded from, read again with the recorded picks (`show`,
+ * `diff`). A folder that is gone is SOURCE_NOT_FOUND; a file that no longer defines the agent, SOURCE_FILE_MOVED.
+ */
+export async function readRecordedSource(options: {
+  agent: string;
+  source: ManifestSource;
+  target: Target;
+  onProgress?: (p: SourceProgress) => void;
+}): Promise<ReadSourceResult> {
+  const { agent, source, target } = options;
+  const key = sourceLocation(source);
+  const moved = join(source.root, source.path);
+  const fail = (code: SourceProblem['code'], path: string): AgentpackError =>
+    problemError({ problem: { agent, code, from: shellWord(source.from), path }, count: 1, target });
+  let picks = source.single ? [] : [...new Set([source.path, ...(source.picks ?? [])])].sort();
+  for (;;) {
+    try {
+      const scan = await readSource({ from: key, cwd: source.root, picks, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+      const found = scan.catalog.agents.get(agent);
+      const canonical = found && (found.variants.get(CANONICAL_LOCALE) ?? [...found.variants.values()][0]);
+      if (canonical?.relPath !== source.path) throw fail('SOURCE_FILE_MOVED', moved);
+      return scan;
+    } catch (error) {
+      if (!isAgentpackError(error)) throw error;
+      if (error.code === 'PATH_NOT_FOUND') throw fail(source.single ? 'SOURCE_FILE_MOVED' : 'SOURCE_NOT_FOUND', key);
+      if (error.code !== 'PICK_NOT_FOUND') throw error;
+      // The canonical file is gone: moved. Another recorded pick (a translation) that is gone is left out.
+      const gone = String(error.params['path']);
+      if (gone === source.path || !picks.includes(gone)) throw fail('SOURCE_FILE_MOVED', moved);
+      picks = picks.filter((p) => p !== gone);
+    }
+  }
 }

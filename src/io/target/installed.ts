@@ -32,7 +32,8 @@ export async function readInstalled(options: { dir: string; pkg: PackageRenders;
     });
     if (inst.state !== 'none') {
       const info: InstalledInfo = { locale: inst.locale, state: inst.state, path: agentFilePath({ dir, name: agent }) };
-      if (catalog && inst.entry && inst.state !== 'foreign') info.origin = installedOrigin({ catalog, agent, entry: inst.entry, state: inst.state });
+      if (catalog && inst.entry && inst.state !== 'foreign')
+        info.origin = installedOrigin({ catalog, agent, entry: inst.entry, state: inst.state, current: pkg.agents.get(agent) });
       out.set(agent, info);
       continue;
     }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkInstalledOrigin, originAtInstall } from '../../../src/core/plan/origin.js';
+import { checkFolderOrigin, checkInstalledOrigin, installedOrigin, originAtInstall } from '../../../src/core/plan/origin.js';
+import type { ManifestEntry } from '../../../src/core/manifest/manifest.js';
+import type { PackageAgent } from '../../../src/core/plan/renders.js';
 import { parseAgent } from '../../../src/core/agent/parse.js';
 import { variantHash } from '../../../src/core/i18n/status.js';
 import { catalogOf } from '../../helpers/catalog.js';
@@ -58,5 +60,74 @@ describe('installed origin (for list/status)', () => {
     });
     const broken = catalogOf({ 'agents/demo.md': '---\nname: demo\n---\n' });
     expect(checkInstalledOrigin({ catalog: broken, agent: 'demo', locale: 'en', recorded: { sourceHash: H1 } })).toMatchObject({ state: 'source-invalid' });
+  });
+});
+
+describe('installed origin against the recorded source', () => {
+  const folderAgent = (sourceHash: string): PackageAgent => ({
+    name: 'demo',
+    locales: ['en', 'ja'],
+    renders: new Map(),
+    sourceHash,
+    source: { from: 'cat', root: '/cat', path: 'agents/demo.md' },
+  });
+  const entry = (locale: string, sourceHash: string, folder: boolean): ManifestEntry => ({
+    locale,
+    packageVersion: '1.0.0',
+    sourceHash,
+    sha256: H1,
+    translationStatus: locale === 'en' ? 'source' : 'untracked',
+    ...(folder ? { source: { from: 'cat', root: '/cat', path: 'agents/demo.md' } } : {}),
+  });
+
+  it('an agent installed from a folder is compared with that folder, never with the package agent of the same name', () => {
+    const pkgCatalog = at('Second.', H2);
+    // The package's demo differs (H2), the folder's is what was installed (H1): nothing is due.
+    expect(installedOrigin({ catalog: pkgCatalog, agent: 'demo', entry: entry('en', H1, true), state: 'ok', current: folderAgent(H1) })).toEqual({
+      translationStatus: 'source',
+      translationWasCurrent: null,
+      updateDue: false,
+    });
+    expect(installedOrigin({ catalog: pkgCatalog, agent: 'demo', entry: entry('en', H1, true), state: 'outdated', current: folderAgent(H2) }).updateDue).toBe(
+      true,
+    );
+    expect(checkFolderOrigin({ current: undefined, locale: 'en', recorded: { sourceHash: H1 } })).toMatchObject({ state: 'agent-gone', updateDue: false });
+    expect(checkFolderOrigin({ current: folderAgent(H1), locale: 'fr', recorded: { sourceHash: H1 } })).toMatchObject({ state: 'locale-gone' });
+  });
+
+  it('only the canonical source changed and the translation is still what was installed: translationBehind, no update due', () => {
+    expect(installedOrigin({ catalog: at('First.', H1), agent: 'demo', entry: entry('ja', H1, true), state: 'ok', current: folderAgent(H2) })).toEqual({
+      translationStatus: 'untracked',
+      translationWasCurrent: false,
+      updateDue: false,
+      translationBehind: true,
+      sourceLocale: 'en',
+    });
+    // The package's own agent, installed in Japanese: the same.
+    expect(
+      installedOrigin({
+        catalog: at('Second.', H2),
+        agent: 'demo',
+        entry: entry('ja', H1, false),
+        state: 'ok',
+        current: { ...folderAgent(H2), source: undefined },
+      }),
+    ).toMatchObject({ updateDue: false, translationBehind: true, sourceLocale: 'en' });
+    // The source has no Japanese any more: nothing update could write.
+    expect(
+      installedOrigin({
+        catalog: at('First.', H1),
+        agent: 'demo',
+        entry: entry('ja', H1, true),
+        state: 'outdated',
+        current: { ...folderAgent(H1), locales: ['en'] },
+      }),
+    ).toEqual({ translationStatus: 'untracked', translationWasCurrent: false, updateDue: false, localeGone: true, sourceLocale: 'en' });
+    // The translation changed too (the file is outdated): an update is due.
+    expect(installedOrigin({ catalog: at('First.', H1), agent: 'demo', entry: entry('ja', H1, true), state: 'outdated', current: folderAgent(H2) })).toEqual({
+      translationStatus: 'untracked',
+      translationWasCurrent: false,
+      updateDue: true,
+    });
   });
 });

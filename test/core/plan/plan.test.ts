@@ -101,6 +101,14 @@ describe('planSwitch', () => {
   });
 });
 
+describe('planSwitch to a locale the source does not have', () => {
+  it('leaves the agent as it is: the goal when no agent was named, a failure when it was', () => {
+    const given = { manifest: recorded('en', EN), state: file(EN) };
+    expect(summary(planSwitch({ input: input(given), locale: 'fr' }))).toEqual(['skip:not-in-package:en']);
+    expect(summary(planSwitch({ input: input(given), locale: 'fr', agents: ['a'] }))).toEqual(['skip:not-in-package:en:!']);
+  });
+});
+
 describe('planUpdate', () => {
   it.each<[string, Parameters<typeof input>[0], string[]]>([
     ['outdated', { manifest: recorded('ja', OLD_EN), state: file(OLD_EN) }, ['overwrite:outdated:ja']],

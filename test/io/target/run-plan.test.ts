@@ -88,10 +88,10 @@ describe('executePlan with renders read from the manifest', () => {
     expect(reloads).toBe(0);
   });
 
-  it('negative control: without them, the agent installed meanwhile is skipped and needs attention', async () => {
+  it('negative control: without them, the agent installed meanwhile is skipped as having no such locale', async () => {
     const { dir } = await folderWithTwo();
     const outcome = await executePlan({ dir, pkg: onlyA, agents: ['a'], force: false, plan: (input) => planSwitch({ input, locale: 'ja' }) });
-    expect(outcome.plan.actions.filter((a) => a.attention).map((a) => a.agent)).toEqual(['b']);
+    expect(outcome.plan.actions.filter((a) => a.kind === 'skip').map((a) => [a.agent, a.reason])).toEqual([['b', 'not-in-package']]);
     expect(readFileSync(join(dir, 'b.md'), 'utf8')).not.toContain('日本語');
   });
 });
