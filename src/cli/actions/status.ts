@@ -1,5 +1,5 @@
-import { agentFilePath } from '../../core/agent/name.js';
 import type { Catalog } from '../../core/catalog/catalog.js';
+import { agentPath } from '../../core/plan/installation.js';
 import { installedOrigin, type InstalledOrigin } from '../../core/plan/origin.js';
 import { statusFindings, type StatusScope } from '../../core/status/findings.js';
 import { countAgentFiles, inspectScope, type ScopeSnapshot } from '../../io/target/inspect.js';
@@ -79,11 +79,12 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
     command: (args, scope) => commandLine({ args, target: { scope: scope.scope, dir: scope.dir } }),
   });
   for (const p of problems) {
+    const inst = snapshots.find((s) => s.scope === p.scope)?.installations.find((i) => i.agent === p.agent);
     findings.push({
       severity: 'warning',
       code: p.code,
       scope: p.scope,
-      path: agentFilePath({ dir: p.dir, name: p.agent }),
+      path: agentPath({ dir: p.dir, inst: inst ?? { agent: p.agent, fileName: null } }),
       params: { agent: p.agent, from: p.from, path: p.path },
     });
   }
