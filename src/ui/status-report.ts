@@ -1,6 +1,5 @@
 import type { ClaudeStatus } from '../core/claude/compare.js';
 import type { UiContext } from './context.js';
-import { agentFileName } from '../core/agent/name.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { InstalledOrigin } from '../core/plan/origin.js';
 import type { Finding } from '../core/status/findings.js';
@@ -36,7 +35,7 @@ function installedOf(options: {
   origins?: Record<string, InstalledOrigin> | undefined;
   problems?: Record<string, StatusSourceProblem> | undefined;
 }): InstalledJson | null {
-  const inst = options.snapshot.installations.find((i) => agentFileName(i.agent) === options.rel);
+  const inst = options.snapshot.installations.find((i) => i.fileName === options.rel);
   if (!inst) return null;
   const out: InstalledJson = { locale: inst.locale, state: inst.state };
   const origin = options.origins?.[inst.agent];

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contentHash } from '../../src/core/hash.js';
 import { isolatedEnv, runCli, tempDir, type CliResult } from '../helpers/cli.js';
 
 /**
@@ -81,11 +82,11 @@ describe('a name longer than the limit is refused before it becomes a file name'
     expect(list.stderr).not.toContain('INTERNAL');
   });
 
-  it('the limit is 128: a 128-character name installs as <name>.md, 129 is refused', async () => {
+  it('the limit is 128: a 128-character name installs (its file a slug of at most 100 characters), 129 is refused', async () => {
     const { env, work } = sourceWith(['b'.repeat(128), 'c'.repeat(129)]);
     const out = join(work, 'out');
     expect((await runCli(['install', 'b'.repeat(128), '--from', 'src', '--dir', out], { env, cwd: work })).code).toBe(0);
-    expect(existsSync(join(out, `${'b'.repeat(128)}.md`))).toBe(true);
+    expect(readdirSync(out).filter((f) => f.endsWith('.md'))).toEqual([`${'b'.repeat(91)}-${contentHash('b'.repeat(128)).slice(7, 15)}.md`]);
     expectTypedRefusal(await runCli(['install', 'c'.repeat(129), '--from', 'src', '--dir', out], { env, cwd: work }));
   });
 

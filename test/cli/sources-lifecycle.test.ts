@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, w
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from '../../scripts/generate-source-fixtures.js';
+import { contentHash } from '../../src/core/hash.js';
 import { BIN, isolatedEnv, runCli, tempDir, type CliResult } from '../helpers/cli.js';
 
 /** The recorded origin without its `scan` snapshot (that one is checked in source-scan.test.ts). */
@@ -182,7 +183,7 @@ describe('install --all --from refusals', () => {
     expect(existsSync(join(home, '.claude', 'agents', 'test-writer.md'))).toBe(false);
   });
 
-  it('non-portable names from the hostile corpus (device names, separators, ":") are refused with AGENT_NAME_NOT_PORTABLE; nothing leaves the folder', async () => {
+  it('names from the hostile corpus (device names, separators, dots) install under safe slugs inside the folder; ":" is refused with AGENT_NAME_NOT_PORTABLE', async () => {
     const { env, home } = isolatedEnv();
     const src = tempDir('agentpack-hostile-src-');
     for (const file of ['name-con.md', 'name-slash.md', 'name-dotdot-bashrc.md', 'name-backslash.md', 'name-upper-con.md'])
@@ -192,20 +193,19 @@ describe('install --all --from refusals', () => {
     const all = await runCli(['install', '--all', '--from', src, '--json'], { env, cwd: src });
     expect(all.code).toBe(1);
     const out = JSON.parse(all.stdout) as { refused: { code: string; agent: string; paths: string[] }[] };
-    expect(out.refused.map((r) => r.code)).toEqual(Array(6).fill('AGENT_NAME_NOT_PORTABLE'));
-    expect(out.refused.map((r) => r.paths[0]).sort()).toEqual([
-      'colon.md',
-      'name-backslash.md',
-      'name-con.md',
-      'name-dotdot-bashrc.md',
-      'name-slash.md',
-      'name-upper-con.md',
-    ]);
-    expect(readdirSync(join(home, '.claude', 'agents')).sort()).toEqual(['.agentpack.json', 'good-agent.md']);
+    expect(out.refused).toEqual([{ code: 'AGENT_NAME_NOT_PORTABLE', agent: 'team:helper', paths: ['colon.md'], commands: [] }]);
+    const dir = join(home, '.claude', 'agents');
+    const files = readdirSync(dir).sort();
+    const hash = (name: string): string => contentHash(name).slice(7, 15);
+    expect(files).toEqual(['.agentpack.json', 'a-b.md', 'bashrc.md', `con-${hash('con')}.md`, `con-${hash('CON')}.md`, 'evil.md', 'good-agent.md'].sort());
     expect(readdirSync(home).sort()).toEqual(['.claude', 'tmp']);
-    const one = await runCli(['install', 'con', '--from', src], { env, cwd: src });
+    const manifest = JSON.parse(readFileSync(join(dir, '.agentpack.json'), 'utf8')) as { agents: Record<string, { file?: string }> };
+    expect(Object.keys(manifest.agents).sort()).toEqual(['../../.bashrc', '..\\..\\evil', 'CON', 'a/b', 'con', 'good-agent']);
+    expect(manifest.agents['../../.bashrc']?.file).toBe('bashrc.md');
+    expect(manifest.agents['good-agent']?.file).toBeUndefined();
+    const one = await runCli(['install', 'team:helper', '--from', src], { env, cwd: src });
     expect(one.code).toBe(1);
-    expect(one.stderr).toContain('error AGENT_NAME_NOT_PORTABLE: "con" (name-con.md)');
+    expect(one.stderr).toContain('error AGENT_NAME_NOT_PORTABLE: "team:helper" (colon.md)');
   });
 });
 

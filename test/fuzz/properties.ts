@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { AgentpackError } from '../../src/core/errors.js';
-import { agentFilePath, isSafeAgentName } from '../../src/core/agent/name.js';
+import { agentFileCandidates, agentFilePath, installNameProblem } from '../../src/core/agent/name.js';
 import { canonicalHash, canonicaliseText } from '../../src/core/i18n/canonical-hash.js';
 import { DIAGNOSTIC_CODES } from '../../src/core/codes.js';
 import { parseAgent } from '../../src/core/agent/parse.js';
@@ -121,19 +121,29 @@ const terminalClean = fc.property(fc.string({ unit: 'binary', maxLength: 80 }), 
   if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(sanitizeForTerminal(text))) fail('control character survived', text);
 });
 
-/** agentFilePath either refuses the name or yields `<dir>/<name>.md`, a direct child of dir. */
-const nameToPath = fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.stringMatching(/^[a-z0-9./\\:-]{0,10}$/)), (name) => {
-  const dir = '/tmp/agents-target';
-  let path: string;
-  try {
-    path = agentFilePath({ dir, name });
-  } catch (error) {
-    if (!(error instanceof AgentpackError) || error.code !== 'AGENT_NAME_UNSAFE') fail('unexpected error', { name, error: String(error) });
-    if (isSafeAgentName(name)) fail('safe name refused', name);
-    return;
-  }
-  if (!isSafeAgentName(name) || path !== `${dir}/${name}.md`) fail('unsafe path accepted', { name, path });
-});
+/**
+ * Any name either is refused as a whole (AGENT_NAME_UNSAFE: one Claude Code skips, or too long) or yields file
+ * names that are slugs plus `.md`, each a direct child of the folder.
+ */
+const nameToPath = fc.property(
+  fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.stringMatching(/^[a-zA-Z0-9 ._:/\\-]{0,10}$/), fc.string({ unit: 'grapheme', maxLength: 140 })),
+  (name) => {
+    const dir = '/tmp/agents-target';
+    let files: string[];
+    try {
+      files = agentFileCandidates(name);
+    } catch (error) {
+      if (!(error instanceof AgentpackError) || error.code !== 'AGENT_NAME_UNSAFE') fail('unexpected error', { name, error: String(error) });
+      if (installNameProblem(name) === undefined) fail('installable name refused', name);
+      return;
+    }
+    if (installNameProblem(name) !== undefined || files.length < 3) fail('refused name given files', { name, files });
+    for (const file of files) {
+      const path = agentFilePath({ dir, file });
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*\.md$/.test(file) || file.length > 103 || path !== `${dir}/${file}`) fail('unsafe path accepted', { name, path });
+    }
+  },
+);
 
 /** Deep equality by value, whatever the key order or prototype (the parser's objects have none). */
 function sameJson(a: unknown, b: unknown): boolean {

@@ -1,10 +1,10 @@
 import { createTwoFilesPatch } from 'diff';
 import { readFile } from 'node:fs/promises';
-import { agentFilePath } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales, findAgent, findVariant, renderVariant } from '../../core/catalog/lookup.js';
-import { assessInstallation } from '../../core/plan/installation.js';
+import { agentPath, assessInstallation } from '../../core/plan/installation.js';
 import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
+import { withRenamedAgent } from '../../core/plan/rename.js';
 import { readPackage } from '../../io/package/read-package.js';
 import { readTargetState } from '../../io/target/state.js';
 import { printDiff } from '../../ui/diff-report.js';
@@ -29,23 +29,36 @@ export async function runDiff(options: { agent: string; raw: unknown; ctx: CliCo
   const recorded = await recordedFolderAgent({ ctx, target, agent: options.agent, tolerant: false });
   const pack = await readPackage();
   const catalog = recorded ? recorded.scan.catalog : pack.catalog;
-  const agent = findAgent(catalog, options.agent);
+  // A package agent installed under another name (`install --as`) is compared with its render under that name.
+  const renamed = recorded || catalog.agents.has(options.agent) ? undefined : await renamedFrom({ dir: target.dir, agent: options.agent });
+  const agent = findAgent(catalog, renamed ?? options.agent);
+  const name = renamed === undefined ? agent.name : options.agent;
   // Only this agent's renders (to tell its state), not every agent of the folder.
-  const pkg = recorded ? renderPackage({ catalog: { ...catalog, agents: new Map([[agent.name, agent]]) }, version: pack.pkg.version }) : pack.pkg;
-  const state = await readTargetState({ dir: target.dir, agents: [agent.name], scan: false });
-  const file = state.files.get(agent.name) ?? { kind: 'missing' as const };
-  const path = agentFilePath({ dir: target.dir, name: agent.name });
+  const base = recorded ? renderPackage({ catalog: { ...catalog, agents: new Map([[agent.name, agent]]) }, version: pack.pkg.version }) : pack.pkg;
+  const pkg = withRenamedAgent({ pkg: base, agent: agent.name, as: name });
+  const state = await readTargetState({ dir: target.dir, agents: [name], scan: false });
+  const file = state.files.get(name) ?? { kind: 'missing' as const };
+  const fileName = state.fileNames.get(name) ?? null;
+  const path = agentPath({ dir: target.dir, inst: { agent: name, fileName } });
   if (file.kind === 'missing') {
     throw new AgentpackError({
       code: 'NOT_INSTALLED',
-      params: { agent: agent.name, dir: target.dir, command: commandLine({ args: ['install', agent.name], target }) },
+      params: { agent: name, dir: target.dir, command: commandLine({ args: ['install', agent.name, ...(renamed ? ['--as', name] : [])], target }) },
     });
   }
-  const inst = assessInstallation({ agent: agent.name, entry: state.manifest.agents[agent.name], file, pkg: pkg.agents.get(agent.name) });
+  const inst = assessInstallation({ agent: name, fileName, entry: state.manifest.agents[name], file, pkg: pkg.agents.get(name) });
   const { locale } = resolveAgentLocale({ flag: opts.locale, env: ctx.env, installed: inst.locale ?? undefined, messageLang: ctx.messages.lang });
-  const expected = renderVariant(findVariant({ agent, locale, knownLocales: catalogLocales(catalog) }));
+  const expected = renderVariant(findVariant({ agent, locale, knownLocales: catalogLocales(catalog) }), renamed ? { name } : {});
   const installed = file.kind === 'file' ? await readFile(path, 'utf8') : '';
   const newLabel = ctx.messages.named(commandLine({ args: ['show', agent.name, '--locale', locale], target }));
   const patch = installed === expected ? '' : createTwoFilesPatch(path, newLabel, installed, expected, undefined, undefined, { context: 3 });
-  printDiff({ ctx, agent: agent.name, path, locale, state: inst.state, patch, source: recorded?.source });
+  printDiff({ ctx, agent: name, path, locale, state: inst.state, patch, source: recorded?.source });
+}
+
+/** The package name of an agent the folder's manifest records under another name, if it does (a broken manifest: none). */
+async function renamedFrom(options: { dir: string; agent: string }): Promise<string | undefined> {
+  const entry = await readTargetState({ dir: options.dir, agents: [], scan: false })
+    .then((state) => state.manifest.agents[options.agent])
+    .catch(() => undefined);
+  return entry && entry.source === undefined ? entry.originalName : undefined;
 }

@@ -1,7 +1,9 @@
+import { installNameProblem, MAX_AGENT_NAME_LENGTH, previewName } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales, findVariant } from '../../core/catalog/lookup.js';
 import { planInstall } from '../../core/plan/plan.js';
 import { choiceFor, installedLocale, packageRequest } from '../../core/plan/locale-request.js';
+import { withRenamedAgent } from '../../core/plan/rename.js';
 import { readPackage } from '../../io/package/read-package.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
@@ -10,7 +12,22 @@ import { checkPackageName } from '../flows/agent-names.js';
 import { runLifecycle } from '../flows/lifecycle.js';
 import { requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
-const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, all: 'flag', locale: 'text', force: 'switch', dryRun: 'switch' } as const;
+const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, all: 'flag', locale: 'text', as: 'value', force: 'switch', dryRun: 'switch' } as const;
+
+/** `--as <name>`: one agent only, and a name agentpack installs (USAGE, exit 2, otherwise). */
+function checkAs(options: { as: string | undefined; agents: string[]; all: boolean; ctx: CliContext }): string | undefined {
+  const { as, ctx } = options;
+  if (as === undefined) return undefined;
+  if (options.all || options.agents.length !== 1)
+    throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.asOneAgent') }, exitCode: 2 });
+  if (installNameProblem(as) !== undefined)
+    throw new AgentpackError({
+      code: 'USAGE',
+      params: { detail: ctx.messages.t('usage.asName', { name: previewName(as), limit: MAX_AGENT_NAME_LENGTH }) },
+      exitCode: 2,
+    });
+  return as;
+}
 
 /** `install <agent…>` / `--all`: write each agent's variant; an installed one in another locale is switched. */
 export async function runInstall(options: { agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
@@ -19,6 +36,7 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
   if (opts.all && options.agents.length > 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsAndAll') }, exitCode: 2 });
   if (!opts.all && options.agents.length === 0)
     throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsOrAll') }, exitCode: 2 });
+  const as = checkAs({ as: opts.as, agents: options.agents, all: opts.all ?? false, ctx });
   const target = targetOf(opts, ctx);
   requireFromForPick({ from: opts.from, pick: opts.pick, ctx });
   if (opts.from !== undefined) {
@@ -31,23 +49,30 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
       pick: opts.pick,
       all: opts.all ?? false,
       locale: opts.locale,
+      as,
       force: opts.force,
       dryRun: opts.dryRun,
     });
     return;
   }
-  const { catalog, pkg } = await readPackage();
+  const { catalog, pkg: own } = await readPackage();
   const names = opts.all ? [...catalog.agents.keys()] : options.agents.map((name) => checkPackageName({ name, catalog }));
   const known = catalogLocales(catalog);
   if (opts.locale !== undefined) for (const name of names) findVariant({ agent: catalog.agents.get(name)!, locale: opts.locale, knownLocales: known });
 
   // Decided once, before planning: the planner may run again under the lock and must give the same answer.
-  const requests = names.map((name) => packageRequest({ agent: catalog.agents.get(name)!, flag: opts.locale, env: ctx.env, messageLang: ctx.messages.lang }));
+  // With --as, the one request is for the new name; its variants are the original's.
+  const pkg = withRenamedAgent({ pkg: own, agent: names[0] ?? '', as });
+  const catalogName = new Map(names.map((name) => [as ?? name, name]));
+  const requests = names.map((name) => ({
+    ...packageRequest({ agent: catalog.agents.get(name)!, flag: opts.locale, env: ctx.env, messageLang: ctx.messages.lang }),
+    agent: as ?? name,
+  }));
   await runLifecycle({
     ctx,
     target,
     pkg,
-    agents: names,
+    agents: [...catalogName.keys()],
     dryRun: opts.dryRun,
     force: opts.force,
     plan: (input) =>
@@ -56,14 +81,20 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
         requests: requests.map((request) => {
           const { locale } = choiceFor(request, installedLocale(input, request.agent));
           // A named locale the agent lacks is refused here (LOCALE_UNKNOWN / LOCALE_UNAVAILABLE); a fallback never is.
-          if (request.from !== 'lang') findVariant({ agent: catalog.agents.get(request.agent)!, locale, knownLocales: known });
+          if (request.from !== 'lang') findVariant({ agent: catalog.agents.get(catalogName.get(request.agent) ?? '')!, locale, knownLocales: known });
           return { agent: request.agent, locale };
         }),
       }),
     report: {
       command: 'install',
       commandWords: ['install'],
-      forceArgs: ['install', ...(opts.all ? ['--all'] : options.agents), ...(opts.locale !== undefined ? ['--locale', opts.locale] : []), '--force'],
+      forceArgs: [
+        'install',
+        ...(opts.all ? ['--all'] : options.agents),
+        ...(opts.locale !== undefined ? ['--locale', opts.locale] : []),
+        ...(as !== undefined ? ['--as', as] : []),
+        '--force',
+      ],
       chosen: requests,
     },
   });

@@ -1,8 +1,8 @@
-import { agentFilePath } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { sourceFlags } from '../../core/hints.js';
 import { catalogLocales } from '../../core/catalog/lookup.js';
 import { assessAgent, installedAgents, planSwitch } from '../../core/plan/plan.js';
+import { agentPath } from '../../core/plan/installation.js';
 import { readPackage } from '../../io/package/read-package.js';
 import { readTargetState } from '../../io/target/state.js';
 import type { Target } from '../../io/target/resolve.js';
@@ -69,10 +69,10 @@ export async function runLocale(options: { locale: string | undefined; agents: s
 async function printInstalledLocales(options: { ctx: CliContext; target: Target; pkg: PackageRenders }): Promise<void> {
   const { ctx, target, pkg } = options;
   const state = await readTargetState({ dir: target.dir, agents: pkg.agents.keys() });
-  const input = { dir: target.dir, pkg, manifest: state.manifest, files: state.files, declared: state.declared, force: false };
+  const input = { dir: target.dir, pkg, manifest: state.manifest, files: state.files, fileNames: state.fileNames, declared: state.declared, force: false };
   const rows = installedAgents(input).map((agent) => {
     const inst = assessAgent(input, agent);
-    return { agent, locale: inst.locale, state: inst.state, path: agentFilePath({ dir: target.dir, name: agent }) };
+    return { agent, locale: inst.locale, state: inst.state, path: agentPath({ dir: target.dir, inst }) };
   });
   printLocaleTable({ ctx, target, rows });
 }

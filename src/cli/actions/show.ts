@@ -33,6 +33,7 @@ async function installedLocale(options: {
     const state = await readTargetState({ dir: target.dir, agents: [agent], scan: false });
     const inst = assessInstallation({
       agent,
+      fileName: state.fileNames.get(agent) ?? null,
       entry: state.manifest.agents[agent],
       file: state.files.get(agent) ?? { kind: 'missing' },
       pkg: pkg.agents.get(agent),

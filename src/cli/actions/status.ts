@@ -1,5 +1,5 @@
-import { agentFilePath } from '../../core/agent/name.js';
 import type { Catalog } from '../../core/catalog/catalog.js';
+import { agentPath } from '../../core/plan/installation.js';
 import { installedOrigin, type InstalledOrigin } from '../../core/plan/origin.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
 import { statusFindings, type Finding, type StatusScope } from '../../core/status/findings.js';
@@ -54,16 +54,21 @@ function originsOf(options: { snapshot: ScopeSnapshot; catalog: Catalog; pkg: Pa
  * Recorded sources that cannot be read again: one warning per vanished folder (however many agents came from
  * it), one per moved file; each hint is the `update --from` that points agentpack at the new place.
  */
-function sourceProblemFindings(problems: readonly (SourceProblem & { scope: Scope; dir: string })[]): Finding[] {
+function sourceProblemFindings(options: {
+  problems: readonly (SourceProblem & { scope: Scope; dir: string })[];
+  snapshots: readonly ScopeSnapshot[];
+}): Finding[] {
+  const { problems, snapshots } = options;
   return groupSourceProblems(problems).map((group) => {
     const first = group[0] as SourceProblem & { scope: Scope; dir: string };
+    const inst = snapshots.find((s) => s.scope === first.scope)?.installations.find((i) => i.agent === first.agent);
     const target: Target = { scope: first.scope, dir: first.dir };
     const args = first.code === 'SOURCE_NOT_FOUND' ? ['update'] : ['update', first.agent];
     return {
       severity: 'warning',
       code: first.code,
       scope: first.scope,
-      path: first.code === 'SOURCE_NOT_FOUND' ? first.path : agentFilePath({ dir: first.dir, name: first.agent }),
+      path: first.code === 'SOURCE_NOT_FOUND' ? first.path : agentPath({ dir: first.dir, inst: inst ?? { agent: first.agent, fileName: null } }),
       params: { agent: first.agent, count: group.length, from: first.from, path: first.path, command: commandLine({ args, target }) },
     };
   });
@@ -107,7 +112,7 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
     command: (args, scope) => commandLine({ args, target: { scope: scope.scope, dir: scope.dir } }),
     names: { source: (inst) => sourceName(inst.entry?.source, ctx.messages), language: (locale) => languageName(locale, ctx.messages) },
   });
-  findings.push(...sourceProblemFindings(problems));
+  findings.push(...sourceProblemFindings({ problems, snapshots }));
   // Loaded only for --claude: the probe checks Claude Code's answer with zod, which the static checks never need.
   const asked =
     claude === true || claudeBin !== undefined

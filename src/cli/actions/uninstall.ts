@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { isSafeAgentName } from '../../core/agent/name.js';
+import { isInstallableName } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { sourceLocation, type Manifest } from '../../core/manifest/manifest.js';
 import { planUninstall } from '../../core/plan/plan.js';
@@ -49,7 +49,7 @@ export async function runUninstall(options: { agents: string[]; raw: unknown; ct
     target,
     pkg,
     // The files read besides the manifest's: every named agent's, from the package or not.
-    agents: agents.filter((name) => isSafeAgentName(name)),
+    agents: agents.filter((name) => isInstallableName(name)),
     dryRun: opts.dryRun,
     force: opts.force,
     plan: (input) => planUninstall({ input, agents: choose(input.manifest) }),

@@ -12,6 +12,7 @@ export function registerInstall(program: Command, ctx: CliContext): void {
     .argument('[agents...]', t('cli.arg.agents'))
     .addOption(new Option('--all', t('cli.opt.all')))
     .addOption(new Option('--locale <locale>', t('cli.opt.locale')))
+    .addOption(new Option('--as <name>', t('cli.opt.as')))
     .addOption(new Option('--from <path>', t('cli.opt.from')))
     .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect));
   addWriteOptions(addScopeOptions(command, ctx), ctx).action(async (agents: string[], raw: unknown) =>

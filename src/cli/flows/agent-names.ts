@@ -1,4 +1,4 @@
-import { isSafeAgentName } from '../../core/agent/name.js';
+import { isInstallableName } from '../../core/agent/name.js';
 import type { Catalog } from '../../core/catalog/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
 import { findAgent } from '../../core/catalog/lookup.js';
@@ -8,12 +8,12 @@ import { nearestKey } from '../../core/nearest.js';
 /**
  * An agent name given on the command line for a command that works on installed agents: known to the
  * package, or recorded in the folder's manifest (an agent a later package dropped can still be removed).
- * Anything else — and anything that is not a safe file name — is AGENT_UNKNOWN.
+ * Anything else is AGENT_UNKNOWN (the manifest's names were checked when it was read).
  */
 export function checkInstalledName(options: { name: string; catalog: Catalog; manifest: Manifest }): string {
   const { name, catalog, manifest } = options;
   if (catalog.agents.has(name)) return name;
-  if (isSafeAgentName(name) && Object.hasOwn(manifest.agents, name)) return name;
+  if (Object.hasOwn(manifest.agents, name)) return name;
   const suggestion = nearestKey(name, [...catalog.agents.keys(), ...Object.keys(manifest.agents)]);
   throw new AgentpackError({ code: 'AGENT_UNKNOWN', params: suggestion ? { agent: name, suggestion } : { agent: name } });
 }
@@ -24,7 +24,7 @@ export function checkInstalledName(options: { name: string; catalog: Catalog; ma
  * cannot be a file name is AGENT_UNKNOWN.
  */
 export function checkRemovableName(options: { name: string; catalog: Catalog; manifest: Manifest }): string {
-  return isSafeAgentName(options.name) ? options.name : checkInstalledName(options);
+  return isInstallableName(options.name) ? options.name : checkInstalledName(options);
 }
 
 /** A name that must be one of the package's agents (install). */

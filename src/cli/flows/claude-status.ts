@@ -1,4 +1,4 @@
-import { agentFileName, agentFilePath } from '../../core/agent/name.js';
+import { agentPath } from '../../core/plan/installation.js';
 import { compareWithClaude, type ClaudeStatus, type InstalledForClaude } from '../../core/claude/compare.js';
 import { AgentpackError } from '../../core/errors.js';
 import { probeClaudeAgents } from '../../io/claude/probe.js';
@@ -17,11 +17,11 @@ function installedAgents(snapshots: readonly ScopeSnapshot[]): InstalledForClaud
     if (s.scope === 'dir') continue;
     for (const inst of s.installations) {
       if (inst.state === 'none' || inst.state === 'foreign' || inst.state === 'missing') continue;
-      const file = s.tree.find((f) => f.rel === agentFileName(inst.agent));
+      const file = s.tree.find((f) => f.rel === inst.fileName);
       out.push({
         name: inst.agent,
         scope: s.scope,
-        path: file?.path ?? agentFilePath({ dir: s.dir, name: inst.agent }),
+        path: file?.path ?? agentPath({ dir: s.dir, inst }),
         description: file?.parsed.shownDescription,
       });
     }

@@ -1,4 +1,4 @@
-import { isSafeAgentName } from '../../core/agent/name.js';
+import { isInstallableName } from '../../core/agent/name.js';
 import type { ManifestEntry, ManifestSource } from '../../core/manifest/manifest.js';
 import { readRecordedSource } from '../../io/source/recorded-sources.js';
 import type { ReadSourceResult } from '../../io/source/read-source.js';
@@ -27,7 +27,7 @@ export async function recordedFolderAgent(options: {
   tolerant: boolean;
 }): Promise<RecordedFolderAgent | undefined> {
   const { ctx, target, agent } = options;
-  if (!isSafeAgentName(agent)) return undefined;
+  if (!isInstallableName(agent)) return undefined;
   let entry: ManifestEntry | undefined;
   try {
     entry = (await readManifest(target.dir)).manifest.agents[agent];

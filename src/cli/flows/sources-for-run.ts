@@ -1,10 +1,11 @@
-import { isSafeAgentName, MAX_AGENT_NAME_LENGTH, previewName } from '../../core/agent/name.js';
+import { installNameProblem, MAX_AGENT_NAME_LENGTH, previewName } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { emptyManifest, type Manifest } from '../../core/manifest/manifest.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
 import { commandLine, shellWord } from '../../core/hints.js';
 import { assertUnambiguous } from '../../core/catalog/conflicts.js';
 import { renderSource } from '../../core/plan/folder-renders.js';
+import { renameAgent } from '../../core/plan/rename.js';
 import { withInstalledSources } from '../../io/source/recorded-sources.js';
 import { readManifest } from '../../io/target/manifest-store.js';
 import type { Target } from '../../io/target/resolve.js';
@@ -77,10 +78,12 @@ export async function sourcesForRun(options: {
     fingerprint: scan.fingerprint,
   });
   const manifest = await manifestOf(target.dir);
+  // An agent installed with --as is known to the folder by its original name.
+  const originalOf = (agent: string): string => manifest.agents[agent]?.originalName ?? agent;
   let run: string[];
   if (agents.length > 0) {
     for (const agent of agents) {
-      if (!isSafeAgentName(agent)) {
+      if (installNameProblem(agent) !== undefined) {
         const params = {
           agent: previewName(agent),
           path: rendered.agents.get(agent)?.source?.path ?? '',
@@ -89,13 +92,13 @@ export async function sourcesForRun(options: {
         };
         throw new AgentpackError({ code: 'AGENT_NAME_NOT_PORTABLE', params });
       }
-      if (!rendered.agents.has(agent))
+      if (!rendered.agents.has(originalOf(agent)))
         throw new AgentpackError({ code: 'SOURCE_AGENT_MISSING', params: { agent, from: shellWord(from), command: commandLine({ args: ['list'], from }) } });
     }
     run = [...new Set(agents)];
   } else {
     run = Object.entries(manifest.agents)
-      .filter(([agent, entry]) => entry.source !== undefined && rendered.agents.has(agent))
+      .filter(([agent, entry]) => entry.source !== undefined && rendered.agents.has(originalOf(agent)))
       .map(([agent]) => agent)
       .sort();
     if (run.length === 0)
@@ -108,9 +111,11 @@ export async function sourcesForRun(options: {
   const locales = new Set<string>();
   for (const agent of run) {
     const locale = options.localeFor(agent, manifest.agents[agent]?.locale);
-    assertUnambiguous({ scan, agent, locale, retry: { args: options.retry(agent), from } });
-    const mine = rendered.agents.get(agent);
-    if (!mine) continue;
+    const original = originalOf(agent);
+    assertUnambiguous({ scan, agent: original, locale, retry: { args: options.retry(agent), from } });
+    const found = rendered.agents.get(original);
+    if (!found) continue;
+    const mine = original === agent ? found : renameAgent({ agent: found, name: agent });
     out.set(agent, mine);
     for (const l of mine.locales) locales.add(l);
   }

@@ -29,17 +29,22 @@ export function findVariant(options: { agent: CatalogAgent; locale: string; know
 /**
  * The bytes `install` writes for a variant, or AGENT_INVALID when the variant does not load. A field value
  * Claude Code drops silently (e.g. `color: magenta`) is kept as written; `renderWarnings` reports it.
+ * `name` (`install --as`) writes another name; every other byte is the same render.
  */
-export function renderVariant(variant: Variant): string {
+export function renderVariant(variant: Variant, options: { name?: string } = {}): string {
   const { spec, data } = variant.parsed;
   if (!spec || variant.parsed.diagnostics.some((d) => d.severity === 'error')) {
     throw new AgentpackError({ code: 'AGENT_INVALID', params: { agent: variant.agent, locale: variant.locale, command: commandLine({ args: ['validate'] }) } });
   }
-  return renderAgent({ spec, body: variant.parsed.body, asWritten: fieldsAsWritten({ spec, data }), description: variant.parsed.shownDescription });
+  const named = options.name === undefined ? spec : { ...spec, name: options.name };
+  return renderAgent({ spec: named, body: variant.parsed.body, asWritten: fieldsAsWritten({ spec, data }), description: variant.parsed.shownDescription });
 }
 
-/** Warnings about what the rendered file still carries (rendering fixes the rest: banner, BOM, CRLF…). */
-const RENDERED_WARNINGS: readonly DiagnosticCode[] = ['FIELD_INVALID', 'MODEL_UNKNOWN', 'NAME_NOT_PORTABLE', 'TOOL_UNKNOWN', 'UNKNOWN_KEY'];
+/**
+ * Warnings about what the rendered file still carries (rendering fixes the rest: banner, BOM, CRLF…). A name
+ * that is not lowercase-and-hyphens is not one: Claude Code loads it, and the file gets a slug (`validate` still says so).
+ */
+const RENDERED_WARNINGS: readonly DiagnosticCode[] = ['FIELD_INVALID', 'MODEL_UNKNOWN', 'TOOL_UNKNOWN', 'UNKNOWN_KEY'];
 
 /** The warnings `show`/`install` report for a variant, attached to its relPath. */
 export function renderWarnings(variant: Variant): Diagnostic[] {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { isSafeAgentName } from '../agent/name.js';
+import { isInstallableName, isSafeAgentFile } from '../agent/name.js';
 import { MANIFEST_VERSION } from './format.js';
 import { checkManifest } from './schema-check.js';
 import type { Manifest, ManifestEntry, ManifestSource, ManifestSourceScan } from './schema.js';
@@ -20,8 +20,31 @@ export function sourceLocation(source: ManifestSource): string {
   return source.single ? join(source.root, source.path) : source.root;
 }
 
+/** A record of agents by name: no prototype, so that a name such as `constructor` finds only its own entry. */
+function agentRecord(): Record<string, ManifestEntry> {
+  return Object.create(null) as Record<string, ManifestEntry>;
+}
+
 export function emptyManifest(): Manifest {
-  return { version: MANIFEST_VERSION, agents: {} };
+  return { version: MANIFEST_VERSION, agents: agentRecord() };
+}
+
+/** The file an entry's agent was written to: the recorded `file`, or `<name>.md` for entries that have none. */
+export function recordedFile(options: { agent: string; entry: ManifestEntry }): string {
+  return options.entry.file ?? `${options.agent}.md`;
+}
+
+/** What the schemas cannot see across entries: a file that is not a safe agent file, or one file recorded twice. */
+function fileProblem(agents: Record<string, ManifestEntry>): string | undefined {
+  const owners = new Map<string, string>();
+  for (const [agent, entry] of Object.entries(agents)) {
+    const file = recordedFile({ agent, entry });
+    if (!isSafeAgentFile(file)) return `agents.${agent}: no "file" recorded, and ${JSON.stringify(file)} is not a safe agent file name`;
+    const other = owners.get(file);
+    if (other !== undefined) return `agents: ${JSON.stringify(other)} and ${JSON.stringify(agent)} both record ${file}`;
+    owners.set(file, agent);
+  }
+  return undefined;
 }
 
 /**
@@ -38,7 +61,7 @@ export function parseManifest(text: string): { ok: true; manifest: Manifest } | 
   // zod's record skips a `__proto__` key; refuse it (and any unsafe name) here rather than drop an entry silently.
   const rawAgents = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['agents'] : undefined;
   if (rawAgents !== null && typeof rawAgents === 'object') {
-    const unsafe = Object.keys(rawAgents).find((name) => !isSafeAgentName(name));
+    const unsafe = Object.keys(rawAgents).find((name) => !isInstallableName(name));
     if (unsafe !== undefined) return { ok: false, detail: `agents: ${JSON.stringify(unsafe)} is not a valid agent name` };
   }
   // The zod-free twin of manifestSchema (manifest-schema.ts): zod is not loaded on the read path.
@@ -47,8 +70,10 @@ export function parseManifest(text: string): { ok: true; manifest: Manifest } | 
     const where = parsed.path.length > 0 ? `${parsed.path.map(String).join('.')}: ` : '';
     return { ok: false, detail: `${where}${parsed.message}` };
   }
-  const agents: Record<string, ManifestEntry> = Object.create(null) as Record<string, ManifestEntry>;
+  const agents = agentRecord();
   for (const [name, entry] of Object.entries(parsed.data.agents)) agents[name] = entry;
+  const problem = fileProblem(agents);
+  if (problem !== undefined) return { ok: false, detail: problem };
   return { ok: true, manifest: { version: parsed.data.version, agents } };
 }
 
@@ -70,7 +95,7 @@ export function serializeManifest(manifest: Manifest): string {
 
 /** A copy with one agent set (entry) or removed (null). */
 export function withEntry(options: { manifest: Manifest; agent: string; entry: ManifestEntry | null }): Manifest {
-  const agents: Record<string, ManifestEntry> = {};
+  const agents = agentRecord();
   for (const [name, entry] of Object.entries(options.manifest.agents)) if (name !== options.agent) agents[name] = entry;
   if (options.entry) agents[options.agent] = options.entry;
   return { version: MANIFEST_VERSION, agents };
@@ -81,7 +106,7 @@ export function withEntry(options: { manifest: Manifest; agent: string; entry: M
  * calls gives, in one pass (a plan of n agents would otherwise copy the manifest n times).
  */
 export function withEntries(options: { manifest: Manifest; changes: Iterable<{ agent: string; entry: ManifestEntry | null }> }): Manifest {
-  const agents: Record<string, ManifestEntry> = {};
+  const agents = agentRecord();
   for (const [name, entry] of Object.entries(options.manifest.agents)) agents[name] = entry;
   for (const { agent, entry } of options.changes) {
     if (entry) agents[agent] = entry;

@@ -1,5 +1,5 @@
-import { isSafeAgentName } from '../agent/name.js';
-import { HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, RECORDED_STATUSES } from './format.js';
+import { isInstallableName, isSafeAgentFile } from '../agent/name.js';
+import { AGENT_FILE_MESSAGE, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, ORIGINAL_NAME_MESSAGE, RECORDED_STATUSES } from './format.js';
 import type { Manifest } from './schema.js';
 
 /**
@@ -87,6 +87,14 @@ function record(item: (value: unknown, path: Path) => Checked): (value: unknown,
 
 const anyString = string({});
 
+/** `z.string().refine(test, { message })`. */
+function refined(test: (value: string) => boolean, message: string): (value: unknown, path: Path) => Checked {
+  return (value, path) => {
+    if (typeof value !== 'string') return expected(path, 'string', value);
+    return test(value) ? { value } : fail(path, message);
+  };
+}
+
 const scan = strictObject({
   fingerprint: { check: hash },
   locales: { check: array(nonEmpty) },
@@ -127,6 +135,8 @@ const entry = strictObject({
         : fail(path, `Invalid option: expected one of ${RECORDED_STATUSES.map((s) => JSON.stringify(s)).join('|')}`),
   },
   source: { optional: true, check: source },
+  file: { optional: true, check: refined(isSafeAgentFile, AGENT_FILE_MESSAGE) },
+  originalName: { optional: true, check: refined(isInstallableName, ORIGINAL_NAME_MESSAGE) },
 });
 
 const manifest = strictObject({
@@ -136,7 +146,7 @@ const manifest = strictObject({
       if (!isRecord(value)) return expected(path, 'record', value);
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(value)) {
-        if (!isSafeAgentName(key)) return fail([...path, key], 'Invalid key in record');
+        if (!isInstallableName(key)) return fail([...path, key], 'Invalid key in record');
         const checked = entry(value[key], [...path, key]);
         if ('issue' in checked) return checked;
         out[key] = checked.value;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { isSafeAgentName } from '../agent/name.js';
-import { AGENT_KEY_MESSAGE, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, RECORDED_STATUSES } from './format.js';
+import { isInstallableName, isSafeAgentFile } from '../agent/name.js';
+import { AGENT_FILE_MESSAGE, AGENT_KEY_MESSAGE, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, ORIGINAL_NAME_MESSAGE, RECORDED_STATUSES } from './format.js';
 
 /**
  * The manifest's zod schema: the source of truth for its types. The commands parse manifests with the
@@ -50,6 +50,13 @@ const manifestEntrySchema = z.strictObject({
    */
   translationStatus: z.enum(RECORDED_STATUSES).optional(),
   source: manifestSourceSchema.optional(),
+  /**
+   * The file written, in the folder: a slug of the name (agent/name.ts). Absent means `<name>.md`, which is
+   * what every entry written before slugs (and every lowercase-hyphen name) has.
+   */
+  file: z.string().refine(isSafeAgentFile, { message: AGENT_FILE_MESSAGE }).optional(),
+  /** `install --as`: the name the agent has in its source; the entry's key is the name written into the file. */
+  originalName: z.string().refine(isInstallableName, { message: ORIGINAL_NAME_MESSAGE }).optional(),
 });
 
 export type ManifestSource = z.infer<typeof manifestSourceSchema>;
@@ -57,9 +64,9 @@ export type ManifestSourceScan = z.infer<typeof manifestSourceScanSchema>;
 
 export const manifestSchema = z.strictObject({
   version: z.literal(MANIFEST_VERSION),
-  agents: z.record(z.string().refine(isSafeAgentName, { message: AGENT_KEY_MESSAGE }), manifestEntrySchema),
+  agents: z.record(z.string().refine(isInstallableName, { message: AGENT_KEY_MESSAGE }), manifestEntrySchema),
 });
 
-/** What agentpack records per installed agent: the locale, package version, source hash, sha256 of the bytes written, translation status at install. */
+/** What agentpack records per installed agent (keyed by its name as written): the locale, package version, source hash, sha256 of the bytes written, translation status at install, the file, the original name. */
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,7 +1,8 @@
+import { agentFileCandidates, agentFilePath } from '../agent/name.js';
 import type { ManifestEntry } from '../manifest/manifest.js';
 import { localeOfContent, type PackageAgent } from './renders.js';
 
-/** What is at `<agents dir>/<agent>.md` right now (read without following a symlink). */
+/** What is at an agent's file right now (read without following a symlink). */
 export type FileState = { kind: 'missing' } | { kind: 'file'; sha256: string } | { kind: 'symlink'; target: string } | { kind: 'other' };
 
 /**
@@ -14,6 +15,8 @@ export type InstallState = 'ok' | 'modified' | 'outdated' | 'missing' | 'foreign
 
 export interface Installation {
   agent: string;
+  /** Its file in the folder (recorded, or the one a new install takes); null for a name agentpack does not install. */
+  fileName: string | null;
   state: InstallState | 'none';
   /** The recorded locale, or the locale whose render the file equals; null when unknown. */
   locale: string | null;
@@ -34,9 +37,15 @@ export interface Installation {
  * hold a render the manifest does not record yet. Such a file is recognised by its bytes and treated as
  * agentpack's, because overwriting it cannot lose anything a user wrote.
  */
-export function assessInstallation(options: { agent: string; entry: ManifestEntry | undefined; file: FileState; pkg: PackageAgent | undefined }): Installation {
+export function assessInstallation(options: {
+  agent: string;
+  fileName: string | null;
+  entry: ManifestEntry | undefined;
+  file: FileState;
+  pkg: PackageAgent | undefined;
+}): Installation {
   const { agent, entry, file, pkg } = options;
-  const base = { agent, entry, file, recovered: false };
+  const base = { agent, fileName: options.fileName, entry, file, recovered: false };
   if (file.kind === 'missing') {
     return entry ? { ...base, state: 'missing', locale: entry.locale, owned: true } : { ...base, state: 'none', locale: null, owned: true };
   }
@@ -49,4 +58,10 @@ export function assessInstallation(options: { agent: string; entry: ManifestEntr
   if (entry && entry.sha256 === file.sha256) return { ...base, state: 'outdated', locale: entry.locale, owned: true };
   if (entry) return { ...base, state: 'modified', locale: entry.locale, owned: false };
   return { ...base, state: 'foreign', locale: null, owned: false };
+}
+
+/** The absolute path of an installation's file (AGENT_NAME_UNSAFE for a name agentpack does not install). */
+export function agentPath(options: { dir: string; inst: Pick<Installation, 'agent' | 'fileName'> }): string {
+  const { dir, inst } = options;
+  return agentFilePath({ dir, file: inst.fileName ?? agentFileCandidates(inst.agent)[0] ?? '' });
 }

@@ -1,14 +1,27 @@
-import { agentFileName, agentFilePath } from '../agent/name.js';
+import { isInstallableName } from '../agent/name.js';
 import { AgentpackError } from '../errors.js';
 import { commandLine } from '../hints.js';
-import { assessInstallation, type Installation } from './installation.js';
+import { assignAgentFiles } from './agent-files.js';
+import { agentPath, assessInstallation, type Installation } from './installation.js';
 import { sameOrigin, withEntries, type ManifestEntry } from '../manifest/manifest.js';
 import type { ActionReason, Plan, PlanAction, PlanInput } from './types.js';
+
+/**
+ * The file of an agent in the target folder: as io chose it (plan/agent-files.ts), or, for an agent io did not
+ * look at, the first candidate no recorded agent holds. Null for a name agentpack does not install.
+ */
+function agentFileOf(input: PlanInput, agent: string): string | null {
+  const chosen = input.fileNames?.get(agent);
+  if (chosen !== undefined) return chosen;
+  if (!Object.hasOwn(input.manifest.agents, agent) && !isInstallableName(agent)) return null;
+  return assignAgentFiles({ agents: [agent], manifest: input.manifest, occupants: new Map() }).get(agent) ?? null;
+}
 
 /** State of one agent in the target folder, from the planner's input. */
 export function assessAgent(input: PlanInput, agent: string): Installation {
   return assessInstallation({
     agent,
+    fileName: agentFileOf(input, agent),
     entry: input.manifest.agents[agent],
     file: input.files.get(agent) ?? { kind: 'missing' },
     pkg: input.pkg.agents.get(agent),
@@ -35,6 +48,10 @@ function render(input: PlanInput, agent: string, locale: string): { content: str
     ...(translationStatus ? { translationStatus } : {}),
   };
   if (pkgAgent.source) entry.source = pkgAgent.source;
+  // `<name>.md` is what an entry without `file` means: left out, so manifests of lowercase-hyphen names stay as they were.
+  const file = agentFileOf(input, agent);
+  if (file !== null && file !== `${agent}.md`) entry.file = file;
+  if (pkgAgent.originalName !== undefined) entry.originalName = pkgAgent.originalName;
   return { content: rendered.content, sha256: rendered.sha256, entry };
 }
 
@@ -57,7 +74,7 @@ function base(input: PlanInput, inst: Installation, extra: Pick<PlanAction, 'kin
   return {
     ...extra,
     agent: inst.agent,
-    path: agentFilePath({ dir: input.dir, name: inst.agent }),
+    path: agentPath({ dir: input.dir, inst }),
     locale: inst.locale,
     fromLocale: null,
     sha256: null,
@@ -87,7 +104,7 @@ function write(options: { input: PlanInput; inst: Installation; locale: string; 
     backup,
   });
   if (inst.file.kind === 'missing') {
-    const others = (input.declared.get(inst.agent) ?? []).filter((p) => p !== agentFileName(inst.agent));
+    const others = (input.declared.get(inst.agent) ?? []).filter((p) => p !== inst.fileName);
     if (others.length > 0) return { ...base(input, inst, { kind: 'conflict', reason: 'duplicate-name', attention: true }), others };
     return written('create', inst.state === 'missing' ? 'file-missing' : 'not-installed');
   }
@@ -132,8 +149,9 @@ export function planInstall(options: { input: PlanInput; requests: { agent: stri
     seen.add(agent);
     const inst = assessAgent(input, agent);
     const recorded = input.manifest.agents[agent];
-    // One name, one origin: an agent installed from the package (or another folder) is not replaced silently.
-    if (recorded && !input.force && !sameOrigin(recorded.source, input.pkg.agents.get(agent)?.source)) {
+    const wanted = input.pkg.agents.get(agent);
+    // One name, one origin: an agent installed from the package (or another folder, or under another name) is not replaced silently.
+    if (recorded && !input.force && (!sameOrigin(recorded.source, wanted?.source) || recorded.originalName !== wanted?.originalName)) {
       actions.push({ ...base(input, inst, { kind: 'conflict', reason: 'other-source', attention: true }), others: [recorded.source?.from ?? 'agentpack'] });
     } else if (inst.state === 'ok' && inst.locale === locale) actions.push(skip({ input, inst, reason: 'up-to-date' }));
     else actions.push(write({ input, inst, locale }));

@@ -1,6 +1,6 @@
 import { contentHash } from '../hash.js';
 import { canonicalHash } from '../i18n/canonical-hash.js';
-import { CANONICAL_LOCALE, sortedLocales, type Catalog } from '../catalog/catalog.js';
+import { CANONICAL_LOCALE, sortedLocales, type Catalog, type Variant } from '../catalog/catalog.js';
 import { renderVariant } from '../catalog/lookup.js';
 import { originAtInstall, type InstallOrigin } from '../i18n/status.js';
 import type { ManifestSource } from '../manifest/manifest.js';
@@ -11,6 +11,8 @@ interface RenderedVariant {
   locale: string;
   content: string;
   sha256: string;
+  /** The variant it was rendered from, to render it under another name (`install --as`); absent for what a manifest recorded. */
+  variant?: Variant;
 }
 
 /** What the package offers for one agent: every loadable locale's exact bytes, and the source hash. */
@@ -25,6 +27,8 @@ export interface PackageAgent {
   origins?: Map<string, InstallOrigin['translationStatus']>;
   /** For an agent read with `--from`: where it came from, recorded in the manifest. */
   source?: ManifestSource;
+  /** Installed under another name (`install --as`): the name it has in its catalog; `name` is the one written. */
+  originalName?: string;
 }
 
 export interface PackageRenders {
@@ -43,7 +47,7 @@ export function renderPackage(options: { catalog: Catalog; version: string }): P
     for (const [locale, variant] of agent.variants) {
       try {
         const content = renderVariant(variant);
-        renders.set(locale, { locale, content, sha256: contentHash(content) });
+        renders.set(locale, { locale, content, sha256: contentHash(content), variant });
       } catch {
         // Not installable; reported by `validate` and by the command that asks for it.
       }

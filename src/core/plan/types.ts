@@ -2,7 +2,7 @@ import type { FileState } from './installation.js';
 import type { Manifest, ManifestEntry } from '../manifest/manifest.js';
 import type { PackageRenders } from './renders.js';
 
-/** What a planned step does to `<agents dir>/<agent>.md`. */
+/** What a planned step does to the agent's file. */
 type ActionKind = 'create' | 'overwrite' | 'switch' | 'remove' | 'skip' | 'conflict';
 
 /** Why: stable codes printed by `--json`; the catalogs hold `plan.reason.<code>`. */
@@ -52,8 +52,13 @@ export interface PlanInput {
   dir: string;
   pkg: PackageRenders;
   manifest: Manifest;
-  /** State of `<agent>.md` for every agent the command may touch. */
+  /** State of the file of every agent the command may touch. */
   files: Map<string, FileState>;
+  /**
+   * Agent → its file (relative to dir): recorded in the manifest, or chosen for a new install with the folder's
+   * files in view (plan/agent-files.ts). Absent, or an agent missing from it: chosen from the manifest alone.
+   */
+  fileNames?: Map<string, string>;
   /** Agent `name` → files (relative to dir) in the folder's tree that declare it. */
   declared: Map<string, string[]>;
   force: boolean;

@@ -1,9 +1,8 @@
-import { agentFilePath } from '../agent/name.js';
 import { CANONICAL_LOCALE } from '../catalog/catalog.js';
 import type { DiagnosticCode } from '../codes.js';
 import type { DiagnosticParams, Severity } from '../diagnostics.js';
 import type { InstalledOrigin } from '../plan/origin.js';
-import type { Installation } from '../plan/installation.js';
+import { agentPath, type Installation } from '../plan/installation.js';
 
 /** One folder as status sees it (a pure view of io's snapshot). */
 export interface StatusScope {
@@ -102,7 +101,7 @@ export function statusFindings(options: {
 
 function installationFindings(options: { inst: Installation; scope: StatusScope; command: HintCommand; names: FindingNames }): Finding[] {
   const { inst, scope, command, names } = options;
-  const path = agentFilePath({ dir: scope.dir, name: inst.agent });
+  const path = agentPath({ dir: scope.dir, inst });
   const params: DiagnosticParams = { agent: inst.agent, locale: inst.locale ?? '?', path, source: names.source(inst) };
   const at = (severity: Severity, code: DiagnosticCode, extra: DiagnosticParams = {}): Finding => ({
     severity,

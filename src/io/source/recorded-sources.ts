@@ -6,6 +6,7 @@ import { CANONICAL_LOCALE } from '../../core/catalog/catalog.js';
 import type { Manifest } from '../../core/manifest/manifest.js';
 import type { PackageAgent, PackageRenders } from '../../core/plan/renders.js';
 import { renderSource, summarizeAgent, summaryOfScan, type AgentSummary } from '../../core/plan/folder-renders.js';
+import { renameAgent, withRenamedPackageAgents } from '../../core/plan/rename.js';
 import { commandLine, shellWord } from '../../core/hints.js';
 import type { Target } from '../../core/target.js';
 import { readManifest } from '../target/manifest-store.js';
@@ -90,7 +91,9 @@ async function fromRecordedScan(options: {
     const scan = source.scan as NonNullable<ManifestSource['scan']>;
     const renders = new Map(Object.entries(scan.renders).map(([locale, sha256]) => [locale, { locale, content: '', sha256 }]));
     const entry = manifest.agents[agent] as ManifestEntry;
-    return { pkg: { name: agent, locales: [...scan.locales], renders, sourceHash: entry.sourceHash, source }, summary: summaryOfScan(scan) };
+    const pkg: PackageAgent = { name: agent, locales: [...scan.locales], renders, sourceHash: entry.sourceHash, source };
+    if (entry.originalName !== undefined) pkg.originalName = entry.originalName;
+    return { pkg, summary: summaryOfScan(scan) };
   });
 }
 
@@ -187,19 +190,23 @@ export async function withInstalledSources(options: {
       fingerprint: scan.fingerprint,
     });
     for (const [agent, source] of group.entries) {
-      const mine = rendered.agents.get(agent);
-      if (!mine || mine.source?.path !== source.path) {
+      // Installed with --as: the folder knows it by its original name; the file gets the recorded one.
+      const original = manifest.agents[agent]?.originalName ?? agent;
+      const read = rendered.agents.get(original);
+      if (!read || read.source?.path !== source.path) {
         report({ agent, code: 'SOURCE_FILE_MOVED', from: shellWord(source.from), path: join(group.root, source.path) });
         continue;
       }
+      const mine = original === agent ? read : renameAgent({ agent: read, name: agent });
       // Same origin: what was recorded stays recorded (from as given then, and the picks); the scan is this read's.
       agents.set(agent, { ...mine, source: withFreshScan(source, mine.source) });
-      const entry = scan.catalog.agents.get(agent);
+      const entry = scan.catalog.agents.get(original);
       if (entry) found.set(agent, summarizeAgent(entry));
       for (const l of mine.locales) locales.add(l);
     }
   }
-  return { pkg: { version: pkg.version, agents }, locales: [...locales], summaries: found, problems, manifestText };
+  const renamed = withRenamedPackageAgents({ pkg: { version: pkg.version, agents }, manifest, only });
+  return { pkg: renamed, locales: [...locales], summaries: found, problems, manifestText };
 }
 
 /**

@@ -17,7 +17,7 @@ export async function inspectScope(options: { scope: Scope; dir: string; pkg: Pa
     const state = await readTargetState({ dir, agents: pkg.agents.keys() });
     snapshot.exists = state.dirExists;
     snapshot.tree = state.tree;
-    const input = { dir, pkg, manifest: state.manifest, files: state.files, declared: state.declared, force: false };
+    const input = { dir, pkg, manifest: state.manifest, files: state.files, fileNames: state.fileNames, declared: state.declared, force: false };
     snapshot.installations = installedAgents(input).map((agent) => assessAgent(input, agent));
   } catch (error) {
     if (!(error instanceof AgentpackError && error.code === 'MANIFEST_INVALID')) throw error;

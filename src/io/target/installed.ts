@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { agentFilePath } from '../../core/agent/name.js';
 import type { Catalog } from '../../core/catalog/catalog.js';
 import { installedOrigin, type InstalledOrigin } from '../../core/plan/origin.js';
-import { assessInstallation, type InstallState } from '../../core/plan/installation.js';
+import { agentPath, assessInstallation, type InstallState } from '../../core/plan/installation.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
 import { readTargetState } from './state.js';
 
@@ -26,12 +25,13 @@ export async function readInstalled(options: { dir: string; pkg: PackageRenders;
   for (const agent of pkg.agents.keys()) {
     const inst = assessInstallation({
       agent,
+      fileName: state.fileNames.get(agent) ?? null,
       entry: state.manifest.agents[agent],
       file: state.files.get(agent) ?? { kind: 'missing' },
       pkg: pkg.agents.get(agent),
     });
     if (inst.state !== 'none') {
-      const info: InstalledInfo = { locale: inst.locale, state: inst.state, path: agentFilePath({ dir, name: agent }) };
+      const info: InstalledInfo = { locale: inst.locale, state: inst.state, path: agentPath({ dir, inst }) };
       if (catalog && inst.entry && inst.state !== 'foreign')
         info.origin = installedOrigin({ catalog, agent, entry: inst.entry, state: inst.state, current: pkg.agents.get(agent) });
       out.set(agent, info);

@@ -42,7 +42,7 @@ export interface PlanOutcome {
 }
 
 function inputOf(state: TargetState, run: PlanRun, pkg: PackageRenders = run.pkg): PlanInput {
-  return { dir: state.dir, pkg, manifest: state.manifest, files: state.files, declared: state.declared, force: run.force };
+  return { dir: state.dir, pkg, manifest: state.manifest, files: state.files, fileNames: state.fileNames, declared: state.declared, force: run.force };
 }
 
 function changesSomething(plan: Plan): boolean {

@@ -1,9 +1,10 @@
-import { stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { agentFilePath } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import type { FileState } from '../../core/plan/installation.js';
-import type { Manifest } from '../../core/manifest/manifest.js';
+import { emptyManifest, type Manifest } from '../../core/manifest/manifest.js';
+import { assignAgentFiles, filesToInspect } from '../../core/plan/agent-files.js';
 import type { ParsedAgent } from '../../core/agent/parse.js';
 import type { TreeFile } from '../../core/status/snapshot.js';
 import { errnoOf } from '../fs/errors.js';
@@ -22,6 +23,8 @@ export interface TargetState {
   manifestExists: boolean;
   manifestText?: string;
   files: Map<string, FileState>;
+  /** Agent → its file in the folder (recorded, or chosen by plan/agent-files.ts); none for a name agentpack does not install. */
+  fileNames: Map<string, string>;
   declared: Map<string, string[]>;
   tree: TreeFile[];
 }
@@ -45,6 +48,27 @@ function withoutBytes(state: FileState & { bytes?: Buffer }): FileState {
 function declaredName(parsed: ParsedAgent): string | null {
   const name = parsed.spec?.name ?? parsed.data?.['name'];
   return typeof name === 'string' && name !== '' ? name : null;
+}
+
+/**
+ * The file of every agent given or recorded. Only for agents the manifest does not record does the folder
+ * matter: its entries are listed once, and a candidate file that is there is read for the name it declares.
+ */
+async function fileNamesOf(options: { dir: string; agents: ReadonlySet<string>; manifest: Manifest }): Promise<Map<string, string>> {
+  const { dir, agents, manifest } = options;
+  const unrecorded = [...agents].filter((agent) => !Object.hasOwn(manifest.agents, agent));
+  const occupants = new Map<string, string | null>();
+  if (unrecorded.length > 0) {
+    const present = new Set(await readdir(dir).catch(() => []));
+    for (const file of filesToInspect({ agents: unrecorded, manifest, present })) {
+      const path = agentFilePath({ dir, file });
+      const info = await lstat(path).catch(() => undefined);
+      if (info === undefined) continue;
+      const parsed = info.isFile() ? await loadAgent(path) : undefined;
+      occupants.set(file, parsed?.isAgent ? declaredName(parsed) : null);
+    }
+  }
+  return assignAgentFiles({ agents, manifest, occupants });
 }
 
 /** Every `*.md` in the folder's tree with the `name` it declares (recursively, as Claude Code scans). */
@@ -89,7 +113,7 @@ async function declarersOf(options: { dir: string; names: ReadonlySet<string>; b
 
 /**
  * Everything the planners need to know about a target folder: its manifest (MANIFEST_INVALID if it does not
- * parse), the state of `<agent>.md` for each agent given, and which files in the tree declare which name.
+ * parse), the file of each agent given or recorded and its state, and which files in the tree declare which name.
  */
 export async function readTargetState(options: {
   dir: string;
@@ -104,21 +128,35 @@ export async function readTargetState(options: {
 }): Promise<TargetState> {
   const { dir } = options;
   const dirExists = await folderExists(dir);
-  const state: TargetState = { dir, dirExists, manifest: { version: 1, agents: {} }, manifestExists: false, files: new Map(), declared: new Map(), tree: [] };
+  const state: TargetState = {
+    dir,
+    dirExists,
+    manifest: emptyManifest(),
+    manifestExists: false,
+    files: new Map(),
+    fileNames: new Map(),
+    declared: new Map(),
+    tree: [],
+  };
   if (!dirExists) return state;
   const read = await readManifest(dir);
   state.manifest = read.manifest;
   state.manifestExists = read.exists;
   if (read.text !== undefined) state.manifestText = read.text;
   const given = new Set(options.agents);
+  state.fileNames = await fileNamesOf({ dir, agents: given, manifest: read.manifest });
+  const fileState = (agent: string, read: (path: string) => Promise<FileState & { bytes?: Buffer }>): Promise<FileState & { bytes?: Buffer }> => {
+    const file = state.fileNames.get(agent);
+    return file === undefined ? Promise.resolve({ kind: 'missing' }) : read(agentFilePath({ dir, file }));
+  };
   if (options.only) {
     // The agents' own files, read one after another (hundreds of small files: faster than a promise per call),
     // their bytes kept for the search below.
     const bytesOf = new Map<string, Buffer>();
     for (const agent of given) {
-      const path = agentFilePath({ dir, name: agent });
-      const file = await readFileStateFast(path);
-      if (file.kind === 'file' && file.bytes) bytesOf.set(path, file.bytes);
+      const file = await fileState(agent, readFileStateFast);
+      const name = state.fileNames.get(agent);
+      if (file.kind === 'file' && file.bytes && name !== undefined) bytesOf.set(agentFilePath({ dir, file: name }), file.bytes);
       state.files.set(agent, withoutBytes(file));
     }
     if (options.scan === false) return state;
@@ -130,7 +168,7 @@ export async function readTargetState(options: {
   const names = new Set([...given, ...Object.keys(read.manifest.agents)]);
   await Promise.all(
     [...names].map(async (agent) => {
-      state.files.set(agent, withoutBytes(await readFileState(agentFilePath({ dir, name: agent }))));
+      state.files.set(agent, withoutBytes(await fileState(agent, readFileState)));
     }),
   );
   if (options.scan === false) return state;

@@ -16,6 +16,8 @@ const ENTRY = {
   sha256: H,
   translationStatus: 'current',
   source: { from: './x', root: '/r', path: 'a.md', picks: ['a.md'], single: true },
+  file: 'code-reviewer-92253f9b.md',
+  originalName: 'Code Reviewer',
 };
 
 function viaZod(data: unknown): unknown {
@@ -35,6 +37,7 @@ function viaTwin(data: unknown): unknown {
 const VALUES: unknown[] = [
   null, true, false, 0, 1, 2, -1, 1.5, '', ' ', 'x', '1', 'ja', 'en', 'zh-Hant', 'JA', 'j', 'abcd', 'ja-', 'ja_JP', H, `${H}0`, H.toUpperCase(), 'sha256:',
   'source', 'current', 'outdated', 'untracked', 'missing', 'invalid', 'orphaned', 'stale', [], ['a'], [''], ['a', 1], {}, { a: 1 }, ENTRY.source,
+  'a.md', 'A.md', 'a b.md', '../a.md', 'con.md', '-a.md', 'a.md.bak', 'Backend Architect', 'ops:deployer', '-linter', 'レビュー担当', 'a'.repeat(129),
   { from: '', root: '/r', path: 'p' }, { from: 'f', root: '/r', path: 'p', extra: 1 }, { from: 'f', root: '/r', path: 'p', single: false }, { from: 'f', root: '/r', path: 'p', picks: 'a' },
 ];
 
@@ -77,7 +80,25 @@ const anyManifest: fc.Arbitrary<unknown> = fc.oneof(
         agents: fc.oneof(
           {
             weight: 6,
-            arbitrary: fc.dictionary(fc.constantFrom('ml-engineer', 'ml-engineer', 'a', 'a', 'b-2', 'Bad', 'con', 'x_y'), anyEntry, { maxKeys: 3 }),
+            arbitrary: fc.dictionary(
+              fc.constantFrom(
+                'ml-engineer',
+                'ml-engineer',
+                'a',
+                'a',
+                'b-2',
+                'Bad',
+                'con',
+                'x_y',
+                'Backend Architect',
+                'ops:x',
+                '-x',
+                'レビュー担当',
+                'constructor',
+              ),
+              anyEntry,
+              { maxKeys: 3 },
+            ),
           },
           { weight: 1, arbitrary: jsonish },
         ),
