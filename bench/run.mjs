@@ -105,6 +105,9 @@ if (only) {
   const unknown = [...only].filter((s) => !known.has(s));
   if (unknown.length > 0) {
     console.error(`unknown row or group: ${unknown.join(', ')} (rows: ${allRows.map((r) => r.id).join(', ')}; groups: startup, catalog)`);
+    cleanupHomes();
+    cleanupScratch();
+    rmSync(work, { recursive: true, force: true });
     process.exit(2);
   }
 }
