@@ -63,7 +63,7 @@ const DOMAINS = ['ml', 'data', 'backend', 'frontend', 'security', 'platform', 'm
 const MODELS = ['sonnet', 'opus', 'haiku', 'inherit'];
 const COLORS = ['red', 'blue', 'green', 'yellow', 'purple', 'orange', 'pink', 'cyan'];
 
-function sentence(r) {
+export function sentence(r) {
   const en = `${r.pick(EN_VERBS)} ${r.pick(EN_NOUNS)} ${r.pick(EN_LINKS)} ${r.pick(EN_NOUNS)} using ${r.pick(TECH)} and ${r.pick(TECH)}, with attention to ${r.pick(EN_NOUNS)} and ${r.pick(EN_NOUNS)}.`;
   const ja = `${r.pick(TECH)}と${r.pick(TECH)}${r.pick(JA_LINKS)}${r.pick(JA_NOUNS)}と${r.pick(JA_NOUNS)}${r.pick(JA_ENDS)}${r.pick(JA_NOUNS)}と${r.pick(JA_NOUNS)}にも配慮します。`;
   return { en, ja };
@@ -77,7 +77,7 @@ function bullet(r) {
 }
 
 /** Body text in both languages with the same structure (headings, list items); the larger of the two is about `target` bytes. */
-function bodies(r, target) {
+export function bodies(r, target) {
   const en = [];
   const ja = [];
   const push = (pair) => {
@@ -107,9 +107,12 @@ function bodies(r, target) {
   return { en: `${en.join('\n').trimEnd()}\n`, ja: `${ja.join('\n').trimEnd()}\n` };
 }
 
-/** Description and body for agent number `index` (0-based). Pure function of (seed, index). */
+/**
+ * Description and body for agent number `index` (0-based). Pure function of (seed, index, bodyBytes).
+ * `bodyBytes` is the range the body's size (the larger language's) is drawn from.
+ */
 export function agentTexts(options) {
-  const { seed, index } = options;
+  const { seed, index, bodyBytes = [4500, 10500] } = options;
   const r = createRandom((seed * 1_000_003 + index * 7919) >>> 0);
   const name = `${r.pick(DOMAINS)}-${r.pick(ROLES)}-${String(index).padStart(5, '0')}`;
   const d1 = sentence(r);
@@ -124,12 +127,12 @@ export function agentTexts(options) {
   if (r.next() < 0.5) fields.push(`color: ${r.pick(COLORS)}`);
   // A few files carry what Claude Code ignores silently, so the report has some warnings to format.
   if (index % 50 === 7) fields.push('version: 2');
-  const body = bodies(r, r.int(4500, 10500));
+  const body = bodies(r, r.int(bodyBytes[0], bodyBytes[1]));
   return { name, description, fields, body };
 }
 
 /** Plain scalar like hand-written files, quoted only when YAML needs it. */
-function yamlString(text) {
+export function yamlString(text) {
   return /: |^[-?:,[\]{}#&*!|>'"%@`]| #/.test(text) ? JSON.stringify(text) : text;
 }
 
