@@ -1,4 +1,4 @@
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { readFile } from 'node:fs/promises';
 import { agentFilePath } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
@@ -16,8 +16,9 @@ import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
 const OPTIONS = { ...SCOPE_OPTIONS, locale: 'text' } as const;
 
 /**
- * `diff <agent>`: unified diff from the installed file to what the package would write for it — in the
- * installed locale unless --locale (or AGENTPACK_LOCALE) says otherwise. No difference prints a line saying so.
+ * `diff <agent>`: unified diff from what the package would write for it (`---`) to the installed file (`+++`),
+ * so that what the user added reads `+`, as `git diff` shows an edit — in the installed locale unless --locale
+ * (or AGENTPACK_LOCALE) says otherwise. No difference prints a line saying so. Exit 1 when they differ, as diff does.
  */
 export async function runDiff(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
@@ -38,7 +39,10 @@ export async function runDiff(options: { agent: string; raw: unknown; ctx: CliCo
   const { locale } = resolveAgentLocale({ flag: opts.locale, env: ctx.env, installed: inst.locale ?? undefined, messageLang: ctx.messages.lang });
   const expected = renderVariant(findVariant({ agent, locale, knownLocales: catalogLocales(catalog) }));
   const installed = file.kind === 'file' ? await readFile(path, 'utf8') : '';
-  const newLabel = ctx.messages.named(commandLine({ args: ['show', agent.name, '--locale', locale], target }));
-  const patch = installed === expected ? '' : createTwoFilesPatch(path, newLabel, installed, expected, undefined, undefined, { context: 3 });
-  printDiff({ ctx, agent: agent.name, path, locale, state: inst.state, patch });
+  const packageLabel = ctx.messages.named(commandLine({ args: ['show', agent.name, '--locale', locale], target }));
+  const patch =
+    installed === expected
+      ? ''
+      : createTwoFilesPatch(packageLabel, path, expected, installed, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+  ctx.exitCode = printDiff({ ctx, agent: agent.name, path, locale, state: inst.state, patch });
 }

@@ -5,10 +5,11 @@ import { printInstalledList, printSourceList, type ListRow } from '../../ui/list
 import { printSourceProblems } from '../../ui/source-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
+import { SCOPE_OPTIONS, scopesOf } from '../program/scope.js';
 import { listInstalled, type ListedScopes } from '../flows/list-installed.js';
 import { loadSource, requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
-const OPTIONS = { ...SOURCE_OPTIONS, dir: 'value' } as const;
+const OPTIONS = { ...SOURCE_OPTIONS, ...SCOPE_OPTIONS } as const;
 
 function rowsOf(agentsOf: Iterable<CatalogAgent>, lang: string): ListRow[] {
   return [...agentsOf].map((agent) => {
@@ -29,19 +30,20 @@ async function listSource(options: { ctx: CliContext; from: string; pick: string
 }
 
 /**
- * Available agents with their locales and where each is installed (user, project, and `--dir` when given);
+ * Available agents with their locales and where each is installed (user and project, or the scopes named);
  * or, with `--from <path>`, the agents of that folder or file. `--json` descriptions are the canonical ones.
  */
 export async function runList(options: { raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const { dir, from, pick } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
+  const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
+  const { dir, from, pick } = opts;
   requireFromForPick({ from, pick, ctx });
   if (from !== undefined) {
     await listSource({ ctx, from, pick });
     return;
   }
   const { catalog, pkg } = await readPackage();
-  const listed = await listInstalled({ ctx, dir, pkg, catalog });
+  const listed = await listInstalled({ ctx, scopes: scopesOf(opts), dir, pkg, catalog });
   printInstalledList({ ctx, listed, rows: [...rowsOf(catalog.agents.values(), ctx.messages.lang), ...folderRows(listed, catalog, ctx.messages.lang)] });
 }
 
