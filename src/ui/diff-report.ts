@@ -28,6 +28,13 @@ export function printDiff(options: { ctx: UiContext; agent: string; path: string
     return 0;
   }
   const text = sanitizeForTerminal(patch);
-  ctx.stdout.write(ctx.style.enabled ? text.split('\n').map((line) => paintLine(line, ctx.style)).join('\n') : text);
+  ctx.stdout.write(
+    ctx.style.enabled
+      ? text
+          .split('\n')
+          .map((line) => paintLine(line, ctx.style))
+          .join('\n')
+      : text,
+  );
   return 1;
 }

@@ -112,8 +112,7 @@ function breakUnits(line: string): string[] {
       // `インストール済み`, `各エージェント`: kanji and katakana side by side make one word.
       unit += g;
       kind = k;
-    }
-    else if (k === 'hiragana' && (kind === 'han' || kind === 'katakana' || kind === 'hiragana')) {
+    } else if (k === 'hiragana' && (kind === 'han' || kind === 'katakana' || kind === 'hiragana')) {
       unit += g;
       kind = 'hiragana';
     } else start(g, k);
@@ -124,7 +123,7 @@ function breakUnits(line: string): string[] {
 }
 
 /** Hiragana that end a phrase after a kanji: particles and the te-form, where a line may break. */
-const PARTICLES = new Set([...'はがをにでとのもへやかよねなて']);
+const PARTICLE = /^[はがをにでとのもへやかよねなて]$/u;
 
 /**
  * A kanji with a single okurigana kana before another kanji is one word, not two phrases: `切り`+`替え`,
@@ -149,7 +148,7 @@ function joinCompounds(units: string[]): string[] {
 function endsWithOkurigana(unit: string): boolean {
   const chars = graphemes(unit);
   const last = chars.at(-1) ?? '';
-  return classify(last) === 'hiragana' && !PARTICLES.has(last) && classify(chars.at(-2) ?? '') === 'han';
+  return classify(last) === 'hiragana' && !PARTICLE.test(last) && classify(chars.at(-2) ?? '') === 'han';
 }
 
 /** A Japanese phrase too long for a line is broken between characters (closing punctuation kept attached). */

@@ -54,7 +54,13 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
   const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   const { dir, claude, claudeBin } = opts;
   const { catalog, pkg } = await readPackage();
-  const scopes = await readScopes({ ctx, scopes: scopesOf(opts), dir, pkg, read: ({ scope, dir: folder, sources }) => inspectScope({ scope, dir: folder, pkg: sources.pkg }) });
+  const scopes = await readScopes({
+    ctx,
+    scopes: scopesOf(opts),
+    dir,
+    pkg,
+    read: ({ scope, dir: folder, sources }) => inspectScope({ scope, dir: folder, pkg: sources.pkg }),
+  });
   const snapshots: ScopeSnapshot[] = [];
   const skipped: { scope: Scope; reason: 'project-is-home'; home: string }[] = [];
   const problems: (SourceProblem & { scope: Scope; dir: string })[] = [];

@@ -38,7 +38,13 @@ export async function listInstalled(options: {
   const installed = new Map<Scope, Map<string, ListedInstall | null>>();
   const fromFolders: ListedScopes['fromFolders'] = new Map();
   const problems: ListedScopes['problems'] = [];
-  const scopes = await readScopes({ ctx, scopes: wanted, dir, pkg, read: ({ dir: folder, sources }) => readInstalled({ dir: folder, pkg: sources.pkg, catalog }) });
+  const scopes = await readScopes({
+    ctx,
+    scopes: wanted,
+    dir,
+    pkg,
+    read: ({ dir: folder, sources }) => readInstalled({ dir: folder, pkg: sources.pkg, catalog }),
+  });
   for (const read of scopes) {
     if ('skipped' in read) {
       installed.set(read.scope, new Map());

@@ -1,9 +1,10 @@
 import { Help, type Argument, type Command, type HelpConfiguration, type Option } from 'commander';
+import { AgentpackError } from '../../core/errors.js';
 import { nearestKey } from '../../core/nearest.js';
 import type { Messages } from '../../ui/messages.js';
 import { displayWidth, wrapToWidth } from '../../ui/text-width.js';
 import type { CliContext } from './context.js';
-import { recordFailedCommand } from './usage-errors.js';
+import { helpCommandOf, recordFailedCommand } from './usage-errors.js';
 
 const base = new Help();
 
@@ -188,7 +189,7 @@ export function localizeCommands(options: { command: Command; ctx: CliContext })
       throw error;
     })
     .showSuggestionAfterError(true);
-  if (command.commands.length > 0) answerHelp(command);
+  if (command.commands.length > 0) answerHelp(command, messages);
   for (const sub of command.commands) localizeCommands({ command: sub, ctx });
 }
 
@@ -200,16 +201,21 @@ type HelpDispatch = { _dispatchHelpCommand(name?: string): unknown };
  * (commander would print the parent's help on stderr and exit 0), and a subcommand group run bare
  * (`agentpack i18n`) prints its help on stdout, as `--help` does: the user asked for nothing wrong.
  */
-function answerHelp(command: Command): void {
+function answerHelp(command: Command, messages: Messages): void {
   const internals = command as unknown as HelpDispatch;
   const dispatch = internals._dispatchHelpCommand.bind(command);
   internals._dispatchHelpCommand = (name) => {
-    const known = command.commands.some((c) => c.name() === name || c.aliases().includes(name ?? ''));
-    if (name !== undefined && name !== 'help' && !known) {
-      const names = command.commands.flatMap((c) => [c.name(), ...c.aliases()]);
-      const suggestion = nearestKey(name, names);
-      command.error(`error: unknown command '${name}'${suggestion === undefined ? '' : `\n(Did you mean ${suggestion}?)`}`, {
-        code: 'commander.unknownCommand',
+    const names = command.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+    if (name !== undefined && name !== 'help' && !names.includes(name)) {
+      const detail = messages.t('usage.unknownCommand', { command: name });
+      const meant = nearestKey(name, names);
+      throw new AgentpackError({
+        code: 'USAGE',
+        params: {
+          detail: meant === undefined ? detail : messages.t('usage.withSuggestion', { detail, suggestion: meant }),
+          suggestion: helpCommandOf(command, messages.invocation),
+        },
+        exitCode: 2,
       });
     }
     return dispatch(name === 'help' ? undefined : name);

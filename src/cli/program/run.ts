@@ -130,12 +130,13 @@ function reportFailure(options: { error: unknown; ctx: CliContext; errorStyle: S
   const print = (e: AgentpackError, stack?: string): number => printError({ error: e, ctx, style: options.errorStyle, stack });
   if (error instanceof CommanderError) {
     if (COMMANDER_SUCCESS_CODES.includes(error.code)) return 0;
-    const help = helpCommandOf(failedCommandOf(error), ctx.messages.invocation);
-    return print(new AgentpackError({ code: 'USAGE', params: { detail: usageDetail(error, ctx.messages), help }, exitCode: 2 }));
+    // The hint names the help of the command whose line was refused (error.USAGE.hintSuggest).
+    const suggestion = helpCommandOf(failedCommandOf(error), ctx.messages.invocation);
+    return print(new AgentpackError({ code: 'USAGE', params: { detail: usageDetail(error, ctx.messages), suggestion }, exitCode: 2 }));
   }
-  if (isAgentpackError(error) && error.code === 'USAGE' && error.params['help'] === undefined) {
-    const help = helpCommandOf(options.acting, ctx.messages.invocation);
-    return print(new AgentpackError({ code: 'USAGE', params: { ...error.params, help }, exitCode: error.exitCode, details: error.details }));
+  if (isAgentpackError(error) && error.code === 'USAGE' && error.params['suggestion'] === undefined) {
+    const suggestion = helpCommandOf(options.acting, ctx.messages.invocation);
+    return print(new AgentpackError({ code: 'USAGE', params: { ...error.params, suggestion }, exitCode: error.exitCode, details: error.details }));
   }
   if (isAgentpackError(error)) return print(error);
   const detail = error instanceof Error ? error.message : String(error);
