@@ -3,6 +3,7 @@ import { AgentpackError, isAgentpackError } from '../../core/errors.js';
 import { invocationOf } from '../../core/hints.js';
 import { intlLocale, resolveLang } from '../../core/lang.js';
 import { LANGS } from '../../core/lang.js';
+import { fromSystemError } from '../../io/fs/errors.js';
 import { loadMessageCatalog } from '../../io/package/message-catalogs.js';
 import { createMessages } from '../../ui/messages.js';
 import { printError } from '../../ui/error-report.js';
@@ -139,6 +140,8 @@ function reportFailure(options: { error: unknown; ctx: CliContext; errorStyle: S
     return print(new AgentpackError({ code: 'USAGE', params: { ...error.params, suggestion }, exitCode: error.exitCode, details: error.details }));
   }
   if (isAgentpackError(error)) return print(error);
+  const system = fromSystemError(error);
+  if (system) return print(system);
   const detail = error instanceof Error ? error.message : String(error);
   const stack = ctx.env['AGENTPACK_DEBUG'] && error instanceof Error && error.stack ? error.stack : undefined;
   return print(new AgentpackError({ code: 'INTERNAL', params: { detail } }), stack);
