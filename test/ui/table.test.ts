@@ -113,7 +113,7 @@ describe('wrapToWidth', () => {
 
   it('never breaks inside a compound word: kanji with one okurigana kana before kanji, kanji next to katakana', () => {
     const text = 'インストール済みのエージェントの言語を切り替え、読み込みの結果を問い合わせます';
-    for (let width = 14; width <= 40; width++) {
+    for (let width = 18; width <= 40; width++) {
       const lines = wrapToWidth(text, width).split('\n');
       for (const word of ['切り替え', '読み込み', '問い合わせ', 'インストール済み'])
         expect(
