@@ -122,7 +122,7 @@ describe('wrapToWidth', () => {
         ).toBe(true);
     }
     // A particle still ends a phrase: `言語を` | `一覧`.
-    expect(wrapToWidth('言語を一覧表示します', 8)).toBe('言語を\n一覧表示します');
+    expect(wrapToWidth('言語を一覧表示します', 14)).toBe('言語を\n一覧表示します');
     // A Japanese line never starts with the particle after a word of narrow text.
     expect(wrapToWidth('JSON Schema を出力します', 14)).toBe('JSON\nSchema を出力します');
   });
