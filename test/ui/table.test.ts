@@ -124,7 +124,10 @@ describe('wrapToWidth', () => {
     // A particle still ends a phrase: `言語を` | `一覧`.
     expect(wrapToWidth('言語を一覧表示します', 14)).toBe('言語を\n一覧表示します');
     // A Japanese line never starts with the particle after a word of narrow text.
-    expect(wrapToWidth('JSON Schema を出力します', 14)).toBe('JSON\nSchema を出力します');
+    for (let width = 8; width <= 24; width++) {
+      for (const line of wrapToWidth('JSON Schema を出力します', width).split('\n')) expect(line, `${width}`).not.toMatch(/^を/);
+    }
+    expect(wrapToWidth('JSON Schema を出力します', 12)).toBe('JSON\nSchema を\n出力します');
   });
 
   it('keeps opening punctuation with what follows and closing punctuation with what precedes', () => {
