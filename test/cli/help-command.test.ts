@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { BIN, isolatedEnv, runCli } from '../helpers/cli.js';
+import { BIN, isolatedEnv, ROOT, runCli } from '../helpers/cli.js';
 import { allCommands, programFor } from '../helpers/in-process.js';
 
 // Help as users expect it: an Examples section on every page, the top level naming --from, --project and --dir
@@ -102,6 +102,19 @@ describe('the program help', () => {
     expect(piped.stdout).toContain('\n  npx agentpack-cli install ml-engineer\n');
     expect(piped.stdout).toMatch(/Run npx agentpack-cli <command> --help for a command's options\.\n$/);
     expect(piped.stdout).not.toMatch(/^ {2}agentpack /m);
+  });
+});
+
+describe('one catalog option', () => {
+  it('validate --help names --from only; --root still works, as a hidden deprecated alias', async () => {
+    for (const lang of ['en', 'ja']) {
+      const help = await runCli(['validate', '--help', '--lang', lang]);
+      expect(help.stdout).toMatch(/^ {2}--from </m);
+      expect(help.stdout).not.toContain('--root');
+    }
+    const r = await runCli(['validate', '--root', ROOT]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('locales/ja/agents/ml-engineer.md');
   });
 });
 

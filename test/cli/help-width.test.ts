@@ -37,7 +37,7 @@ const words = (text: string): string[] => text.replace(/^ *# /gm, '').split(/\s+
 /** Japanese words a line must never split (ux review §3). */
 const WHOLE = ['切り替え', '読み込み', '問い合わせ', 'インストール済み'];
 
-describe.skipIf(!HAS_SCRIPT)(`help at ${COLUMNS} columns in a real terminal`, () => {
+describe.skipIf(!HAS_SCRIPT)(`help at ${COLUMNS} columns in a real terminal${HAS_SCRIPT ? '' : ' (skipped: util-linux script is not installed)'}`, () => {
   for (const lang of ['en', 'ja'] as const) {
     it(`${lang}: every page fits, keeps every line of the help, and breaks no word`, async () => {
       const { env } = isolatedEnv({ AGENTPACK_LANG: lang, TERM: 'xterm' });
