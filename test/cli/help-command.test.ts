@@ -71,11 +71,13 @@ describe('every help page has 3 to 5 realistic examples, in both languages', () 
   });
 
   it('the same examples in both languages: the command lines agree', async () => {
-    for (const { words } of PAGES) {
-      const en = examplesOf((await runCli([...words, '--help'])).stdout, 'Examples:').map((e) => e.command);
-      const ja = examplesOf((await runCli([...words, '--help', '--lang', 'ja'])).stdout, '例:').map((e) => e.command);
-      expect(ja, words.join(' ')).toEqual(en);
-    }
+    const pages = await Promise.all(
+      PAGES.map(async ({ words }) => {
+        const [en, ja] = await Promise.all([runCli([...words, '--help']), runCli([...words, '--help', '--lang', 'ja'])]);
+        return { words, en: examplesOf(en.stdout, 'Examples:').map((e) => e.command), ja: examplesOf(ja.stdout, '例:').map((e) => e.command) };
+      }),
+    );
+    for (const { words, en, ja } of pages) expect(ja, words.join(' ')).toEqual(en);
   });
 });
 
@@ -120,16 +122,23 @@ describe('one catalog option', () => {
 
 describe('help <command>, help <unknown>, and a bare command group', () => {
   it('help <command> prints what <command> --help prints, for every command and alias (en, ja)', async () => {
-    for (const { words, command } of PAGES.filter((p) => p.words.length > 0)) {
-      for (const lang of ['en', 'ja']) {
-        const parents = words.slice(0, -1);
-        for (const name of [command.name(), ...command.aliases()]) {
-          const viaHelp = await runCli([...parents, 'help', name, '--lang', lang]);
-          const viaFlag = await runCli([...parents, name, '--help', '--lang', lang]);
-          expect(viaHelp.code, `${words.join(' ')} ${lang}`).toBe(0);
-          expect(viaHelp.stdout).toBe(viaFlag.stdout);
-        }
-      }
+    const runs = PAGES.filter((p) => p.words.length > 0).flatMap(({ words, command }) =>
+      ['en', 'ja'].flatMap((lang) =>
+        [command.name(), ...command.aliases()].map(async (name) => {
+          const parents = words.slice(0, -1);
+          const [viaHelp, viaFlag] = await Promise.all([
+            runCli([...parents, 'help', name, '--lang', lang]),
+            runCli([...parents, name, '--help', '--lang', lang]),
+          ]);
+          return { label: `${[...parents, name].join(' ')} ${lang}`, viaHelp, viaFlag };
+        }),
+      ),
+    );
+    const results = await Promise.all(runs);
+    expect(results.length).toBeGreaterThanOrEqual(40);
+    for (const { label, viaHelp, viaFlag } of results) {
+      expect(viaHelp.code, label).toBe(0);
+      expect(viaHelp.stdout, label).toBe(viaFlag.stdout);
     }
   });
 

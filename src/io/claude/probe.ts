@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,20 +116,22 @@ function runProbe(options: {
   const timeoutMs = options.timeoutMs ?? CLAUDE_PROBE_TIMEOUT_MS;
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    let child: ChildProcessWithoutNullStreams;
-    try {
-      child = spawn(options.bin, [...CLAUDE_PROBE_ARGS, ...(options.extraArgs ?? [])], {
-        cwd: options.cwd,
-        env: options.env,
-        stdio: ['pipe', 'pipe', 'pipe'],
-        windowsHide: true,
-      });
-    } catch (error) {
-      // A path the system refuses at once (ENAMETOOLONG): no child to wait for.
-      const code = (error as NodeJS.ErrnoException).code;
-      reject(new AgentpackError({ code: 'CLAUDE_PROBE_FAILED', params: { detail: code ?? String(error) } }));
-      return;
-    }
+    const start = () => {
+      try {
+        return spawn(options.bin, [...CLAUDE_PROBE_ARGS, ...(options.extraArgs ?? [])], {
+          cwd: options.cwd,
+          env: options.env,
+          stdio: ['pipe', 'pipe', 'pipe'],
+          windowsHide: true,
+        });
+      } catch (error) {
+        // A path the system refuses at once (ENAMETOOLONG): no child to wait for.
+        reject(new AgentpackError({ code: 'CLAUDE_PROBE_FAILED', params: { detail: (error as NodeJS.ErrnoException).code ?? String(error) } }));
+        return undefined;
+      }
+    };
+    const child = start();
+    if (!child) return;
     let stdout = '';
     let stderr = '';
     let answer: z.infer<typeof responseSchema> | undefined;
