@@ -8,6 +8,7 @@
 import { readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { isatty } from 'node:tty';
+import { invocationOf } from '../core/hints.js';
 import { intlLocale, resolveLang } from '../core/lang.js';
 import { packageInfo } from '../io/package/root.js';
 
@@ -37,10 +38,12 @@ function writeOut(text: string): boolean {
  * `agentpack --help` / `-h` alone, to a pipe or file: the program's help is the same bytes for every such
  * run of one language (80 columns, no colour), so the build stores it (dist/cli-help-<lang>.txt, written
  * by running dist/cli-main.cjs --help; test/cli/fast-help.test.ts holds the two paths to the same bytes).
- * A terminal gets help laid out for its width by the CLI itself. False if this path does not apply.
+ * A terminal gets help laid out for its width by the CLI itself, and a run under npx help whose examples
+ * name `npx agentpack-cli` (the stored text names `agentpack`). False if this path does not apply.
  */
 function prebuiltHelp(argv: readonly string[]): boolean {
   if (argv.length !== 1 || (argv[0] !== '--help' && argv[0] !== '-h') || isatty(1)) return false;
+  if (invocationOf(process.env) !== 'agentpack') return false;
   const lang = resolveLang({ env: process.env, intlLocale });
   let text: string;
   try {

@@ -30,3 +30,23 @@ export function nearestKey(word: string, candidates: readonly string[]): string 
   const limit = Math.max(1, Math.floor(word.length / 3));
   return bestDistance <= limit ? best : undefined;
 }
+
+/** Words people type for a language that are not its tag: a country code, the ISO 639-2 code, its English name. */
+const LANGUAGE_WORDS: Readonly<Record<string, string>> = { jp: 'ja', jpn: 'ja', japanese: 'ja', eng: 'en', english: 'en', us: 'en', uk: 'en', gb: 'en' };
+
+/**
+ * The known locale a tag that is not one most likely means: the same tag in another case or with `_`
+ * (`JA`, `zh_CN` → `zh-CN`), its language without the region or encoding (`ja-JP`, `ja_JP.UTF-8` → `ja`),
+ * a country or a name for the language (`jp`, `japanese` → `ja`), else the nearest by spelling.
+ */
+export function nearestLocale(tag: string, known: readonly string[]): string | undefined {
+  const norm = tag.trim().replace(/_/g, '-').toLowerCase();
+  const same = known.find((k) => k.toLowerCase() === norm);
+  if (same !== undefined) return same;
+  const language = norm.split(/[-.@]/)[0] ?? '';
+  const byLanguage = known.find((k) => k.toLowerCase() === language);
+  if (byLanguage !== undefined) return byLanguage;
+  const named = Object.hasOwn(LANGUAGE_WORDS, language) ? LANGUAGE_WORDS[language] : undefined;
+  if (named !== undefined && known.includes(named)) return named;
+  return nearestKey(tag, known);
+}

@@ -108,15 +108,47 @@ function breakUnits(line: string): string[] {
       glueNext = true;
     } else if (k === 'space') start(g, k);
     else if (k === 'narrow' && kind === 'narrow') unit += g;
-    else if ((k === 'han' || k === 'katakana') && kind === k) unit += g;
-    else if (k === 'hiragana' && (kind === 'han' || kind === 'katakana' || kind === 'hiragana')) {
+    else if ((k === 'han' || k === 'katakana') && (kind === 'han' || kind === 'katakana')) {
+      // `インストール済み`, `各エージェント`: kanji and katakana side by side make one word.
+      unit += g;
+      kind = k;
+    } else if (k === 'hiragana' && (kind === 'han' || kind === 'katakana' || kind === 'hiragana')) {
       unit += g;
       kind = 'hiragana';
     } else start(g, k);
     if (k === 'close') kind = 'close';
   }
   if (unit) units.push(unit);
-  return units;
+  return joinCompounds(units);
+}
+
+/** Hiragana that end a phrase after a kanji: particles and the te-form, where a line may break. */
+const PARTICLE = /^[はがをにでとのもへやかよねなて]$/u;
+
+/**
+ * A kanji with a single okurigana kana before another kanji is one word, not two phrases: `切り`+`替え`,
+ * `読み`+`込み`, `問い`+`合わせ` (a particle, as in `言語を`+`一覧`, still ends a phrase). A phrase that
+ * starts with hiragana after a word of narrow text and a space (`Schema を…`, `agentpack が…`) stays with
+ * that word: a line never starts with a particle.
+ */
+function joinCompounds(units: string[]): string[] {
+  const out: string[] = [];
+  for (const unit of units) {
+    const prev = out.at(-1);
+    const first = classify(graphemes(unit)[0] ?? '');
+    if (prev !== undefined && endsWithOkurigana(prev) && first === 'han') out[out.length - 1] = prev + unit;
+    else if (first === 'hiragana' && out.length >= 2 && /^\s+$/u.test(prev ?? '') && classify(graphemes(out.at(-2) ?? '').at(-1) ?? '') === 'narrow') {
+      out.push(`${out.pop() ?? ''}${unit}`);
+      out[out.length - 2] += out.pop() ?? '';
+    } else out.push(unit);
+  }
+  return out;
+}
+
+function endsWithOkurigana(unit: string): boolean {
+  const chars = graphemes(unit);
+  const last = chars.at(-1) ?? '';
+  return classify(last) === 'hiragana' && !PARTICLE.test(last) && classify(chars.at(-2) ?? '') === 'han';
 }
 
 /** A Japanese phrase too long for a line is broken between characters (closing punctuation kept attached). */

@@ -96,7 +96,7 @@ describe('an agent installed from a folder is compared with that folder', () => 
     expect(findingsOf(await cli(['status', '--dir', dir, '--json']))).toEqual([]);
   });
 
-  it('diff and show of a folder agent read the recorded folder (diff exits 0, identical or not)', async () => {
+  it('diff and show of a folder agent read the recorded folder (diff exits 0 when identical, 1 when not)', async () => {
     const { cat, dir, cli } = setup();
     expect((await cli(['install', '--all', '--from', 'cat', '--dir', dir])).code).toBe(0);
     const [same, sameJa, reviewer] = await Promise.all([
@@ -105,14 +105,14 @@ describe('an agent installed from a folder is compared with that folder', () => 
       cli(['diff', 'reviewer', '--dir', dir, '--json']),
     ]);
     expect(same).toEqual({ code: 0, stdout: `${join(dir, 'ml-engineer.md')} is identical to what agentpack writes from ${cat} (en).\n`, stderr: '' });
-    expect(sameJa.stdout).toBe(`${join(dir, 'ml-engineer.md')} は、${cat} から agentpack が書き込む内容（en）と同じです。\n`);
+    expect(sameJa.stdout).toBe(`${join(dir, 'ml-engineer.md')} は、agentpack が書き込む内容（en、インストール元: ${cat}）と同じです。\n`);
     expect(JSON.parse(reviewer.stdout)).toMatchObject({ ok: true, agent: 'reviewer', state: 'ok', identical: true });
 
     writeFileSync(join(dir, 'reviewer.md'), `${readFileSync(join(dir, 'reviewer.md'), 'utf8')}my note\n`);
     const edited = await cli(['diff', 'reviewer', '--dir', dir]);
-    expect(edited.code).toBe(0);
-    expect(edited.stdout).toContain(`+++ agentpack show reviewer --locale en --dir ${dir}`);
-    expect(edited.stdout).toContain('-my note');
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain(`--- agentpack show reviewer --locale en --dir ${dir}`);
+    expect(edited.stdout).toContain('+my note');
 
     const [shown, fromFolder, json] = await Promise.all([
       cli(['show', 'ml-engineer', '--dir', dir]),
@@ -207,7 +207,7 @@ describe('an agent installed in Japanese from a folder', () => {
       `reviewer (ja): ${cat} no longer has a Japanese version; the installed file stays as it is.`,
     ]);
     expect(findingsOf(gone).map((f) => f.code)).not.toContain('INSTALLED_OUTDATED');
-    expect(goneList.stdout).toMatch(/reviewer +en +- +- +ja no longer in its source/);
+    expect(goneList.stdout).toMatch(/reviewer +en +ja no longer in its source/);
     expect(goneJa.stdout).toContain(`reviewer（ja）: インストール元（${cat}）に日本語版がなくなりました。`);
     const skipped = await cli(['update', '--dir', dir]);
     expect(skipped.stderr).toBe(`Skipped reviewer: ${cat} no longer has its Japanese version.\n`);

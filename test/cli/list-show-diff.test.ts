@@ -50,7 +50,8 @@ describe.concurrent('list shows where each agent is installed, in which locale a
     writeFileSync(join(w.projectAgents, 'team', 'ml.md'), `---\nname: ${AGENT}\ndescription: the team's own\n---\n`);
     const extra = join(w.home, 'extra');
     appendFileSync(w.place(extra), 'edited\n');
-    const r = await runCli(['list', '--json', '--dir', extra], { env: w.env, cwd: w.project });
+    // Scope flags add up: the user and project folders, and --dir.
+    const r = await runCli(['list', '--json', '-g', '-p', '--dir', extra], { env: w.env, cwd: w.project });
     expect(r.code, r.stderr).toBe(0);
     const agent = (JSON.parse(r.stdout) as ListJson).agents[0]!;
     expect(agent).toMatchObject({ name: AGENT, locales: ['en', 'ja'], description: expect.stringContaining('machine learning') });
@@ -105,7 +106,7 @@ describe.concurrent('show and diff', () => {
     expect((await runCli(['show', AGENT], { env: { ...w.env, AGENTPACK_LOCALE: 'en' } })).stdout).toBe(EN);
   });
 
-  it('diff prints a unified diff from the installed file to the package render, or says they are identical', async () => {
+  it('diff prints a unified diff from the package render to the installed file, or says they are identical', async () => {
     const dir = join(tempDir(), 'agents');
     cpSync(template, dir, { recursive: true });
     const same = await runCli(['diff', AGENT, '--dir', dir], { env: base.env });
@@ -113,10 +114,12 @@ describe.concurrent('show and diff', () => {
     expect(same.stdout).toContain('identical');
     appendFileSync(join(dir, `${AGENT}.md`), 'my line\n');
     const r = await runCli(['diff', AGENT, '--dir', dir], { env: base.env });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`--- ${join(dir, `${AGENT}.md`)}`);
-    expect(r.stdout).toContain(`+++ agentpack show ${AGENT} --locale ja`);
-    expect(r.stdout).toContain('\n-my line\n');
+    // As diff and git diff --exit-code: 1 when the files differ, and what the user added reads `+`.
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`^--- agentpack show ${AGENT} --locale ja --dir .*\n\\+\\+\\+ ${join(dir, `${AGENT}.md`)}\n@@ `));
+    expect(r.stdout).toContain('\n+my line\n');
+    expect(r.stdout).not.toContain('\n-my line\n');
+    expect(r.stdout).not.toContain('====');
     const missing = await runCli(['diff', AGENT, '--dir', join(dir, 'none')], { env: base.env });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('NOT_INSTALLED');

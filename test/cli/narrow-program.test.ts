@@ -137,7 +137,7 @@ describe('a run that names a command builds only that command', () => {
       ['rm', '--bogus'],
       ['update', '--bogus'],
       ['status', '--claude-bin'],
-      ['doctor', '--verbose'],
+      ['doctor', '--verbos'],
       ['diff'],
       ['validate', '--strictest'],
       ['schema', 'extra'],

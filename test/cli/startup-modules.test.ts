@@ -92,7 +92,7 @@ describe('start-up: what the commands that read agents load', () => {
   it('status --dir "" is a usage error too (exit 2, in both languages), never INTERNAL', async () => {
     const en = await runCli(['status', '--dir', '']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toBe('error USAGE: Option --dir needs a value.\nhint: Run agentpack --help for usage.\n');
+    expect(en.stderr).toBe('error USAGE: Option --dir needs a value.\nhint: Run agentpack status --help for usage.\n');
     const ja = await runCli(['status', '--dir', '', '--lang', 'ja']);
     expect(ja.code).toBe(2);
     expect(ja.stderr).toMatch(/^エラー USAGE: オプション --dir には値を指定してください。\n/);

@@ -125,6 +125,25 @@ describe('wrapToWidth', () => {
     expect(wrapToWidth('install で書き込まれるファイルの内容をそのまま表示します', 34)).toBe('install で書き込まれるファイルの\n内容をそのまま表示します');
   });
 
+  it('never breaks inside a compound word: kanji with one okurigana kana before kanji, kanji next to katakana', () => {
+    const text = 'インストール済みのエージェントの言語を切り替え、読み込みの結果を問い合わせます';
+    for (let width = 18; width <= 40; width++) {
+      const lines = wrapToWidth(text, width).split('\n');
+      for (const word of ['切り替え', '読み込み', '問い合わせ', 'インストール済み'])
+        expect(
+          lines.some((l) => l.includes(word)),
+          `${width}: ${word}`,
+        ).toBe(true);
+    }
+    // A particle still ends a phrase: `言語を` | `一覧`.
+    expect(wrapToWidth('言語を一覧表示します', 14)).toBe('言語を\n一覧表示します');
+    // A Japanese line never starts with the particle after a word of narrow text.
+    for (let width = 8; width <= 24; width++) {
+      for (const line of wrapToWidth('JSON Schema を出力します', width).split('\n')) expect(line, `${width}`).not.toMatch(/^を/);
+    }
+    expect(wrapToWidth('JSON Schema を出力します', 12)).toBe('JSON\nSchema を\n出力します');
+  });
+
   it('keeps opening punctuation with what follows and closing punctuation with what precedes', () => {
     expect(wrapToWidth('出力します（エディター用）', 16)).toBe('出力します\n（エディター用）');
     expect(wrapToWidth('ああああ、いいいい。', 10)).toBe('ああああ、\nいいいい。');

@@ -1,4 +1,4 @@
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { readFile } from 'node:fs/promises';
 import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales, findAgent, findVariant, renderVariant } from '../../core/catalog/lookup.js';
@@ -18,9 +18,10 @@ import { renderPackage } from '../../core/plan/renders.js';
 const OPTIONS = { ...SCOPE_OPTIONS, locale: 'text' } as const;
 
 /**
- * `diff <agent>`: unified diff from the installed file to what agentpack would write for it from its source —
- * the folder the manifest records for an agent installed from a folder, else the package — in the installed
- * locale unless --locale (or AGENTPACK_LOCALE) says otherwise. No difference prints a line saying so.
+ * `diff <agent>`: unified diff from what agentpack would write for it from its source (`---`: the folder the
+ * manifest records for an agent installed from a folder, else the package) to the installed file (`+++`), so
+ * that what the user added reads `+`, as `git diff` shows an edit — in the installed locale unless --locale
+ * (or AGENTPACK_LOCALE) says otherwise. No difference prints a line saying so. Exit 1 when they differ, as diff does.
  */
 export async function runDiff(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
@@ -50,9 +51,12 @@ export async function runDiff(options: { agent: string; raw: unknown; ctx: CliCo
   const { locale } = resolveAgentLocale({ flag: opts.locale, env: ctx.env, installed: inst.locale ?? undefined, messageLang: ctx.messages.lang });
   const expected = renderVariant(findVariant({ agent, locale, knownLocales: catalogLocales(catalog) }), renamed ? { name } : {});
   const installed = file.kind === 'file' ? await readFile(path, 'utf8') : '';
-  const newLabel = ctx.messages.named(commandLine({ args: ['show', agent.name, '--locale', locale], target }));
-  const patch = installed === expected ? '' : createTwoFilesPatch(path, newLabel, installed, expected, undefined, undefined, { context: 3 });
-  printDiff({ ctx, agent: name, path, locale, state: inst.state, patch, source: recorded?.source });
+  const packageLabel = ctx.messages.named(commandLine({ args: ['show', agent.name, '--locale', locale], target }));
+  const patch =
+    installed === expected
+      ? ''
+      : createTwoFilesPatch(packageLabel, path, expected, installed, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+  ctx.exitCode = printDiff({ ctx, agent: name, path, locale, state: inst.state, patch, source: recorded?.source });
 }
 
 /** The package name of an agent the folder's manifest records under another name, if it does (a broken manifest: none). */

@@ -6,10 +6,11 @@ import { printInstalledList, printSourceList, type ListQuery, type ListRow } fro
 import { printSourceProblems } from '../../ui/source-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
+import { SCOPE_OPTIONS, scopesOf } from '../program/scope.js';
 import { listInstalled, type ListedScopes } from '../flows/list-installed.js';
 import { loadSource, requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
-const OPTIONS = { ...SOURCE_OPTIONS, dir: 'value', locale: 'value' } as const;
+const OPTIONS = { ...SOURCE_OPTIONS, ...SCOPE_OPTIONS, locale: 'value' } as const;
 
 /** A row in the language listed: `--locale`, else the CLI's (falling back to the canonical description). */
 function rowOf(options: {
@@ -79,13 +80,14 @@ async function listSource(options: { ctx: CliContext; from: string; pick: string
 }
 
 /**
- * Available agents with their locales and where each is installed (user, project, and `--dir` when given);
+ * Available agents with their locales and where each is installed (user and project, or the scopes named);
  * or, with `--from <path>`, the agents of that folder or file. `--json` descriptions are the canonical ones,
  * as Claude Code shows them. `word` and `--locale` narrow the list.
  */
 export async function runList(options: { word?: string | undefined; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const { dir, from, pick, locale } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
+  const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
+  const { dir, from, pick, locale } = opts;
   requireFromForPick({ from, pick, ctx });
   const query: ListQuery = { word: options.word, locale };
   if (from !== undefined) {
@@ -93,7 +95,7 @@ export async function runList(options: { word?: string | undefined; raw: unknown
     return;
   }
   const { catalog, pkg } = await readPackage();
-  const listed = await listInstalled({ ctx, dir, pkg, catalog });
+  const listed = await listInstalled({ ctx, scopes: scopesOf(opts), dir, pkg, catalog });
   const lang = locale ?? ctx.messages.lang;
   const folders = folderRows(listed, catalog, lang);
   const descriptionsOf = (row: ListRow): string[] => {

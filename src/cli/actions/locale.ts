@@ -1,6 +1,7 @@
 import { AgentpackError } from '../../core/errors.js';
+import { agentFilePath } from '../../core/agent/name.js';
 import { sourceFlags } from '../../core/hints.js';
-import { catalogLocales } from '../../core/catalog/lookup.js';
+import { catalogLocales, unknownLocale } from '../../core/catalog/lookup.js';
 import { assessAgent, installedAgents, planSwitch } from '../../core/plan/plan.js';
 import { agentPath } from '../../core/plan/installation.js';
 import { readPackage } from '../../io/package/read-package.js';
@@ -44,7 +45,7 @@ export async function runLocale(options: { locale: string | undefined; agents: s
     return;
   }
   const known = [...new Set([...catalogLocales(catalog), ...sourceLocales])];
-  if (!known.includes(locale)) throw new AgentpackError({ code: 'LOCALE_UNKNOWN', params: { locale, choices: known.join(', ') }, exitCode: 2 });
+  if (!known.includes(locale)) throw unknownLocale({ locale, knownLocales: known });
   await runLifecycle({
     ctx,
     target,

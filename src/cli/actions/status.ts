@@ -12,11 +12,12 @@ import { printStatus } from '../../ui/status-report.js';
 import { languageName, sourceName } from '../../ui/source-name.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
+import { SCOPE_OPTIONS, scopesOf } from '../program/scope.js';
 import { commandLine } from '../../core/hints.js';
 import type { Target } from '../../core/target.js';
 import { readScopes } from '../flows/scopes.js';
 
-const OPTIONS = { dir: 'value', claude: 'flag', claudeBin: 'value' } as const;
+const OPTIONS = { ...SCOPE_OPTIONS, claude: 'flag', claudeBin: 'value' } as const;
 
 function toStatusScope(options: { snapshot: ScopeSnapshot; catalog: Catalog; pkg: PackageRenders }): StatusScope {
   const { snapshot } = options;
@@ -75,15 +76,22 @@ function sourceProblemFindings(options: {
 }
 
 /**
- * `status`: for the user and project folders (and `--dir`), would Claude Code load each agent file, and does
+ * `status`: for the user and project folders (or the scopes named), would Claude Code load each agent file, and does
  * the manifest match the disk? Exit 1 when a file would not load, a name is declared twice, or a manifest is unreadable.
  * `--claude` / `--claude-bin <path>` also asks the real Claude Code; without a binary the static checks decide.
  */
 export async function runStatus(options: { raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const { dir, claude, claudeBin } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
+  const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
+  const { dir, claude, claudeBin } = opts;
   const { catalog, pkg } = await readPackage();
-  const scopes = await readScopes({ ctx, dir, pkg, read: ({ scope, dir: folder, sources }) => inspectScope({ scope, dir: folder, pkg: sources.pkg }) });
+  const scopes = await readScopes({
+    ctx,
+    scopes: scopesOf(opts),
+    dir,
+    pkg,
+    read: ({ scope, dir: folder, sources }) => inspectScope({ scope, dir: folder, pkg: sources.pkg }),
+  });
   const snapshots: ScopeSnapshot[] = [];
   const renders: PackageRenders[] = [];
   const skipped: { scope: Scope; reason: 'project-is-home'; home: string }[] = [];

@@ -1,6 +1,9 @@
 import { planUpdate } from '../../core/plan/plan.js';
-import { sourceFlags } from '../../core/hints.js';
+import { writesFile, type PlanInput } from '../../core/plan/types.js';
+import { commandLine, sourceFlags } from '../../core/hints.js';
 import { readPackage } from '../../io/package/read-package.js';
+import { previewPlan } from '../../io/target/run-plan.js';
+import { printUpdateCheck } from '../../ui/update-check-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
 import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
@@ -9,11 +12,12 @@ import { sourcesForRun } from '../flows/sources-for-run.js';
 import { runLifecycle } from '../flows/lifecycle.js';
 import { requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
-const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 'switch' } as const;
+const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 'switch', check: 'switch' } as const;
 
 /**
  * `update [agent…]`: rewrite unmodified installed agents whose render changed; edited ones are skipped. Agents
  * installed from a folder are read again from it, or with `--from <path>` from that folder (recorded from then on).
+ * `--check` only lists the agents it would rewrite (exit 1 when there is one), for CI.
  */
 export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx, agents } = options;
@@ -34,6 +38,16 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
     localeFor: (_agent, installed) => installed ?? '',
   });
   const run = sources.agents ?? [];
+  const plan = (input: PlanInput) =>
+    planUpdate({ input, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) });
+  if (opts.check) {
+    // Nothing is written, not even the folder: the plan is only read.
+    const preview = await previewPlan({ dir: target.dir, pkg: sources.pkg, agents: [...sources.pkg.agents.keys()], force: opts.force, plan });
+    const updates = preview.plan.actions.filter(writesFile).map(({ agent, locale, path }) => ({ agent, locale: locale ?? '', path }));
+    const command = commandLine({ args: ['update', ...agents, ...sourceFlags({ from, picks: pick }), ...(opts.force ? ['--force'] : [])], target });
+    ctx.exitCode = printUpdateCheck({ ctx, dir: target.dir, updates, command });
+    return;
+  }
   await runLifecycle({
     ctx,
     target,
@@ -41,8 +55,7 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
     agents: [...sources.pkg.agents.keys()],
     dryRun: opts.dryRun,
     force: opts.force,
-    plan: (input) =>
-      planUpdate({ input, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) }),
+    plan,
     ...(sources.sources ? { sources: sources.sources } : {}),
     report: { command: 'update', commandWords: ['update'], forceArgs: ['update', ...agents, ...sourceFlags({ from, picks: pick }), '--force'] },
   });

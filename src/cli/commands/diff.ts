@@ -8,6 +8,6 @@ export function registerDiff(program: Command, ctx: CliContext): void {
     .command('diff')
     .description(t('cmd.diff.description'))
     .argument('<agent>', t('cli.arg.agent'))
-    .addOption(new Option('--locale <locale>', t('cli.opt.locale')));
+    .addOption(new Option('-l, --locale <locale>', t('cli.opt.locale')));
   addScopeOptions(command, ctx).action(async (agent: string, raw: unknown) => (await import('../actions/diff.js')).runDiff({ agent, raw, ctx }));
 }

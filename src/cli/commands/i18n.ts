@@ -17,7 +17,7 @@ export function registerI18n(program: Command, ctx: CliContext): void {
     .command('stamp')
     .description(t('cmd.i18n.stamp.description'))
     .argument('<agent>', t('cli.arg.agent'))
-    .addOption(new Option('--locale <locale>', t('cli.opt.stampLocale')).makeOptionMandatory())
+    .addOption(new Option('-l, --locale <locale>', t('cli.opt.stampLocale')).makeOptionMandatory())
     .addOption(new Option('--root <dir>', t('cli.opt.root')))
     .addOption(new Option('--from <path>', t('cli.opt.from')).conflicts('root'))
     .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect))

@@ -10,8 +10,8 @@ export function registerInstall(program: Command, ctx: CliContext): void {
     .aliases(['add', 'i'])
     .description(t('cmd.install.description'))
     .argument('[agents...]', t('cli.arg.agents'))
-    .addOption(new Option('--all', t('cli.opt.all')))
-    .addOption(new Option('--locale <locale>', t('cli.opt.locale')))
+    .addOption(new Option('-a, --all', t('cli.opt.all')))
+    .addOption(new Option('-l, --locale <locale>', t('cli.opt.locale')))
     .addOption(new Option('--as <name>', t('cli.opt.as')))
     .addOption(new Option('--from <path>', t('cli.opt.from')))
     .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect));

@@ -9,7 +9,7 @@ export function registerShow(program: Command, ctx: CliContext): void {
     .command('show')
     .description(t('cmd.show.description'))
     .argument('<agent>', t('cli.arg.agent'))
-    .addOption(new Option('--locale <locale>', t('cli.opt.locale')))
+    .addOption(new Option('-l, --locale <locale>', t('cli.opt.locale')))
     .addOption(new Option('--from <path>', t('cli.opt.from')))
     .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect));
   addScopeOptions(command, ctx).action(async (agent: string, raw: unknown) => (await import('../actions/show.js')).runShow({ agent, raw, ctx }));

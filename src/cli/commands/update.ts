@@ -1,10 +1,14 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CliContext } from '../program/context.js';
 import { addScopeOptions, addSourceOptions, addWriteOptions } from './scope-options.js';
 
 export function registerUpdate(program: Command, ctx: CliContext): void {
   const { t } = ctx.messages;
-  const command = program.command('update').description(t('cmd.update.description')).argument('[agents...]', t('cli.arg.installedAgents'));
+  const command = program
+    .command('update')
+    .description(t('cmd.update.description'))
+    .argument('[agents...]', t('cli.arg.installedAgents'))
+    .addOption(new Option('--check', t('cli.opt.check')));
   addWriteOptions(addSourceOptions(addScopeOptions(command, ctx), ctx), ctx).action(async (agents: string[], raw: unknown) =>
     (await import('../actions/update.js')).runUpdate({ agents, raw, ctx }),
   );

@@ -8,7 +8,8 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     .description(t('cmd.validate.description'))
     .argument('[paths...]', t('cli.arg.paths'))
     .addOption(new Option('--strict', t('cli.opt.strict')))
-    .addOption(new Option('--root <dir>', t('cli.opt.root')))
+    // Deprecated: --from reads any catalog; --root (the package's layout) still works for scripts, out of the help.
+    .addOption(new Option('--root <dir>', t('cli.opt.root')).hideHelp())
     .addOption(new Option('--from <path>', t('cli.opt.from')).conflicts('root'))
     .action(async (paths: string[], raw: unknown) => (await import('../actions/validate.js')).runValidate({ paths, raw, ctx }));
 }

@@ -27,12 +27,24 @@ export interface ListedScopes {
  * (a vanished folder or moved file is listed in `problems`, never guessed).
  * Project is skipped (all null) when the working folder is the home folder.
  */
-export async function listInstalled(options: { ctx: CliContext; dir: string | undefined; pkg: PackageRenders; catalog: Catalog }): Promise<ListedScopes> {
-  const { ctx, dir, pkg, catalog } = options;
+export async function listInstalled(options: {
+  ctx: CliContext;
+  scopes: readonly Scope[];
+  dir: string | undefined;
+  pkg: PackageRenders;
+  catalog: Catalog;
+}): Promise<ListedScopes> {
+  const { ctx, scopes: wanted, dir, pkg, catalog } = options;
   const installed = new Map<Scope, Map<string, ListedInstall | null>>();
   const fromFolders: ListedScopes['fromFolders'] = new Map();
   const problems: ListedScopes['problems'] = [];
-  const scopes = await readScopes({ ctx, dir, pkg, read: ({ dir: folder, sources }) => readInstalled({ dir: folder, pkg: sources.pkg, catalog }) });
+  const scopes = await readScopes({
+    ctx,
+    scopes: wanted,
+    dir,
+    pkg,
+    read: ({ dir: folder, sources }) => readInstalled({ dir: folder, pkg: sources.pkg, catalog }),
+  });
   for (const read of scopes) {
     if ('skipped' in read) {
       installed.set(read.scope, new Map());

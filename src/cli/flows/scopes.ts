@@ -9,19 +9,20 @@ import type { CliContext } from '../program/context.js';
 export type ScopeRead<T> = { scope: Scope; dir: string; sources: InstalledSources; value: T } | { scope: Scope; skipped: 'project-is-home'; home: string };
 
 /**
- * The user and project folders (and `--dir` when given), one after the other. In each, the agents installed
+ * The scopes asked for (`scopesOf` in program/scope.ts: the user and project folders by default), one after the other. In each, the agents installed
  * with `--from` are read again from their recorded folder (a folder that vanished or a file that moved is
  * listed in `sources.problems`, never guessed), then `read` looks at the folder with those renders. The
  * project is left out when the working folder is the home folder (its agents are the user's).
  */
 export async function readScopes<T>(options: {
   ctx: CliContext;
+  scopes: readonly Scope[];
+  /** The folder of the `dir` scope. */
   dir: string | undefined;
   pkg: PackageRenders;
   read: (scope: { scope: Scope; dir: string; sources: InstalledSources }) => Promise<T>;
 }): Promise<ScopeRead<T>[]> {
-  const { ctx, dir, pkg } = options;
-  const scopes: Scope[] = dir !== undefined ? ['user', 'project', 'dir'] : ['user', 'project'];
+  const { ctx, dir, pkg, scopes } = options;
   const out: ScopeRead<T>[] = [];
   for (const scope of scopes) {
     let target;

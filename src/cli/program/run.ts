@@ -3,6 +3,7 @@ import { AgentpackError, isAgentpackError } from '../../core/errors.js';
 import { invocationOf } from '../../core/hints.js';
 import { intlLocale, resolveLang } from '../../core/lang.js';
 import { LANGS } from '../../core/lang.js';
+import { fromSystemError } from '../../io/fs/errors.js';
 import { loadMessageCatalog } from '../../io/package/message-catalogs.js';
 import { createMessages } from '../../ui/messages.js';
 import { printError } from '../../ui/error-report.js';
@@ -11,7 +12,7 @@ import { packageInfo } from '../../io/package/root.js';
 import type { CliContext } from './context.js';
 import { registerCommands, registerFor } from '../commands/index.js';
 import { localizeCommands } from './localize-help.js';
-import { COMMANDER_SUCCESS_CODES, usageDetail } from './usage-errors.js';
+import { COMMANDER_SUCCESS_CODES, failedCommandOf, helpCommandOf, usageDetail } from './usage-errors.js';
 
 export interface RunOptions {
   argv: string[];
@@ -42,7 +43,9 @@ function programShell(ctx: CliContext): Command {
     .version(packageInfo().version, '-V, --version', messages.t('cli.opt.version'))
     .addOption(new Option('--json', messages.t('cli.opt.json')))
     .addOption(new Option('--lang <lang>', messages.t('cli.opt.lang')).choices(LANGS))
-    .addOption(new Option('--no-color', messages.t('cli.opt.noColor')));
+    .addOption(new Option('--no-color', messages.t('cli.opt.noColor')))
+    .addOption(new Option('-v, --verbose', messages.t('cli.opt.verbose')).conflicts('quiet'))
+    .addOption(new Option('-q, --quiet', messages.t('cli.opt.quiet')));
 }
 
 /** Build the program for one language: every help text comes from the catalog. */
@@ -56,15 +59,18 @@ export function buildProgram(ctx: CliContext): Command {
 
 const isLang = (value: string | undefined): boolean => LANGS.some((l) => l === value);
 
+/** Global flags without a value that commander reads the same way whatever the commands. */
+const PLAIN_GLOBAL_FLAGS: readonly string[] = ['--json', '--no-color', '-v', '--verbose', '-q', '--quiet'];
+
 /**
  * The word naming the command argv runs, when only global options that commander reads the same way
- * whatever the commands (`--json`, `--no-color`, `--lang en|ja`) come before it. Anything else first
+ * whatever the commands (`--json`, `--no-color`, `-v`, `-q`, `--lang en|ja`) come before it. Anything else first
  * (`--help`, `-V`, `--`, an unknown or invalid option) gives undefined: the program itself may answer.
  */
 export function commandWord(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (arg === '--json' || arg === '--no-color' || (arg.startsWith('--lang=') && isLang(arg.slice('--lang='.length)))) continue;
+    if (PLAIN_GLOBAL_FLAGS.includes(arg) || (arg.startsWith('--lang=') && isLang(arg.slice('--lang='.length)))) continue;
     if (arg === '--lang' && isLang(argv[i + 1])) {
       i++;
       continue;
@@ -106,23 +112,36 @@ export async function run(options: RunOptions): Promise<number> {
   const style = createStyle(shouldColor({ isTTY: Boolean(options.stdout.isTTY), env, flag: colorFlag, json }));
   const errorStyle = createStyle(shouldColor({ isTTY: Boolean(options.stderr.isTTY), env, flag: colorFlag, json }));
   const ctx: CliContext = { messages, style, json, env, cwd: options.cwd, stdout: options.stdout, stderr: options.stderr, exitCode: 0 };
+  // The command whose action runs: a usage error it raises points at that command's help.
+  let acting: Command | undefined;
   try {
     const program = options.wholeProgram ? buildProgram(ctx) : programFor({ ctx, argv });
+    program.hook('preAction', (_program, actionCommand) => {
+      acting = actionCommand;
+    });
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
-    return reportFailure({ error, ctx, errorStyle });
+    return reportFailure({ error, ctx, errorStyle, acting });
   }
 }
 
-function reportFailure(options: { error: unknown; ctx: CliContext; errorStyle: Style }): number {
+function reportFailure(options: { error: unknown; ctx: CliContext; errorStyle: Style; acting: Command | undefined }): number {
   const { error, ctx } = options;
   const print = (e: AgentpackError, stack?: string): number => printError({ error: e, ctx, style: options.errorStyle, stack });
   if (error instanceof CommanderError) {
     if (COMMANDER_SUCCESS_CODES.includes(error.code)) return 0;
-    return print(new AgentpackError({ code: 'USAGE', params: { detail: usageDetail(error, ctx.messages) }, exitCode: 2 }));
+    // The hint names the help of the command whose line was refused (error.USAGE.hintSuggest).
+    const suggestion = helpCommandOf(failedCommandOf(error), ctx.messages.invocation);
+    return print(new AgentpackError({ code: 'USAGE', params: { detail: usageDetail(error, ctx.messages), suggestion }, exitCode: 2 }));
+  }
+  if (isAgentpackError(error) && error.code === 'USAGE' && error.params['suggestion'] === undefined) {
+    const suggestion = helpCommandOf(options.acting, ctx.messages.invocation);
+    return print(new AgentpackError({ code: 'USAGE', params: { ...error.params, suggestion }, exitCode: error.exitCode, details: error.details }));
   }
   if (isAgentpackError(error)) return print(error);
+  const system = fromSystemError(error);
+  if (system) return print(system);
   const detail = error instanceof Error ? error.message : String(error);
   const stack = ctx.env['AGENTPACK_DEBUG'] && error instanceof Error && error.stack ? error.stack : undefined;
   return print(new AgentpackError({ code: 'INTERNAL', params: { detail } }), stack);

@@ -2,20 +2,33 @@ import { AgentpackError } from '../../core/errors.js';
 import { resolveTarget, type Scope, type Target } from '../../io/target/resolve.js';
 import type { CliContext } from './context.js';
 
-/** `--user`, `--project`, `--dir <path>` (parseOptions in options.ts). */
-export const SCOPE_OPTIONS = { user: 'flag', project: 'flag', dir: 'value' } as const;
-export type ScopeOptions = { user?: boolean | undefined; project?: boolean | undefined; dir?: string | undefined };
+/** `--user` (`-g`, and the hidden `--global`), `--project`, `--dir <path>` (parseOptions in options.ts). */
+export const SCOPE_OPTIONS = { user: 'flag', global: 'flag', project: 'flag', dir: 'value' } as const;
+export type ScopeOptions = { user?: boolean | undefined; global?: boolean | undefined; project?: boolean | undefined; dir?: string | undefined };
+
+/** The scopes the options name, in the order user, project, dir (`--global` is `--user`). */
+function namedScopes(options: ScopeOptions): Scope[] {
+  const named: Scope[] = [];
+  if (options.user || options.global) named.push('user');
+  if (options.project) named.push('project');
+  if (options.dir !== undefined) named.push('dir');
+  return named;
+}
 
 /** The one scope the options name (default user); more than one is a usage error. */
 export function scopeOf(options: ScopeOptions, ctx: CliContext): { scope: Scope; dir?: string } {
-  const given = [options.user ? 'user' : undefined, options.project ? 'project' : undefined, options.dir !== undefined ? 'dir' : undefined].filter(
-    (s): s is Scope => s !== undefined,
-  );
+  const given = namedScopes(options);
   if (given.length > 1) {
     throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.scopeExclusive') }, exitCode: 2 });
   }
   const scope = given[0] ?? 'user';
   return options.dir !== undefined ? { scope, dir: options.dir } : { scope };
+}
+
+/** The scopes `list` and `status` read: those the options name (they add up), else the user and project folders. */
+export function scopesOf(options: ScopeOptions): Scope[] {
+  const given = namedScopes(options);
+  return given.length > 0 ? given : ['user', 'project'];
 }
 
 export function targetOf(options: ScopeOptions, ctx: CliContext): Target {

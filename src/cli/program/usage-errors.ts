@@ -1,4 +1,5 @@
-import type { CommanderError } from 'commander';
+import type { Command, CommanderError } from 'commander';
+import { nearestLocale } from '../../core/nearest.js';
 import type { MessageKey, Messages } from '../../ui/messages.js';
 
 /** `--lang <lang>` → `--lang`; `-f, --force` → `--force`: how the user typed the option, without its value. */
@@ -95,7 +96,27 @@ export function usageDetail(error: Pick<CommanderError, 'code' | 'message'>, mes
     const argName = /^<(.+)>$/.exec(params['option'] ?? '')?.[1];
     if (argName !== undefined) params['option'] = `<${messages.find(`help.placeholder.${argName}`) ?? argName}>`;
     const detail = messages.t(rule.key, params).trim();
-    return suggestion ? messages.t('usage.withSuggestion', { detail, suggestion }) : detail;
+    // `--lang jp` / `JA` / `ja_JP`: the choice meant (all of agentpack's choices are languages).
+    const meant = suggestion ?? (rule.key === 'usage.invalidChoice' ? nearestLocale(params['value'] ?? '', (params['choices'] ?? '').split(', ')) : undefined);
+    return meant ? messages.t('usage.withSuggestion', { detail, suggestion: meant }) : detail;
   }
   return head;
+}
+
+/** The command whose parsing raised each commander error (set by the exit handler of localize-help.ts). */
+const failedCommands = new WeakMap<object, Command>();
+
+export function recordFailedCommand(error: CommanderError, command: Command): void {
+  failedCommands.set(error, command);
+}
+
+export function failedCommandOf(error: CommanderError): Command | undefined {
+  return failedCommands.get(error);
+}
+
+/** `agentpack install --help`, `npx agentpack-cli i18n stamp --help`, `agentpack --help`: where a command's usage is. */
+export function helpCommandOf(command: Command | undefined, invocation: string): string {
+  const names: string[] = [];
+  for (let c = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return [invocation, ...names, '--help'].join(' ');
 }

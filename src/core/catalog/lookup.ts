@@ -2,7 +2,7 @@ import type { Catalog, CatalogAgent, Variant } from './catalog.js';
 import { sortedLocales } from './catalog.js';
 import { AgentpackError } from '../errors.js';
 import { commandLine } from '../hints.js';
-import { nearestKey } from '../nearest.js';
+import { nearestKey, nearestLocale } from '../nearest.js';
 import type { DiagnosticCode } from '../codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { fieldsAsWritten, renderAgent } from '../agent/render.js';
@@ -20,10 +20,16 @@ export function findVariant(options: { agent: CatalogAgent; locale: string; know
   const { agent, locale, knownLocales } = options;
   const variant = agent.variants.get(locale);
   if (variant) return variant;
-  if (!knownLocales.includes(locale)) {
-    throw new AgentpackError({ code: 'LOCALE_UNKNOWN', params: { locale, choices: knownLocales.join(', ') }, exitCode: 2 });
-  }
+  if (!knownLocales.includes(locale)) throw unknownLocale({ locale, knownLocales });
   throw new AgentpackError({ code: 'LOCALE_UNAVAILABLE', params: { agent: agent.name, locale, available: sortedLocales(agent).join(', ') } });
+}
+
+/** LOCALE_UNKNOWN, with the known locale the tag most likely means (`jp`, `JA`, `ja_JP` → `ja`) as a suggestion. */
+export function unknownLocale(options: { locale: string; knownLocales: readonly string[] }): AgentpackError {
+  const { locale, knownLocales } = options;
+  const suggestion = nearestLocale(locale, knownLocales);
+  const params = { locale, choices: knownLocales.join(', '), ...(suggestion === undefined ? {} : { suggestion }) };
+  return new AgentpackError({ code: 'LOCALE_UNKNOWN', params, exitCode: 2 });
 }
 
 /**

@@ -116,12 +116,22 @@ function runProbe(options: {
   const timeoutMs = options.timeoutMs ?? CLAUDE_PROBE_TIMEOUT_MS;
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(options.bin, [...CLAUDE_PROBE_ARGS, ...(options.extraArgs ?? [])], {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      windowsHide: true,
-    });
+    const start = () => {
+      try {
+        return spawn(options.bin, [...CLAUDE_PROBE_ARGS, ...(options.extraArgs ?? [])], {
+          cwd: options.cwd,
+          env: options.env,
+          stdio: ['pipe', 'pipe', 'pipe'],
+          windowsHide: true,
+        });
+      } catch (error) {
+        // A path the system refuses at once (ENAMETOOLONG): no child to wait for.
+        reject(new AgentpackError({ code: 'CLAUDE_PROBE_FAILED', params: { detail: (error as NodeJS.ErrnoException).code ?? String(error) } }));
+        return undefined;
+      }
+    };
+    const child = start();
+    if (!child) return;
     let stdout = '';
     let stderr = '';
     let answer: z.infer<typeof responseSchema> | undefined;

@@ -16,8 +16,9 @@ const squash = (text: string): string => text.replace(/\s+/g, '');
  * choices of the actual program are allowed automatically.
  */
 const ALLOWED_WORDS = new Set([
-  // folder names of the catalog layout (DESIGN §2)
+  // folder names of the catalog layout (DESIGN §2) and of Claude Code (~/.claude/agents)
   'agents',
+  'claude',
   'locales',
   'agentpack',
   'Claude',
@@ -30,6 +31,7 @@ const ALLOWED_WORDS = new Set([
   'UTF',
   'LF',
   'CRLF',
+  'CI',
   'ml-engineer',
   // paths and names of Claude Code's own files and variables (~/.claude/agents, $CLAUDE_CONFIG_DIR, ~/.claude.json, claude on PATH)
   ...['claude', 'claude.json', 'CLAUDE', 'CONFIG', 'DIR', 'PATH'],
@@ -48,11 +50,15 @@ function allowedFor(program: Command): Set<string> {
   return allowed;
 }
 
-/** English words left in a help text once flags and allowed words are set aside. */
+/** An example's command line (`  agentpack install …`): code, not text to translate. */
+const EXAMPLE_COMMAND = /^ {2}agentpack /;
+
+/** English words left in a help text once flags, example command lines and allowed words are set aside. */
 function englishLeft(text: string, allowed: Set<string>): { word: string; line: string }[] {
   const out: { word: string; line: string }[] = [];
   for (const line of text.split('\n')) {
-    const withoutFlags = line.replace(/(^|[\s,(（])-{1,2}[A-Za-z][\w-]*/g, '$1');
+    if (EXAMPLE_COMMAND.test(line)) continue;
+    const withoutFlags = line.replace(/(^|[\s,(（、。])-{1,2}[A-Za-z][\w-]*/g, '$1');
     for (const [word] of withoutFlags.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*/g)) {
       if (word.length > 1 && !allowed.has(word)) out.push({ word, line });
     }
@@ -102,11 +108,11 @@ describe('--help of every command is fully Japanese under ja', () => {
       programFor('ja')
         .program.commands.find((c) => c.name() === 'show')
         ?.helpInformation() ?? '';
-    const rows = help.split('\n').filter((l) => /^ {2}(--locale|-h, --help|エージェント)/.test(l));
+    const rows = help.split('\n').filter((l) => /^ {2}(-l, --locale|-h, --help|エージェント)/.test(l));
     expect(rows).toHaveLength(3);
     const descriptionColumns = rows.map((l) => stringWidth(/^ {2}.*? {2,}/.exec(l)?.[0] ?? ''));
     expect(new Set(descriptionColumns).size).toBe(1);
-    expect(descriptionColumns[0]).toBe(2 + stringWidth('--locale <言語>') + 2);
+    expect(descriptionColumns[0]).toBe(2 + stringWidth('-l, --locale <言語>') + 2);
   });
 });
 
