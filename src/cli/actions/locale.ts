@@ -1,5 +1,4 @@
-import { AgentpackError } from '../../core/errors.js';
-import { agentFilePath } from '../../core/agent/name.js';
+
 import { sourceFlags } from '../../core/hints.js';
 import { catalogLocales, unknownLocale } from '../../core/catalog/lookup.js';
 import { assessAgent, installedAgents, planSwitch } from '../../core/plan/plan.js';
