@@ -1,4 +1,3 @@
-
 import { sourceFlags } from '../../core/hints.js';
 import { catalogLocales, unknownLocale } from '../../core/catalog/lookup.js';
 import { assessAgent, installedAgents, planSwitch } from '../../core/plan/plan.js';
