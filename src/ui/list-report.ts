@@ -1,7 +1,7 @@
 import type { CommandLine } from '../core/hints.js';
 import type { InstallState } from '../core/plan/installation.js';
 import type { InstalledOrigin } from '../core/plan/origin.js';
-import type { ReadSourceResult } from '../core/catalog/assemble-folder.js';
+import type { ReadSourceResult, SourceConflict } from '../core/catalog/assemble-folder.js';
 import type { Scope } from '../core/target.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { writeJson } from './json.js';
@@ -18,6 +18,10 @@ export interface ListRow {
   localDescription: string;
   locales: string[];
   files: Record<string, string>;
+  /** For a folder's agent: the locale of its canonical variant (`ja` for a Japanese-only agent). */
+  canonical?: string;
+  /** For an agent of a plugin: the plugin (the agent is `<plugin>:<name>`). */
+  plugin?: string;
 }
 
 /** One agent installed in one scope, as the list reads it (--json prints it whole). */
@@ -64,15 +68,32 @@ function widthOf(ctx: Pick<UiContext, 'stdout'>): { maxWidth?: number } {
   return ctx.stdout.isTTY ? { maxWidth: ctx.stdout.columns || 80 } : {};
 }
 
-/** `list --from <path>`: the folder's agents (table, then its copies and conflicts), or with --json the rows and the source. */
-export function printSourceList(options: { ctx: UiContext; rows: ListRow[]; scan: ReadSourceResult; retry: CommandLine }): void {
-  const { ctx, rows: agents, scan } = options;
+/**
+ * `list --from <path>`: the folder's agents (table, then its copies and `conflicts`), or with --json the rows
+ * (each with its canonical locale, and its plugin when it has one) and the source.
+ */
+export function printSourceList(options: {
+  ctx: UiContext;
+  rows: ListRow[];
+  scan: ReadSourceResult;
+  conflicts: readonly SourceConflict[];
+  retry: CommandLine;
+}): void {
+  const { ctx, rows: agents, scan, conflicts } = options;
   if (ctx.json) {
-    writeJson(ctx, { agents: agents.map(({ name, description, locales, files }) => ({ name, description, locales, files })), ...sourceJson({ scan, ctx }) });
+    const rows = agents.map(({ name, description, locales, files, canonical, plugin }) => ({
+      name,
+      description,
+      locales,
+      files,
+      ...(canonical === undefined ? {} : { canonical }),
+      ...(plugin === undefined ? {} : { plugin }),
+    }));
+    writeJson(ctx, { agents: rows, ...sourceJson({ scan, ctx, conflicts }) });
     return;
   }
   const { t } = ctx.messages;
-  const notes = formatSourceNotes({ scan, ctx, retry: options.retry });
+  const notes = formatSourceNotes({ scan, ctx, retry: options.retry, conflicts });
   if (agents.length === 0) {
     ctx.stdout.write(`${[t('list.empty'), ...notes].join('\n')}\n`);
     return;

@@ -25,7 +25,7 @@ export interface LifecycleReport {
   commandWords: string[];
   /** The run chose the locale it writes (install, locale): after it, where each choice came from and how to switch. */
   chosen?: readonly LocaleRequest[];
-  /** Agents left out before planning (install --all --from): listed under `refused` in --json; the run fails. */
+  /** Agents left out before planning (install --all --from): listed under `refused` in --json; the run fails, unless each only lacks the language asked for. */
   refused?: readonly RefusedAgent[];
 }
 
@@ -42,8 +42,9 @@ interface RunOutcome {
 
 type OutcomeReportOptions = { ctx: UiContext; report: LifecycleReport; target: Target; pkg: PackageRenders; outcome: RunOutcome; commandFor: CommandFor };
 
+/** Something needs the user: an action, or an agent left out that they must choose or rename (not one merely lacking the language asked for). */
 function failed(report: LifecycleReport, actions: PlanAction[]): boolean {
-  return actions.some((a) => a.attention) || (report.refused?.length ?? 0) > 0;
+  return actions.some((a) => a.attention) || (report.refused ?? []).some((r) => r.code !== 'LOCALE_UNAVAILABLE');
 }
 
 function refusedOf(report: LifecycleReport, messages: Messages): { refused?: Record<string, unknown>[] } {

@@ -17,10 +17,11 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
   const { ctx } = options;
   const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   if (opts.all && options.agents.length > 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsAndAll') }, exitCode: 2 });
-  if (!opts.all && options.agents.length === 0)
+  // `--plugin <p>` alone names its agents: every agent of that plugin.
+  if (!opts.all && options.agents.length === 0 && opts.plugin === undefined)
     throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsOrAll') }, exitCode: 2 });
   const target = targetOf(opts, ctx);
-  requireFromForPick({ from: opts.from, pick: opts.pick, ctx });
+  requireFromForPick({ from: opts.from, pick: opts.pick, plugin: opts.plugin, ctx });
   if (opts.from !== undefined) {
     const { runInstallFrom } = await import('./install-from.js');
     await runInstallFrom({
@@ -29,6 +30,7 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
       agents: options.agents,
       from: opts.from,
       pick: opts.pick,
+      plugin: opts.plugin,
       all: opts.all ?? false,
       locale: opts.locale,
       force: opts.force,

@@ -5,6 +5,7 @@ import type { PackageRenders } from '../../core/plan/renders.js';
 import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
 import { commandLine } from '../../core/hints.js';
 import { assertUnambiguous } from '../../core/catalog/conflicts.js';
+import { assertSelected, selectionOf } from '../../core/catalog/select.js';
 import { readPackage } from '../../io/package/read-package.js';
 import { readTargetState } from '../../io/target/state.js';
 import { printShow } from '../../ui/show-report.js';
@@ -44,26 +45,31 @@ async function installedLocale(options: {
 /**
  * Print the exact bytes `install` would write (control characters escaped when stdout is a terminal);
  * `--json` wraps them with the name, locale and path. With `--from`, a name defined differently in several
- * files is refused (AGENT_AMBIGUOUS) until `--pick` chooses. Values Claude Code would drop silently are kept
- * as written and reported as warnings on stderr.
+ * files is refused (AGENT_AMBIGUOUS) until `<plugin>:<name>` or `--pick` chooses; an agent with no
+ * variant in the CLI's language is shown in its own (a Japanese-only agent in Japanese), unless a locale was
+ * named. Values Claude Code would drop silently are kept as written and reported as warnings on stderr.
  */
 export async function runShow(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
   const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
-  const { locale: flag, from, pick } = opts;
-  requireFromForPick({ from, pick, ctx });
+  const { locale: flag, from, pick, plugin } = opts;
+  requireFromForPick({ from, pick, plugin, ctx });
   scopeOf(opts, ctx);
-  const scan = from === undefined ? undefined : await loadSource({ from, pick, ctx });
+  const select = selectionOf({ agents: [options.agent], plugin });
+  const scan = from === undefined ? undefined : await loadSource({ from, pick, ctx, ...(select ? { select } : {}) });
+  if (scan && from !== undefined) assertSelected({ selection: scan.selection, from });
+  const name = scan?.selection?.names[0] ?? options.agent;
   const pack = scan ? undefined : await readPackage();
   const catalog = scan ? scan.catalog : (pack as Awaited<ReturnType<typeof readPackage>>).catalog;
-  const installed =
-    pack && flag === undefined ? await installedLocale({ agent: findAgent(catalog, options.agent).name, raw: opts, ctx, pkg: pack.pkg }) : undefined;
-  const { locale } = resolveAgentLocale({ flag, env: ctx.env, installed, messageLang: ctx.messages.lang });
+  const installed = pack && flag === undefined ? await installedLocale({ agent: findAgent(catalog, name).name, raw: opts, ctx, pkg: pack.pkg }) : undefined;
+  const resolved = resolveAgentLocale({ flag, env: ctx.env, installed, messageLang: ctx.messages.lang });
   if (scan) {
-    const retry = { args: ['show', options.agent, ...(flag === undefined ? [] : ['--locale', flag])], from, picks: pick };
-    assertUnambiguous({ scan, agent: options.agent, locale, retry });
+    const retry = { args: ['show', name, ...(flag === undefined ? [] : ['--locale', flag])], from, picks: pick };
+    assertUnambiguous({ scan, agent: name, locale: resolved.locale, retry });
   }
-  const agent = findAgent(catalog, options.agent);
+  const agent = findAgent(catalog, name);
+  // Only the CLI's own language gives way: a locale named with --locale or AGENTPACK_LOCALE is shown or refused.
+  const locale = resolved.from === 'lang' && !agent.variants.has(resolved.locale) ? agent.canonical : resolved.locale;
   const variant = findVariant({ agent, locale, knownLocales: catalogLocales(catalog) });
   let content: string;
   try {

@@ -10,5 +10,6 @@ export function registerList(program: Command, ctx: CliContext): void {
     .addOption(new Option('--dir <path>', ctx.messages.t('cli.opt.dirExtra')))
     .addOption(new Option('--from <path>', ctx.messages.t('cli.opt.from')))
     .addOption(new Option('--pick <path>', ctx.messages.t('cli.opt.pick')).argParser(collect))
+    .addOption(new Option('--plugin <plugin>', ctx.messages.t('cli.opt.plugin')))
     .action(async (raw: unknown) => (await import('../actions/list.js')).runList({ raw, ctx }));
 }

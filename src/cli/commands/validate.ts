@@ -10,5 +10,6 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     .addOption(new Option('--strict', t('cli.opt.strict')))
     .addOption(new Option('--root <dir>', t('cli.opt.root')))
     .addOption(new Option('--from <path>', t('cli.opt.from')).conflicts('root'))
+    .addOption(new Option('--plugin <plugin>', t('cli.opt.plugin')))
     .action(async (paths: string[], raw: unknown) => (await import('../actions/validate.js')).runValidate({ paths, raw, ctx }));
 }
