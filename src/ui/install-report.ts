@@ -85,19 +85,23 @@ export function localeSourceLines(choices: readonly LocaleChoice[], messages: Me
 }
 
 /**
- * On stderr, after the run: each translation that did not load or that the folder lacks (the agent got its
- * own language), then the warnings of the files written. Human output only.
+ * On stderr, after the run (or the dry run, which says "would be"): each translation that did not load or that
+ * the folder lacks (the agent got its own language), then the warnings of the files written. Human output only.
  */
-export function printFileNotes(options: { ctx: UiContext; choices: readonly LocaleChoice[] }): void {
+export function printFileNotes(options: { ctx: UiContext; choices: readonly LocaleChoice[]; dryRun?: boolean }): void {
   const { ctx, choices } = options;
   if (ctx.json) return;
   const { t } = ctx.messages;
   const lines: string[] = [];
   for (const { note } of choices) {
-    if (note?.code === 'translation-invalid')
-      lines.push(t('install.from.invalidLocale', { agent: note.agent, locale: note.locale, path: sanitizeForTerminal(note.path) }));
-    if (note?.code === 'translation-missing')
-      lines.push(t('install.from.missingLocale', { agent: note.agent, locale: note.locale, path: sanitizeForTerminal(note.path) }));
+    const params =
+      note?.code === 'translation-invalid' || note?.code === 'translation-missing'
+        ? { agent: note.agent, locale: note.locale, path: sanitizeForTerminal(note.path) }
+        : undefined;
+    if (note?.code === 'translation-invalid' && params)
+      lines.push(t(options.dryRun ? 'install.from.invalidLocale.dryRun' : 'install.from.invalidLocale', params));
+    if (note?.code === 'translation-missing' && params)
+      lines.push(t(options.dryRun ? 'install.from.missingLocale.dryRun' : 'install.from.missingLocale', params));
   }
   for (const { warnings } of choices) {
     if (warnings) lines.push(ctx.style.bold(sanitizeForTerminal(warnings.path)), ...warnings.diagnostics.map((d) => formatDiagnostic(d, ctx)));

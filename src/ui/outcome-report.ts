@@ -79,7 +79,7 @@ export function printDryRun(options: OutcomeReportOptions): number {
   ctx.stdout.write(`${lines.map(sanitizeForTerminal).join('\n')}\n`);
   const conflicts = actions.filter((a) => a.kind === 'conflict').length;
   if (conflicts > 0) ctx.stderr.write(`${t('install.dryRun.refused', { count: conflicts, command: commandFor(report.forceArgs) })}\n`);
-  printFileNotes({ ctx, choices: choicesOf(report.chosen ?? [], actions) });
+  printFileNotes({ ctx, choices: choicesOf(report.chosen ?? [], actions), dryRun: true });
   return code;
 }
 

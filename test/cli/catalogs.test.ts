@@ -345,6 +345,11 @@ describe('ja-mirror: Japanese-only agents and mirrors under .claude/ja/agents/',
     );
     expect(Object.keys(locales)).toHaveLength(12);
     expect(Object.entries(locales).filter(([, l]) => l !== 'ja')).toEqual([['cache-tuner', 'en']]);
+    // A dry run says what would happen; no file under .claude/ja/ is said to lack Japanese.
+    const dry = await cli(['install', '--all', '--from', 'ja-mirror', '--dir', join(tempDir(), 'agents'), '--locale', 'ja', '--dry-run']);
+    expect(dry.stderr).toBe(
+      'cache-tuner has no ja translation in the folder; it would be installed in its own language (.claude/agents/backend/cache-tuner.md).\n',
+    );
   });
 
   it('i18n status --from points at real paths: translations where they are, a missing one where its layout puts it', async () => {

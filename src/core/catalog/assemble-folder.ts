@@ -111,12 +111,12 @@ function choose(options: {
   return { chosen: group, kept };
 }
 
-/** The layout most translations follow, or the default `i18n/<lang>/<path>`. */
-function learnMirror(samples: readonly { layout: MirrorLayout }[]): MirrorLayout {
+/** The layout most translations follow (each sample counts its `n` translations), or the default `i18n/<lang>/<path>`. */
+function learnMirror(samples: readonly { layout: MirrorLayout; n: number }[]): MirrorLayout {
   const counts = new Map<string, { layout: MirrorLayout; n: number }>();
-  for (const { layout } of samples) {
+  for (const { layout, n } of samples) {
     const entry = counts.get(layoutKey(layout)) ?? { layout, n: 0 };
-    entry.n++;
+    entry.n += n;
     counts.set(layoutKey(layout), entry);
   }
   return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.layout ?? DEFAULT_MIRROR;
@@ -221,6 +221,8 @@ export function assembleSource(options: {
     picks = new Set([...picks, ...scan.selection.picks]);
   }
 
+  // One sample of a layout per folder is enough to tell where a missing translation of that folder belongs.
+  const samples = new Map<string, { canonical: string; layout: MirrorLayout; n: number }>();
   const canonicalsByName = new Map<string, SourceFile[]>();
   const localeOfCanonical = new Map<SourceFile, string>();
   const translationsOf = new Map<string, Map<string, SourceFile[]>>();
@@ -243,10 +245,16 @@ export function assembleSource(options: {
       const byLocale = translationsOf.get(role.source.relPath) ?? new Map<string, SourceFile[]>();
       byLocale.set(role.locale, [...(byLocale.get(role.locale) ?? []), role.file]);
       translationsOf.set(role.source.relPath, byLocale);
-      if (role.layout) catalog.mirrors?.push({ canonical: role.source.relPath, layout: role.layout });
+      if (role.layout) {
+        const key = `${role.source.relPath.slice(0, role.source.relPath.lastIndexOf('/') + 1)}\u0000${layoutKey(role.layout)}`;
+        const sample = samples.get(key);
+        if (sample) sample.n++;
+        else samples.set(key, { canonical: role.source.relPath, layout: role.layout, n: 1 });
+      }
     }
   }
-  catalog.mirror = learnMirror(catalog.mirrors ?? []);
+  catalog.mirrors = [...samples.values()].map(({ canonical, layout }) => ({ canonical, layout }));
+  catalog.mirror = learnMirror([...samples.values()]);
 
   for (const [name, files] of canonicalsByName) {
     const choice = choose({ files, picks, name, scan, pluginOfFile });

@@ -41,7 +41,7 @@ export interface Catalog {
    * them follow. Absent for the package layout (`locales/<lang>/agents/X.md`).
    */
   mirror?: MirrorLayout;
-  /** For a source folder: each translation's canonical path and the layout it follows (where a missing one belongs). */
+  /** For a source folder: per folder and layout, one translated canonical path (where a missing translation belongs). */
   mirrors?: { canonical: string; layout: MirrorLayout }[];
 }
 

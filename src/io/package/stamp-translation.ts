@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { canonicalVariant, translationLocalesOf, type Catalog } from '../../core/catalog/catalog.js';
+import { canonicalVariant, sortedLocales, translationLocalesOf, type Catalog } from '../../core/catalog/catalog.js';
 import { catalogLink } from '../../core/catalog/links.js';
 import { checkCatalog } from '../../core/i18n/check-catalog.js';
 import { AgentpackError } from '../../core/errors.js';
@@ -29,7 +29,7 @@ export async function stampTranslation(options: {
   if (options.locale === agent.canonical) {
     throw new AgentpackError({
       code: 'I18N_NOT_A_TRANSLATION',
-      params: { agent: agent.name, locale: options.locale, command: stampCommand('ja') },
+      params: { agent: agent.name, locale: options.locale, command: stampCommand(sortedLocales(agent).find((l) => l !== agent.canonical) ?? 'ja') },
       exitCode: 2,
     });
   }
