@@ -24,7 +24,7 @@ export function sourceJson(options: {
     conflicts: (options.conflicts ?? scan.conflicts).map((conflict) => describeConflict({ scan, conflict })),
     diagnostics: scan.diagnostics.map((d) => describeDiagnostic(d, ctx.messages)),
     unreadable: scan.unreadable,
-    skipped: scan.skipped,
+    skipped: scan.skipped.map((s) => ({ path: s.relPath, name: s.name })),
   };
 }
 
@@ -60,7 +60,7 @@ export function formatSourceNotes(options: {
       lines.push(`  ${ctx.style.warning(t('source.conflict', params))}`);
       lines.push(...formatCandidates({ conflict: c, messages: ctx.messages }).map((line) => `    ${line}`));
       const first = c.candidates[0];
-      const command = first ? chooseCommand({ retry, conflict: c, candidate: first }) : '';
+      const command = first ? chooseCommand({ retry, conflict: found, candidate: first }) : '';
       lines.push(`    ${ctx.style.dim(`${t('label.hint')}: ${clean(ctx.messages.named(command))}`)}`);
     }
   }

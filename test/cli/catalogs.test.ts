@@ -43,7 +43,7 @@ interface ListJson {
   conflicts: { name: string; locale: string; plugin?: string; paths: string[]; candidates: Candidate[] }[];
   duplicates: { name: string; locale?: string; kept: string; alsoAt: string[] }[];
   diagnostics: { severity: string; code: string; file: string }[];
-  skipped: { relPath: string; name: string }[];
+  skipped: { path: string; name: string }[];
 }
 interface ValidateJson {
   files: { path: string; agent: string | null; locale?: string; isAgent: boolean; diagnostics: { severity: string; code: string; hint: string }[] }[];
@@ -111,7 +111,7 @@ describe.each(TREES)('catalog %s', (tree) => {
     expect(seen.sort(byPath)).toEqual([...expected].sort(byPath));
     expect(out.duplicates.map((d) => ({ name: d.name, paths: sorted([d.kept, ...d.alsoAt]) }))).toEqual(e.duplicates);
     expect(out.conflicts.map(({ name, plugin, paths }) => ({ name, ...(plugin ? { plugin } : {}), paths }))).toEqual(e.conflicts);
-    expect(out.skipped.map((s) => ({ path: s.relPath, name: s.name }))).toEqual(e.skipped);
+    expect(out.skipped).toEqual(e.skipped);
     // Not agents: no command, skill, README or document is listed anywhere.
     const everywhere = JSON.stringify(out);
     for (const path of e.notAgents) expect(everywhere, path).not.toContain(`"${path}"`);
@@ -392,20 +392,22 @@ describe('a conflict is only what would put two files with one name into one fol
 
   it('install --all --locale en is not refused and exits 0; --locale ja refuses the name; alpha:reviewer resolves it', async () => {
     const source = twoTranslations();
+    // The agents folders are outside the source: an installed file there would be one more file of the catalog.
+    const out = tempDir('agentpack-ja-conflict-out-');
     const [en, ja, picked] = await Promise.all([
-      cli(['install', '--all', '--from', source, '--dir', join(source, 'out-en'), '--locale', 'en', '--json']),
-      cli(['install', '--all', '--from', source, '--dir', join(source, 'out-ja'), '--locale', 'ja', '--json']),
-      cli(['install', 'alpha:reviewer', '--from', source, '--dir', join(source, 'out-pick'), '--locale', 'ja']),
+      cli(['install', '--all', '--from', source, '--dir', join(out, 'out-en'), '--locale', 'en', '--json']),
+      cli(['install', '--all', '--from', source, '--dir', join(out, 'out-ja'), '--locale', 'ja', '--json']),
+      cli(['install', 'alpha:reviewer', '--from', source, '--dir', join(out, 'out-pick'), '--locale', 'ja']),
     ]);
     expect(en.code, en.stdout).toBe(0);
     expect(json<{ refused: unknown[] }>(en).refused).toEqual([]);
-    expect(readFileSync(join(source, 'out-en', 'reviewer.md'), 'utf8')).toContain('description: Reviews a change.');
+    expect(readFileSync(join(out, 'out-en', 'reviewer.md'), 'utf8')).toContain('description: Reviews a change.');
     expect(ja.code).toBe(1);
     expect(json<{ refused: { code: string; locale: string; commands: string[] }[] }>(ja).refused).toEqual([
       expect.objectContaining({ code: 'AGENT_AMBIGUOUS', locale: 'ja', commands: expect.arrayContaining([expect.stringContaining('install alpha:reviewer')]) }),
     ]);
-    expect(existsSync(join(source, 'out-ja', 'reviewer.md'))).toBe(false);
+    expect(existsSync(join(out, 'out-ja', 'reviewer.md'))).toBe(false);
     expect(picked.code, picked.stderr).toBe(0);
-    expect(readFileSync(join(source, 'out-pick', 'reviewer.md'), 'utf8')).toContain('description: 変更をレビューします。');
+    expect(readFileSync(join(out, 'out-pick', 'reviewer.md'), 'utf8')).toContain('description: 変更をレビューします。');
   });
 });

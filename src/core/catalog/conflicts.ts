@@ -80,14 +80,15 @@ export function describeConflict(options: { scan: Pick<SourceScan, 'files'>; con
 
 /**
  * The command that chooses `candidate`: `retry` with its `<plugin>:<name>` in place of the bare name (or, for
- * a command without the name, such as `list`, `install <plugin>:<name>`), else `retry` with `--pick <path>`.
+ * a command without the name, such as `list`, `install <plugin>:<name>`, with `--locale` for a conflict between
+ * translations), else `retry` with `--pick <path>`.
  */
 export function chooseCommand(options: { retry: CommandLine; conflict: SourceConflict; candidate: ConflictCandidate }): string {
   const { retry, conflict, candidate } = options;
   if (candidate.select === undefined) return pickCommand({ retry, path: candidate.path });
   const select = candidate.select;
-  const args = retry.args.includes(conflict.name) ? retry.args.map((a) => (a === conflict.name ? select : a)) : ['install', select];
-  return commandLine({ ...retry, args });
+  if (retry.args.includes(conflict.name)) return commandLine({ ...retry, args: retry.args.map((a) => (a === conflict.name ? select : a)) });
+  return commandLine({ ...retry, args: ['install', select, ...(conflict.locale === undefined ? [] : ['--locale', conflict.locale])] });
 }
 
 /**

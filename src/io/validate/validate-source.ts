@@ -32,7 +32,7 @@ export function validateSource(options: { scan: ReadSourceResult; strict: boolea
     const severity = conflict.candidates.every((c) => c.select !== undefined) ? 'warning' : 'error';
     for (const candidate of conflict.candidates) {
       const others = conflict.paths.filter((p) => p !== candidate.path).join(', ');
-      const command = chooseCommand({ retry: { args: ['list'], ...options.flags }, conflict, candidate });
+      const command = chooseCommand({ retry: { args: ['list'], ...options.flags }, conflict: found, candidate });
       const params = { agent: conflict.name, locale: conflict.locale, others, command };
       byPath.get(candidate.path)?.diagnostics.push(makeDiagnostic({ severity, code: 'NAME_CONFLICT', file: candidate.path, params }));
     }
