@@ -1,4 +1,5 @@
 import type { AgentpackError } from '../core/errors.js';
+import { conflictOf, formatCandidates } from './conflict-report.js';
 import { describeError, formatError } from './diagnostics.js';
 import { writeJson } from './json.js';
 import type { UiContext } from './context.js';
@@ -22,6 +23,11 @@ export function printError(options: {
     if (error.details !== undefined) described['details'] = error.details;
     writeJson(ctx, { error: described }, false);
   }
-  ctx.stderr.write(formatError(error, { messages: ctx.messages, style }));
+  const text = formatError(error, { messages: ctx.messages, style });
+  // An ambiguous name: each file under the message, told apart by plugin, description, model and tools.
+  const conflict = error.code === 'AGENT_AMBIGUOUS' ? conflictOf(error.details) : undefined;
+  const [message, ...rest] = text.split('\n');
+  const candidates = conflict ? formatCandidates({ conflict, messages: ctx.messages }).map((line) => `  ${line}`) : [];
+  ctx.stderr.write([message, ...candidates, ...rest].join('\n'));
   return error.exitCode;
 }

@@ -1,28 +1,38 @@
-import type { SourceConflict } from '../core/catalog/assemble-folder.js';
-import { CANONICAL_LOCALE } from '../core/catalog/catalog.js';
+import { chooseCommand, type DescribedConflict } from '../core/catalog/conflicts.js';
 import { previewName, MAX_AGENT_NAME_LENGTH } from '../core/agent/name.js';
-import { pickCommand, type CommandLine } from '../core/hints.js';
+import { commandLine, type CommandLine } from '../core/hints.js';
 import { choiceFor, localeBefore, type LocaleChoice, type LocaleRequest } from '../core/plan/locale-request.js';
 import type { PlanAction } from '../core/plan/types.js';
 import { formatDiagnostic } from './diagnostics.js';
+import { formatCandidates } from './conflict-report.js';
 import type { Messages } from './messages.js';
 import type { UiContext } from './context.js';
 import { sanitizeForTerminal } from './style.js';
 
 /**
  * An agent `install --all --from` leaves out before planning: a name the folder defines differently in several
- * files (`retry` is the command as typed, without picks), or a name that is not a portable file name.
+ * files, in the language asked for (`retry` is the command as typed, without picks); a name that is not a
+ * portable file name; an agent that has no variant in the language named with --locale and is not English
+ * (`retry` installs it in its own language).
  */
 export type RefusedAgent =
-  | { code: 'AGENT_AMBIGUOUS'; conflict: SourceConflict; retry: CommandLine }
-  | { code: 'AGENT_NAME_NOT_PORTABLE'; agent: string; path: string };
+  | { code: 'AGENT_AMBIGUOUS'; conflict: DescribedConflict; retry: CommandLine }
+  | { code: 'AGENT_NAME_NOT_PORTABLE'; agent: string; path: string }
+  | { code: 'LOCALE_UNAVAILABLE'; agent: string; locale: string; available: string[]; path: string; retry: CommandLine };
 
-/** A refused agent as `--json` lists it under `refused`: every path, and for a conflict the command that picks each. */
+/**
+ * A refused agent as `--json` lists it under `refused`: every path, and the command that resolves it (for a
+ * conflict, the one that chooses each file: `<plugin>:<name>` or `--pick <path>`, with the candidates).
+ */
 export function refusedJson(refused: RefusedAgent, messages: Messages): Record<string, unknown> {
   if (refused.code === 'AGENT_NAME_NOT_PORTABLE') return { code: refused.code, agent: refused.agent, paths: [refused.path], commands: [] };
+  if (refused.code === 'LOCALE_UNAVAILABLE') {
+    const { agent, locale, available, path } = refused;
+    return { code: refused.code, agent, locale, available, paths: [path], commands: [messages.named(commandLine(refused.retry))] };
+  }
   const { conflict, retry } = refused;
-  const commands = conflict.paths.map((path) => messages.named(pickCommand({ retry, path })));
-  return { code: refused.code, agent: conflict.name, locale: conflict.locale ?? CANONICAL_LOCALE, paths: conflict.paths, commands };
+  const commands = conflict.candidates.map((candidate) => messages.named(chooseCommand({ retry, conflict, candidate })));
+  return { code: refused.code, agent: conflict.name, locale: conflict.locale, paths: conflict.paths, commands, candidates: conflict.candidates };
 }
 
 /** On stderr, before the run: what is not installed and why, each with the command that resolves it. */
@@ -37,14 +47,20 @@ export function printRefused(options: { ctx: UiContext; refused: readonly Refuse
         path: sanitizeForTerminal(r.path),
         limit: MAX_AGENT_NAME_LENGTH,
       });
+    if (r.code === 'LOCALE_UNAVAILABLE') {
+      const params = { agent: sanitizeForTerminal(r.agent), locale: r.locale, available: r.available.join(', ') };
+      return t('install.from.localeUnavailable', { ...params, command: sanitizeForTerminal(commandLine(r.retry)) });
+    }
     const { conflict } = r;
-    const command = sanitizeForTerminal(pickCommand({ retry: r.retry, path: conflict.paths[0] ?? '' }));
-    return t('install.from.conflict', {
+    const first = conflict.candidates[0];
+    const command = first ? sanitizeForTerminal(chooseCommand({ retry: r.retry, conflict, candidate: first })) : '';
+    const line = t('install.from.conflict', {
       agent: sanitizeForTerminal(conflict.name),
-      locale: conflict.locale ?? CANONICAL_LOCALE,
+      locale: conflict.locale,
       paths: sanitizeForTerminal(conflict.paths.join(', ')),
       command,
     });
+    return [line, ...formatCandidates({ conflict, messages: ctx.messages }).map((c) => `  ${c}`)].join('\n  ');
   });
   ctx.stderr.write(`${[t('install.from.refused', { count: refused.length }), ...lines.map((l) => `  ${l}`)].join('\n')}\n`);
 }
@@ -69,19 +85,23 @@ export function localeSourceLines(choices: readonly LocaleChoice[], messages: Me
 }
 
 /**
- * On stderr, after the run: each translation that did not load or that the folder lacks (the agent got its
- * own language), then the warnings of the files written. Human output only.
+ * On stderr, after the run (or the dry run, which says "would be"): each translation that did not load or that
+ * the folder lacks (the agent got its own language), then the warnings of the files written. Human output only.
  */
-export function printFileNotes(options: { ctx: UiContext; choices: readonly LocaleChoice[] }): void {
+export function printFileNotes(options: { ctx: UiContext; choices: readonly LocaleChoice[]; dryRun?: boolean }): void {
   const { ctx, choices } = options;
   if (ctx.json) return;
   const { t } = ctx.messages;
   const lines: string[] = [];
   for (const { note } of choices) {
-    if (note?.code === 'translation-invalid')
-      lines.push(t('install.from.invalidLocale', { agent: note.agent, locale: note.locale, path: sanitizeForTerminal(note.path) }));
-    if (note?.code === 'translation-missing')
-      lines.push(t('install.from.missingLocale', { agent: note.agent, locale: note.locale, path: sanitizeForTerminal(note.path) }));
+    const params =
+      note?.code === 'translation-invalid' || note?.code === 'translation-missing'
+        ? { agent: note.agent, locale: note.locale, path: sanitizeForTerminal(note.path) }
+        : undefined;
+    if (note?.code === 'translation-invalid' && params)
+      lines.push(t(options.dryRun ? 'install.from.invalidLocale.dryRun' : 'install.from.invalidLocale', params));
+    if (note?.code === 'translation-missing' && params)
+      lines.push(t(options.dryRun ? 'install.from.missingLocale.dryRun' : 'install.from.missingLocale', params));
   }
   for (const { warnings } of choices) {
     if (warnings) lines.push(ctx.style.bold(sanitizeForTerminal(warnings.path)), ...warnings.diagnostics.map((d) => formatDiagnostic(d, ctx)));

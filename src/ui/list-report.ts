@@ -1,7 +1,7 @@
 import { commandLine, type CommandLine } from '../core/hints.js';
 import type { InstallState } from '../core/plan/installation.js';
 import type { InstalledOrigin } from '../core/plan/origin.js';
-import type { ReadSourceResult } from '../core/catalog/assemble-folder.js';
+import type { ReadSourceResult, SourceConflict } from '../core/catalog/assemble-folder.js';
 import { groupSourceProblems } from '../core/status/source-problems.js';
 import type { Scope } from '../core/target.js';
 import { formatDiagnostic } from './diagnostics.js';
@@ -27,6 +27,8 @@ export interface ListRow {
   locales: string[];
   files: Record<string, string>;
   file?: string;
+  /** For a folder's agent: the locale of its canonical variant (`ja` for a Japanese-only agent). */
+  canonical?: string;
 }
 
 /** What `list` was asked to show: a search word, a language (`--locale`). */
@@ -111,16 +113,33 @@ function extraJson(row: ListRow, query: ListQuery): Record<string, string> {
   };
 }
 
-/** `list --from <path>`: the folder's agents (table, then its copies and conflicts), or with --json the rows and the source. */
-export function printSourceList(options: { ctx: UiContext; rows: ListRow[]; scan: ReadSourceResult; retry: CommandLine; query: ListQuery }): void {
-  const { ctx, rows: agents, scan, query } = options;
+/**
+ * `list --from <path>`: the folder's agents (table, then its copies and `conflicts`), or with --json the rows
+ * (each with its canonical locale, and its plugin when it has one) and the source.
+ */
+export function printSourceList(options: {
+  ctx: UiContext;
+  rows: ListRow[];
+  scan: ReadSourceResult;
+  conflicts: readonly SourceConflict[];
+  retry: CommandLine;
+  query: ListQuery;
+}): void {
+  const { ctx, rows: agents, scan, conflicts, query } = options;
   if (ctx.json) {
-    const rows = agents.map((a) => ({ name: a.name, description: a.description, locales: a.locales, files: a.files, ...extraJson(a, query) }));
-    writeJson(ctx, { agents: rows, ...sourceJson({ scan, ctx }) });
+    const rows = agents.map((a) => ({
+      name: a.name,
+      description: a.description,
+      locales: a.locales,
+      files: a.files,
+      ...(a.canonical === undefined ? {} : { canonical: a.canonical }),
+      ...extraJson(a, query),
+    }));
+    writeJson(ctx, { agents: rows, ...sourceJson({ scan, ctx, conflicts }) });
     return;
   }
   const { t } = ctx.messages;
-  const notes = formatSourceNotes({ scan, ctx, retry: options.retry });
+  const notes = formatSourceNotes({ scan, ctx, retry: options.retry, conflicts });
   if (agents.length === 0) {
     ctx.stdout.write(`${[emptyLine({ query, messages: ctx.messages }), ...notes].join('\n')}\n`);
     return;
@@ -143,7 +162,8 @@ export function printSourceList(options: { ctx: UiContext; rows: ListRow[]; scan
       descriptionCell(a),
     ]),
     maxWidth: widthOf(ctx),
-    optional: [withPlugin ? 3 : 2],
+    // The file gives way first, then the plugin: the description is what a user chooses by.
+    optional: withPlugin ? [3, 2] : [2],
   });
   ctx.stdout.write(`${[table, ...notes].join('\n')}\n`);
 }

@@ -30,7 +30,7 @@ export interface LifecycleReport {
   from?: string;
   /** The run chose the locale it writes (install, locale): after it, where each choice came from and how to switch. */
   chosen?: readonly LocaleRequest[];
-  /** Agents left out before planning (install --all --from): listed under `refused` in --json; the run fails. */
+  /** Agents left out before planning (install --all --from): listed under `refused` in --json; the run fails, unless each only lacks the language asked for. */
   refused?: readonly RefusedAgent[];
 }
 
@@ -47,8 +47,9 @@ interface RunOutcome {
 
 type OutcomeReportOptions = { ctx: UiContext; report: LifecycleReport; target: Target; pkg: PackageRenders; outcome: RunOutcome; commandFor: CommandFor };
 
+/** Something needs the user: an action, or an agent left out that they must choose or rename (not one merely lacking the language asked for). */
 function failed(report: LifecycleReport, actions: PlanAction[]): boolean {
-  return actions.some((a) => a.attention) || (report.refused?.length ?? 0) > 0;
+  return actions.some((a) => a.attention) || (report.refused ?? []).some((r) => r.code !== 'LOCALE_UNAVAILABLE');
 }
 
 function refusedOf(report: LifecycleReport, messages: Messages): { refused?: Record<string, unknown>[] } {
@@ -83,7 +84,7 @@ export function printDryRun(options: OutcomeReportOptions): number {
   ctx.stdout.write(`${lines.map(sanitizeForTerminal).join('\n')}\n`);
   const conflicts = actions.filter((a) => a.kind === 'conflict').length;
   if (conflicts > 0) ctx.stderr.write(`${t('install.dryRun.refused', { count: conflicts, command: commandFor(report.forceArgs) })}\n`);
-  printFileNotes({ ctx, choices: choicesOf(report.chosen ?? [], actions) });
+  printFileNotes({ ctx, choices: choicesOf(report.chosen ?? [], actions), dryRun: true });
   return code;
 }
 

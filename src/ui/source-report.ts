@@ -1,20 +1,30 @@
 import type { UiContext } from './context.js';
 import { CANONICAL_LOCALE } from '../core/catalog/catalog.js';
-import { pickCommand, shellWord, type CommandLine } from '../core/hints.js';
-import type { ReadSourceResult } from '../core/catalog/assemble-folder.js';
+import { chooseCommand, describeConflict } from '../core/catalog/conflicts.js';
+import { shellWord, type CommandLine } from '../core/hints.js';
+import type { ReadSourceResult, SourceConflict } from '../core/catalog/assemble-folder.js';
 import { describeDiagnostic, formatDiagnostic } from './diagnostics.js';
+import { formatCandidates } from './conflict-report.js';
 import { sanitizeForTerminal } from './style.js';
 
-/** What `--json` adds for a source: where it is, collapsed copies, conflicts and relation problems. */
-export function sourceJson(options: { scan: ReadSourceResult; ctx: Pick<UiContext, 'messages'> }): Record<string, unknown> {
+/**
+ * What `--json` adds for a source: where it is, collapsed copies, conflicts (each file with its plugin,
+ * description, model and tools), relation problems, unreadable files and files Claude Code would skip.
+ */
+export function sourceJson(options: {
+  scan: ReadSourceResult;
+  ctx: Pick<UiContext, 'messages'>;
+  conflicts?: readonly SourceConflict[];
+}): Record<string, unknown> {
   const { scan, ctx } = options;
   return {
     from: scan.from,
     root: scan.root,
     duplicates: scan.duplicates,
-    conflicts: scan.conflicts,
+    conflicts: (options.conflicts ?? scan.conflicts).map((conflict) => describeConflict({ scan, conflict })),
     diagnostics: scan.diagnostics.map((d) => describeDiagnostic(d, ctx.messages)),
     unreadable: scan.unreadable,
+    skipped: scan.skipped.map((s) => ({ path: s.relPath, name: s.name })),
   };
 }
 
@@ -22,24 +32,36 @@ export function sourceJson(options: { scan: ReadSourceResult; ctx: Pick<UiContex
  * The lines after a listing: identical copies counted once (and where else they were found), then each
  * conflict with every path and the command that resolves it (`retry` is the command without picks).
  */
-export function formatSourceNotes(options: { scan: ReadSourceResult; ctx: Pick<UiContext, 'messages' | 'style'>; retry: CommandLine }): string[] {
+export function formatSourceNotes(options: {
+  scan: ReadSourceResult;
+  ctx: Pick<UiContext, 'messages' | 'style'>;
+  retry: CommandLine;
+  conflicts?: readonly SourceConflict[];
+}): string[] {
   const { scan, ctx, retry } = options;
   const { t } = ctx.messages;
   const clean = (text: string): string => sanitizeForTerminal(text);
   const lines: string[] = [];
+  const localeAt = new Map(scan.files.map((f) => [f.relPath, f.locale]));
   if (scan.duplicates.length > 0) {
     lines.push('', ctx.style.bold(t('source.duplicates')));
     for (const d of scan.duplicates) {
-      const params = { agent: clean(d.name), locale: clean(d.locale ?? CANONICAL_LOCALE), kept: clean(d.kept), paths: clean(d.alsoAt.join(', ')) };
+      const locale = d.locale ?? localeAt.get(d.kept) ?? CANONICAL_LOCALE;
+      const params = { agent: clean(d.name), locale: clean(locale), kept: clean(d.kept), paths: clean(d.alsoAt.join(', ')) };
       lines.push(`  ${t('source.duplicate', params)}`);
     }
   }
-  if (scan.conflicts.length > 0) {
+  const conflicts = options.conflicts ?? scan.conflicts;
+  if (conflicts.length > 0) {
     lines.push('', ctx.style.bold(t('source.conflicts')));
-    for (const c of scan.conflicts) {
-      const params = { agent: clean(c.name), locale: clean(c.locale ?? CANONICAL_LOCALE), count: c.paths.length, paths: clean(c.paths.join(', ')) };
+    for (const found of conflicts) {
+      const c = describeConflict({ scan, conflict: found });
+      const params = { agent: clean(c.name), locale: clean(c.locale), count: c.paths.length, paths: clean(c.paths.join(', ')) };
       lines.push(`  ${ctx.style.warning(t('source.conflict', params))}`);
-      lines.push(`    ${ctx.style.dim(`${t('label.hint')}: ${clean(ctx.messages.named(pickCommand({ retry, path: c.paths[0] ?? '' })))}`)}`);
+      lines.push(...formatCandidates({ conflict: c, messages: ctx.messages }).map((line) => `    ${line}`));
+      const first = c.candidates[0];
+      const command = first ? chooseCommand({ retry, conflict: found, candidate: first }) : '';
+      lines.push(`    ${ctx.style.dim(`${t('label.hint')}: ${clean(ctx.messages.named(command))}`)}`);
     }
   }
   return lines;

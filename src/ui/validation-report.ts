@@ -32,14 +32,16 @@ export function printValidation(options: { report: ValidationReport; strict: boo
   const lines: string[] = [];
   for (const file of report.files) {
     const header = style.bold(sanitizeForTerminal(file.path));
-    if (!file.isAgent) {
+    const problems = file.diagnostics.filter((d) => d.severity !== 'info');
+    // A file that is not an agent has nothing to report, unless it is a plugin manifest that cannot be read.
+    if (!file.isAgent && problems.length === 0) {
       lines.push(`${header}  ${style.dim(messages.t('validate.notAgent'))}`);
       continue;
     }
-    const problems = file.diagnostics.filter((d) => d.severity !== 'info');
     lines.push(problems.length === 0 ? `${header}  ${style.ok(messages.t('validate.file.clean'))}` : header);
     for (const d of problems) lines.push(formatDiagnostic(d, ctx));
-    if (!file.loadableAsIs && problems.every((d) => d.severity !== 'error')) lines.push(`  ${style.dim(messages.t('validate.file.notLoadable'))}`);
+    if (file.isAgent && !file.loadableAsIs && problems.every((d) => d.severity !== 'error'))
+      lines.push(`  ${style.dim(messages.t('validate.file.notLoadable'))}`);
   }
   lines.push(...formatTranslationLines(report.translations, ctx));
   lines.push('', messages.t('validate.summary', { files: report.files.length, errors, warnings }));

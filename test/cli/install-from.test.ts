@@ -65,12 +65,13 @@ function setup(): { env: Record<string, string>; agents: string; cli: (args: str
 }
 
 describe('install --from', () => {
-  it('plugin tree: --all installs every unambiguous agent once, names the conflict with its --pick command, exits 1; --pick resolves it', async () => {
+  it('plugin tree: --all installs every unambiguous agent once, names the conflict with its <plugin>:<name> command, exits 1; --pick resolves it', async () => {
     const { agents, cli } = setup();
     const all = await cli(['install', '--all', '--from', 'plugin-tree']);
     expect(all.code).toBe(1);
     expect(all.stderr).toContain('plugins/backend/agents/test-writer.md, plugins/testing/agents/test-writer.md');
-    expect(all.stderr).toContain('agentpack install test-writer --from plugin-tree --pick plugins/backend/agents/test-writer.md');
+    // Each file is in a plugin of its own: the command chooses it as <plugin>:<name> (it was --pick <path>).
+    expect(all.stderr).toContain('agentpack install backend:test-writer --from plugin-tree');
     expect(mdFiles(agents)).toEqual(PLUGIN_AGENTS.map((a) => `${a}.md`));
     const manifest = manifestOf(agents);
     expect(Object.keys(manifest.agents)).toEqual(PLUGIN_AGENTS);
@@ -107,12 +108,14 @@ describe('install --from', () => {
     const first = await cli(['install', '--all', '--from', 'ja-tree', '--locale', 'ja']);
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('deploy-checker has no ja translation');
-    expect(mdFiles(agents)).toEqual(JA_AGENTS.map((a) => `${a}.md`));
+    // legacy-helper exists only in Japanese: a Japanese agent, installed too (it was an orphaned translation, left out).
+    const everyAgent = [...JA_AGENTS, 'legacy-helper'].sort();
+    expect(mdFiles(agents)).toEqual(everyAgent.map((a) => `${a}.md`));
     const installed = snapshot(agents);
     const ja = Object.entries(manifestOf(agents).agents)
       .filter(([, e]) => e.locale === 'ja')
       .map(([a]) => a);
-    expect(ja).toEqual(['api-reviewer', 'backup-planner', 'release-notes', 'style-checker', 'summary-writer']);
+    expect(ja).toEqual(['api-reviewer', 'backup-planner', 'legacy-helper', 'release-notes', 'style-checker', 'summary-writer']);
     for (const agent of ja) {
       const text = installed[`${agent}.md`] ?? '';
       expect(text.startsWith(`---\nname: ${agent}\n`), agent).toBe(true);
@@ -120,11 +123,13 @@ describe('install --from', () => {
     }
     const shown = await cli(['show', 'style-checker', '--from', 'ja-tree', '--locale', 'ja']);
     expect(installed['style-checker.md']).toBe(shown.stdout);
-    expect((await cli(['locale', 'en'])).code).toBe(0);
+    // legacy-helper has no English: the switch names the agents that have both (what `locale` then says of a
+    // Japanese-only agent belongs to `locale`, not to reading the folder).
+    expect((await cli(['locale', 'en', ...JA_AGENTS])).code).toBe(0);
     expect(snapshot(agents)['style-checker.md']).not.toBe(installed['style-checker.md']);
-    await cli(['locale', 'ja']);
+    await cli(['locale', 'ja', ...JA_AGENTS]);
     expect(snapshot(agents)).toEqual(installed);
-    const removed = await cli(['uninstall', ...JA_AGENTS]);
+    const removed = await cli(['uninstall', ...everyAgent]);
     expect(removed.code).toBe(0);
     expect(readdirSync(agents)).toEqual([]);
   });

@@ -110,7 +110,7 @@ describe('list in a pipe', () => {
       PIPE_WIDTH,
     );
     const { header, rows } = tableOf(lines);
-    expect(header).toMatch(/^AGENT +LANGUAGES +FILE +DESCRIPTION$/);
+    expect(header).toMatch(/^AGENT +LANGUAGES +PLUGIN +FILE +DESCRIPTION$/);
     expect(rows.find((l) => l.startsWith('flaky-test-hunter'))).toMatch(
       /plugins\/error-triage\/agents\/flaky-test-hunter\.md +Use when a test passes and fails on the same code\.$/,
     );
@@ -140,7 +140,8 @@ describe.skipIf(!hasScript)('list on a terminal of 60, 100 and 160 columns (util
       // The description starts where the header says, and holds text.
       const at = stringWidth(header.slice(0, header.search(/DESCRIPTION|説明/)));
       expect(stringWidth(row), label).toBeGreaterThan(at + 5);
-      if (args.includes(MARKETPLACE)) expect(/FILE|ファイル/.test(header), label).toBe(columns >= 160);
+      // The marketplace's plugins: the column shows where there is room (the file gives way first).
+      if (args.includes(MARKETPLACE)) expect(/PLUGIN|プラグイン/.test(header), label).toBe(columns >= 160);
     }
   });
 
@@ -166,7 +167,7 @@ describe('list --locale and list <word>', () => {
     expect(rowsOf(ja.stdout).map((a) => a.name)).toEqual(withJa.map((a) => a.name));
     for (const row of rowsOf(ja.stdout)) expect(row.localDescription).toMatch(/[ぁ-ん]/);
     // Without --locale, the JSON rows keep the fields they had.
-    expect(Object.keys(rowsOf(all.stdout)[0] ?? {})).toEqual(['name', 'description', 'locales', 'files']);
+    expect(Object.keys(rowsOf(all.stdout)[0] ?? {})).toEqual(['name', 'description', 'locales', 'files', 'canonical']);
 
     const human = await runCli(['list', '--from', JA_MIRROR, '--locale', 'ja'], { env });
     const { rows } = tableOf(human.stdout.split('\n'));

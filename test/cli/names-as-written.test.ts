@@ -76,7 +76,7 @@ const manifestOf = (dir: string): ManifestJson => JSON.parse(readFileSync(join(d
 describe('names as Claude Code loads them, through the built binary', () => {
   it('install --all: every installable name under the slug of its name, the name line byte for byte; the names Claude Code skips refused', async () => {
     const { cat, dir, run } = setup();
-    const all = await run(['install', '--all', '--from', cat, '--locale', 'en', '--json']);
+    const all = await run(['install', '--all', '--from', cat, '--json']);
     expect(all.code, all.stderr).toBe(1);
     const out = JSON.parse(all.stdout) as { refused: { code: string; agent: string; paths: string[] }[] };
     expect(out.refused.map((r) => [r.agent, r.code, r.paths])).toEqual([
@@ -111,7 +111,7 @@ describe('names as Claude Code loads them, through the built binary', () => {
 
   it('locale switches where a variant exists, update rewrites in place, uninstall of each leaves nothing', async () => {
     const { cat, dir, run } = setup();
-    expect((await run(['install', '--all', '--from', cat, '--locale', 'en'])).code).toBe(1);
+    expect((await run(['install', '--all', '--from', cat])).code).toBe(1);
     const before = mdFiles(dir);
     const ja = await run(['locale', 'ja', ...WITH_JA]);
     expect(ja.code, ja.stderr).toBe(0);
@@ -149,11 +149,11 @@ describe('names as Claude Code loads them, through the built binary', () => {
 
   it('a lost manifest (a run killed before writing it): installing again finds each file by its name and bytes, no second copy', async () => {
     const { cat, dir, run } = setup();
-    expect((await run(['install', '--all', '--from', cat, '--locale', 'en'])).code).toBe(1);
+    expect((await run(['install', '--all', '--from', cat])).code).toBe(1);
     const recorded = manifestOf(dir);
     const bytes = Object.fromEntries(mdFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
     rmSync(join(dir, '.agentpack.json'));
-    const again = await run(['install', '--all', '--from', cat, '--locale', 'en', '--json']);
+    const again = await run(['install', '--all', '--from', cat, '--json']);
     expect(again.code).toBe(1);
     const actions = (JSON.parse(again.stdout) as { actions: { action: string; reason: string }[] }).actions;
     expect(new Set(actions.map((a) => `${a.action}:${a.reason}`))).toEqual(new Set(['skip:up-to-date']));

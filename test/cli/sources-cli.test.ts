@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from '../../scripts/generate-source-fixtures.js';
-import { isolatedEnv, runCli, type CliResult } from '../helpers/cli.js';
+import { isolatedEnv, runCli, tempDir, type CliResult } from '../helpers/cli.js';
 
 /** The CLI run from test/fixtures/sources/, so `--from plugin-tree` is what a user in a clone would type. */
 const cli = (args: string[], options: { lang?: string } = {}): Promise<CliResult> =>
@@ -55,13 +55,15 @@ describe('a plugin-style tree (30 agent files in 8 plugins)', () => {
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as ListJson;
     expect(out.agents.map((a) => a.name)).toEqual(PLUGIN_AGENTS);
-    // The package's list shape, with fields added (never renamed).
-    expect(Object.keys(out.agents[0] ?? {})).toEqual(['name', 'description', 'locales', 'files']);
+    // The package's list shape, with fields added (never renamed): a folder's agent also says its canonical locale and plugin.
+    expect(Object.keys(out.agents[0] ?? {})).toEqual(['name', 'description', 'locales', 'files', 'canonical', 'plugin']);
     expect(out.agents.find((a) => a.name === 'code-reviewer')).toEqual({
       name: 'code-reviewer',
       description: 'Reviews a change for bugs, clarity and tests.',
       locales: ['en'],
       files: { en: 'plugins/backend/agents/code-reviewer.md' },
+      canonical: 'en',
+      plugin: 'backend',
     });
     expect(out.duplicates).toEqual([
       {
@@ -70,7 +72,34 @@ describe('a plugin-style tree (30 agent files in 8 plugins)', () => {
         alsoAt: ['plugins/core-tools/agents/code-reviewer.md', 'plugins/frontend/agents/code-reviewer.md'],
       },
     ]);
-    expect(out.conflicts).toEqual([{ name: 'test-writer', paths: TEST_WRITERS }]);
+    // Each conflict now also names its locale and, per file, what tells them apart.
+    expect(out.conflicts).toEqual([
+      {
+        name: 'test-writer',
+        locale: 'en',
+        paths: TEST_WRITERS,
+        candidates: [
+          {
+            path: TEST_WRITERS[0],
+            locale: 'en',
+            plugin: 'backend',
+            select: 'backend:test-writer',
+            description: 'Writes integration tests for HTTP endpoints.',
+            model: 'sonnet',
+            tools: ['Read', 'Grep', 'Glob'],
+          },
+          {
+            path: TEST_WRITERS[1],
+            locale: 'en',
+            plugin: 'testing',
+            select: 'testing:test-writer',
+            description: 'Writes unit tests for new code.',
+            model: null,
+            tools: ['Read', 'Grep', 'Glob'],
+          },
+        ],
+      },
+    ]);
     expect(out.from).toBe('plugin-tree');
     expect(out.root).toBe(join(FIXTURES_DIR, 'plugin-tree'));
     // Commands (no name), skills (SKILL.md) and READMEs are not agents.
@@ -81,12 +110,15 @@ describe('a plugin-style tree (30 agent files in 8 plugins)', () => {
   it('list (human): the table, then the copies and each conflict with the command that resolves it', async () => {
     const r = await cli(['list', '--from', 'plugin-tree']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^AGENT +LANGUAGES +FILE +DESCRIPTION$/m);
+    expect(r.stdout).toMatch(/^AGENT +LANGUAGES +PLUGIN +FILE +DESCRIPTION$/m);
     expect(r.stdout).toContain(
       'code-reviewer (en): plugins/backend/agents/code-reviewer.md, also found at plugins/core-tools/agents/code-reviewer.md, plugins/frontend/agents/code-reviewer.md',
     );
     expect(r.stdout).toContain(`test-writer (en): 2 different definitions: ${TEST_WRITERS.join(', ')}`);
-    expect(r.stdout).toContain('hint: agentpack list --from plugin-tree --pick plugins/backend/agents/test-writer.md');
+    // Each file is in a plugin of its own: the hint installs one as <plugin>:<name> (it was `list … --pick <path>`).
+    expect(r.stdout).toContain('    backend:test-writer: Writes integration tests for HTTP endpoints. (model: sonnet; tools: Read, Grep, Glob)\n');
+    expect(r.stdout).toContain('    testing:test-writer: Writes unit tests for new code. (model: not set; tools: Read, Grep, Glob)\n');
+    expect(r.stdout).toContain('hint: agentpack install backend:test-writer --from plugin-tree');
     expect(r.stdout).not.toMatch(/^test-writer /m);
   });
 
@@ -102,7 +134,9 @@ describe('a plugin-style tree (30 agent files in 8 plugins)', () => {
     expect(refused?.stdout).toBe('');
     expect(refused?.stderr).toBe(
       `error AGENT_AMBIGUOUS: "test-writer" (en) is defined differently in 2 files: ${TEST_WRITERS.join(', ')}.\n` +
-        'hint: Choose one file with --pick, e.g.: agentpack show test-writer --from plugin-tree --pick plugins/backend/agents/test-writer.md\n',
+        '  backend:test-writer: Writes integration tests for HTTP endpoints. (model: sonnet; tools: Read, Grep, Glob)\n' +
+        '  testing:test-writer: Writes unit tests for new code. (model: not set; tools: Read, Grep, Glob)\n' +
+        'hint: Choose one of them, e.g.: agentpack show backend:test-writer --from plugin-tree\n',
     );
     expect(JSON.parse(json?.stdout ?? '')).toMatchObject({
       ok: false,
@@ -127,19 +161,35 @@ describe('a plugin-style tree (30 agent files in 8 plugins)', () => {
     const r = await cli(['show', 'test-writer', '--from', 'plugin-tree'], { lang: 'ja_JP.UTF-8' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`"test-writer"（en）は、2 個のファイルに異なる内容で定義されています: ${TEST_WRITERS.join(', ')}`);
-    expect(r.stderr).toContain('agentpack show test-writer --from plugin-tree --pick plugins/backend/agents/test-writer.md');
+    expect(r.stderr).toContain('  testing:test-writer: Writes unit tests for new code.（モデル: 指定なし、ツール: Read, Grep, Glob）\n');
+    expect(r.stderr).toContain('いずれか 1 つを選んでください。例: agentpack show backend:test-writer --from plugin-tree');
   });
 
-  it('validate --from: one NAME_CONFLICT error on each file of the conflict, exit 1', async () => {
+  it('validate --from: one NAME_CONFLICT on each file of the conflict; a warning, since each file is in its own plugin', async () => {
+    // Claude Code keeps plugin agents apart (`backend:test-writer`, `testing:test-writer`): the catalog is valid,
+    // only installing both into one folder would clash. It was an error (exit 1) before plugins were read.
     const r = await cli(['validate', '--from', 'plugin-tree', '--json']);
-    expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { code: string; hint: string }[] }[]; summary: unknown };
-    expect(out.summary).toEqual({ files: 30, errors: 2, warnings: 0 });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      files: { path: string; diagnostics: { code: string; severity: string; hint: string }[] }[];
+      summary: unknown;
+    };
+    expect(out.summary).toEqual({ files: 30, errors: 0, warnings: 2 });
     const conflicted = out.files.filter((f) => f.diagnostics.length > 0);
-    expect(conflicted.map((f) => [f.path, f.diagnostics.map((d) => d.code)])).toEqual(TEST_WRITERS.map((p) => [p, ['NAME_CONFLICT']]));
-    expect(conflicted[1]?.diagnostics[0]?.hint).toBe(
-      'Keep one definition per name, or choose this file: agentpack list --from plugin-tree --pick plugins/testing/agents/test-writer.md',
+    expect(conflicted.map((f) => [f.path, f.diagnostics.map((d) => `${d.severity}:${d.code}`)])).toEqual(
+      TEST_WRITERS.map((p) => [p, ['warning:NAME_CONFLICT']]),
     );
+    expect(conflicted[1]?.diagnostics[0]?.hint).toBe(
+      'Keep one definition per name, or choose this file: agentpack install testing:test-writer --from plugin-tree',
+    );
+    // Negative control: the same two files outside plugins are an error, chosen with --pick.
+    const dir = tempDir('agentpack-flat-');
+    for (const p of TEST_WRITERS) cpSync(join(FIXTURES_DIR, 'plugin-tree', p), join(dir, p.replace('plugins/', 'teams/')), { recursive: true });
+    const flat = await runCli(['validate', '--from', dir, '--json'], { cwd: dir, env: isolatedEnv().env });
+    expect(flat.code).toBe(1);
+    const flatOut = JSON.parse(flat.stdout) as { files: { diagnostics: { code: string; severity: string; hint: string }[] }[] };
+    expect(flatOut.files.flatMap((f) => f.diagnostics.map((d) => `${d.severity}:${d.code}`))).toEqual(['error:NAME_CONFLICT', 'error:NAME_CONFLICT']);
+    expect(flatOut.files[1]?.diagnostics[0]?.hint).toContain(`--pick teams/testing/agents/test-writer.md`);
   });
 });
 
@@ -154,6 +204,8 @@ describe('a Japanese mirror tree (i18n/ja/<same path>)', () => {
       'api-reviewer': pair('review', 'api-reviewer'),
       'backup-planner': pair('ops', 'backup-planner'),
       'deploy-checker': { en: 'agents/ops/deploy-checker.md' },
+      // No English source: a Japanese agent (it was an orphaned translation, left out of the list).
+      'legacy-helper': { ja: 'i18n/ja/agents/ops/legacy-helper.md' },
       'log-summarizer': pair('ops', 'log-summarizer'),
       'release-notes': pair('writing', 'release-notes'),
       'style-checker': pair('review', 'style-checker'),
@@ -183,7 +235,7 @@ describe('a Japanese mirror tree (i18n/ja/<same path>)', () => {
     expect(after.stdout).not.toContain('> **');
   });
 
-  it('i18n status --from: current, untracked, missing, invalid (name) and orphaned, at their paths', async () => {
+  it('i18n status --from: current, untracked, missing and invalid (name), at their paths; a Japanese-only agent has no row', async () => {
     const r = await cli(['i18n', 'status', '--from', 'ja-tree', '--json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { translations: { agent: string; status: string; path: string; problems: string[] }[] };
@@ -191,7 +243,6 @@ describe('a Japanese mirror tree (i18n/ja/<same path>)', () => {
       ['api-reviewer', 'untracked', 'i18n/ja/agents/review/api-reviewer.md', []],
       ['backup-planner', 'untracked', 'i18n/ja/agents/ops/backup-planner.md', []],
       ['deploy-checker', 'missing', 'i18n/ja/agents/ops/deploy-checker.md', []],
-      ['legacy-helper', 'orphaned', 'i18n/ja/agents/ops/legacy-helper.md', []],
       ['log-summarizer', 'invalid', 'i18n/ja/agents/ops/log-summarizer.md', ['VARIANT_NAME_MISMATCH']],
       ['release-notes', 'current', 'i18n/ja/agents/writing/release-notes.md', []],
       ['style-checker', 'untracked', 'i18n/ja/agents/review/style-checker.md', []],

@@ -173,9 +173,27 @@ describe('install --all --from refusals', () => {
         agent: 'test-writer',
         locale: 'en',
         paths: ['plugins/backend/agents/test-writer.md', 'plugins/testing/agents/test-writer.md'],
-        commands: [
-          'agentpack install test-writer --from plugin-tree --pick plugins/backend/agents/test-writer.md',
-          'agentpack install test-writer --from plugin-tree --pick plugins/testing/agents/test-writer.md',
+        // Each file is in its own plugin: chosen as <plugin>:<name>, told apart by description, model and tools.
+        commands: ['agentpack install backend:test-writer --from plugin-tree', 'agentpack install testing:test-writer --from plugin-tree'],
+        candidates: [
+          {
+            path: 'plugins/backend/agents/test-writer.md',
+            locale: 'en',
+            plugin: 'backend',
+            select: 'backend:test-writer',
+            description: 'Writes integration tests for HTTP endpoints.',
+            model: 'sonnet',
+            tools: ['Read', 'Grep', 'Glob'],
+          },
+          {
+            path: 'plugins/testing/agents/test-writer.md',
+            locale: 'en',
+            plugin: 'testing',
+            select: 'testing:test-writer',
+            description: 'Writes unit tests for new code.',
+            model: null,
+            tools: ['Read', 'Grep', 'Glob'],
+          },
         ],
       },
     ]);

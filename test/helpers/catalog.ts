@@ -35,7 +35,8 @@ export function catalogOf(files: Record<string, string>, translationLocales?: st
   });
   for (const relPath of Object.keys(files).sort()) {
     const m = /^agents\/([^/]+)\.md$/.exec(relPath);
-    if (m?.[1]) catalog.agents.set(m[1], { name: m[1], variants: new Map([[CANONICAL_LOCALE, variant(relPath, m[1], CANONICAL_LOCALE)]]) });
+    if (m?.[1])
+      catalog.agents.set(m[1], { name: m[1], variants: new Map([[CANONICAL_LOCALE, variant(relPath, m[1], CANONICAL_LOCALE)]]), canonical: CANONICAL_LOCALE });
   }
   for (const relPath of Object.keys(files).sort()) {
     const m = /^locales\/([^/]+)\/agents\/([^/]+)\.md$/.exec(relPath);

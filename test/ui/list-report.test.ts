@@ -13,6 +13,7 @@ const scan: ReadSourceResult = {
   diagnostics: [],
   files: [],
   unreadable: [],
+  skipped: [],
   from: 'c',
   root: '/c',
   single: false,
@@ -31,7 +32,7 @@ const row = (name: string, plugin: string | undefined, description: string): Lis
 function print(options: { rows: ListRow[]; columns?: number; json?: boolean; lang?: 'en' | 'ja' }): string {
   const stdout = memoryStream(options.columns !== undefined ? { isTTY: true, columns: options.columns } : {});
   const ctx = { messages: messagesIn(options.lang ?? 'en'), style: createStyle(false), json: options.json ?? false, stdout, stderr: memoryStream() };
-  printSourceList({ ctx, rows: options.rows, scan, retry: { args: ['list'], from: 'c' }, query: {} });
+  printSourceList({ ctx, rows: options.rows, scan, conflicts: [], retry: { args: ['list'], from: 'c' }, query: {} });
   return stdout.text();
 }
 

@@ -34,11 +34,12 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
   const { ctx } = options;
   const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   if (opts.all && options.agents.length > 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsAndAll') }, exitCode: 2 });
-  if (!opts.all && options.agents.length === 0)
+  // `--plugin <p>` alone names its agents: every agent of that plugin.
+  if (!opts.all && options.agents.length === 0 && opts.plugin === undefined)
     throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsOrAll') }, exitCode: 2 });
   const as = checkAs({ as: opts.as, agents: options.agents, all: opts.all ?? false, ctx });
   const target = targetOf(opts, ctx);
-  requireFromForPick({ from: opts.from, pick: opts.pick, ctx });
+  requireFromForPick({ from: opts.from, pick: opts.pick, plugin: opts.plugin, ctx });
   if (opts.from !== undefined) {
     const { runInstallFrom } = await import('./install-from.js');
     await runInstallFrom({
@@ -47,6 +48,7 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
       agents: options.agents,
       from: opts.from,
       pick: opts.pick,
+      plugin: opts.plugin,
       all: opts.all ?? false,
       locale: opts.locale,
       as,

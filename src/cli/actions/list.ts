@@ -1,4 +1,5 @@
-import { CANONICAL_LOCALE, shownDescriptionOf, sortedLocales, type CatalogAgent } from '../../core/catalog/catalog.js';
+import { canonicalVariant, shownDescriptionOf, sortedLocales, type CatalogAgent } from '../../core/catalog/catalog.js';
+import { assertSelected, selectionOf } from '../../core/catalog/select.js';
 import { AgentpackError } from '../../core/errors.js';
 import { readPackage } from '../../io/package/read-package.js';
 import type { ReadSourceResult } from '../../io/source/read-source.js';
@@ -31,7 +32,7 @@ function rowOf(options: {
 
 function rowsOf(agentsOf: Iterable<CatalogAgent>, lang: string): ListRow[] {
   return [...agentsOf].map((agent) => {
-    const canonical = shownDescriptionOf(agent.variants.get(CANONICAL_LOCALE)) ?? '';
+    const canonical = shownDescriptionOf(canonicalVariant(agent)) ?? '';
     const first = shownDescriptionOf([...agent.variants.values()][0]) ?? '';
     const descriptions: Record<string, string> = {};
     for (const [locale, variant] of agent.variants) {
@@ -39,9 +40,7 @@ function rowsOf(agentsOf: Iterable<CatalogAgent>, lang: string): ListRow[] {
       if (own !== undefined) descriptions[locale] = own;
     }
     const files = Object.fromEntries(sortedLocales(agent).map((l) => [l, agent.variants.get(l)?.relPath ?? '']));
-    // The marketplace reader of another branch names each agent's plugin; read it when it is there.
-    const { plugin } = agent as { plugin?: string };
-    return rowOf({ name: agent.name, plugin, descriptions, fallback: canonical || first, locales: sortedLocales(agent), files, lang });
+    return rowOf({ name: agent.name, plugin: agent.plugin, descriptions, fallback: canonical || first, locales: sortedLocales(agent), files, lang });
   });
 }
 
@@ -68,15 +67,24 @@ function selectRows(options: { rows: ListRow[]; query: ListQuery; descriptionsOf
   return out;
 }
 
-/** `list --from <path>`: the agents of a folder or file, the identical copies counted once and the conflicts left out. */
-async function listSource(options: { ctx: CliContext; from: string; pick: string[]; query: ListQuery }): Promise<void> {
-  const { ctx, from, pick, query } = options;
-  const scan: ReadSourceResult = await loadSource({ from, pick, ctx });
+/**
+ * `list --from <path>`: the agents of a folder or file, the identical copies counted once and the conflicts left
+ * out; with `--plugin <plugin>`, only that plugin's agents (its conflicts with other plugins then resolved).
+ */
+async function listSource(options: { ctx: CliContext; from: string; pick: string[]; plugin: string | undefined; query: ListQuery }): Promise<void> {
+  const { ctx, from, pick, plugin, query } = options;
+  const select = selectionOf({ agents: [], plugin });
+  const scan: ReadSourceResult = await loadSource({ from, pick, ctx, ...(select ? { select } : {}) });
   printSourceProblems({ scan, ctx, unreadable: true });
+  assertSelected({ selection: scan.selection, from });
+  const agents = [...scan.catalog.agents.values()].filter((a) => plugin === undefined || a.plugin === plugin);
+  const pluginOf = new Map(scan.files.map((f) => [f.relPath, f.plugin]));
+  const conflicts = scan.conflicts.filter((c) => plugin === undefined || c.paths.some((p) => pluginOf.get(p) === plugin));
   const lang = query.locale ?? ctx.messages.lang;
   const descriptionsOf = (row: ListRow): string[] => [...(scan.catalog.agents.get(row.name)?.variants.values() ?? [])].map((v) => shownDescriptionOf(v) ?? '');
-  const rows = selectRows({ rows: rowsOf(scan.catalog.agents.values(), lang), query, descriptionsOf });
-  printSourceList({ ctx, rows, scan, retry: { args: ['list'], from, picks: pick }, query });
+  const canonicalOf = new Map(agents.map((a) => [a.name, a.canonical]));
+  const rows = selectRows({ rows: rowsOf(agents, lang), query, descriptionsOf }).map((row) => ({ ...row, canonical: canonicalOf.get(row.name) ?? '' }));
+  printSourceList({ ctx, rows, scan, conflicts, retry: { args: ['list'], from, picks: pick }, query });
 }
 
 /**
@@ -87,11 +95,11 @@ async function listSource(options: { ctx: CliContext; from: string; pick: string
 export async function runList(options: { word?: string | undefined; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
   const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
-  const { dir, from, pick, locale } = opts;
-  requireFromForPick({ from, pick, ctx });
+  const { dir, from, pick, locale, plugin } = opts;
+  requireFromForPick({ from, pick, plugin, ctx });
   const query: ListQuery = { word: options.word, locale };
   if (from !== undefined) {
-    await listSource({ ctx, from, pick, query });
+    await listSource({ ctx, from, pick, plugin, query });
     return;
   }
   const { catalog, pkg } = await readPackage();

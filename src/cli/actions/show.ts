@@ -5,6 +5,7 @@ import type { PackageRenders } from '../../core/plan/renders.js';
 import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
 import { commandLine } from '../../core/hints.js';
 import { assertUnambiguous } from '../../core/catalog/conflicts.js';
+import { assertSelected, selectionOf } from '../../core/catalog/select.js';
 import { readPackage } from '../../io/package/read-package.js';
 import { readTargetState } from '../../io/target/state.js';
 import { printShow } from '../../ui/show-report.js';
@@ -48,32 +49,39 @@ async function installedLocale(options: {
  * Print the exact bytes `install` would write (control characters escaped when stdout is a terminal);
  * `--json` wraps them with the name, locale and path. An agent installed from a folder (in the chosen scope)
  * is shown from the folder its manifest entry records, in its installed locale by default. With `--from`, a
- * name defined differently in several files is refused (AGENT_AMBIGUOUS) until `--pick` chooses. Values
- * Claude Code would drop silently are kept as written and reported as warnings on stderr.
+ * name defined differently in several files is refused (AGENT_AMBIGUOUS) until `<plugin>:<name>` or `--pick`
+ * chooses; an agent with no variant in the CLI's language is shown in its own (a Japanese-only agent in
+ * Japanese), unless a locale was named. Values Claude Code would drop silently are kept as written and
+ * reported as warnings on stderr.
  */
 export async function runShow(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
   const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
-  const { locale: flag, from, pick } = opts;
-  requireFromForPick({ from, pick, ctx });
+  const { locale: flag, from, pick, plugin } = opts;
+  requireFromForPick({ from, pick, plugin, ctx });
   scopeOf(opts, ctx);
+  const select = selectionOf({ agents: [options.agent], plugin });
   // Without --from, an agent the folder records as installed from a folder is shown from that folder.
   const recorded = from === undefined ? await recordedInScope({ agent: options.agent, raw: opts, ctx }) : undefined;
-  const scan = recorded?.scan ?? (from === undefined ? undefined : await loadSource({ from, pick, ctx }));
+  const scan = recorded?.scan ?? (from === undefined ? undefined : await loadSource({ from, pick, ctx, ...(select ? { select } : {}) }));
+  if (scan && from !== undefined) assertSelected({ selection: scan.selection, from, skipped: scan.skipped });
+  const name = (from === undefined ? undefined : scan?.selection?.names[0]) ?? options.agent;
   const sourceFrom = from ?? (recorded ? sourceLocation(recorded.source) : undefined);
   const pack = scan ? undefined : await readPackage();
   const catalog = scan ? scan.catalog : (pack as Awaited<ReturnType<typeof readPackage>>).catalog;
   const installed = recorded
     ? recorded.entry.locale
     : pack && flag === undefined
-      ? await installedLocale({ agent: findAgent(catalog, options.agent).name, raw: opts, ctx, pkg: pack.pkg })
+      ? await installedLocale({ agent: findAgent(catalog, name).name, raw: opts, ctx, pkg: pack.pkg })
       : undefined;
-  const { locale } = resolveAgentLocale({ flag, env: ctx.env, installed, messageLang: ctx.messages.lang });
+  const resolved = resolveAgentLocale({ flag, env: ctx.env, installed, messageLang: ctx.messages.lang });
   if (scan) {
-    const retry = { args: ['show', options.agent, ...(flag === undefined ? [] : ['--locale', flag])], from: sourceFrom, picks: recorded ? scan.picks : pick };
-    assertUnambiguous({ scan, agent: options.agent, locale, retry });
+    const retry = { args: ['show', name, ...(flag === undefined ? [] : ['--locale', flag])], from: sourceFrom, picks: recorded ? scan.picks : pick };
+    assertUnambiguous({ scan, agent: name, locale: resolved.locale, retry });
   }
-  const agent = findAgent(catalog, options.agent);
+  const agent = findAgent(catalog, name);
+  // Only the CLI's own language gives way: a locale named with --locale or AGENTPACK_LOCALE is shown or refused.
+  const locale = resolved.from === 'lang' && !agent.variants.has(resolved.locale) ? agent.canonical : resolved.locale;
   const variant = findVariant({ agent, locale, knownLocales: catalogLocales(catalog) });
   let content: string;
   try {

@@ -14,7 +14,8 @@ export function registerInstall(program: Command, ctx: CliContext): void {
     .addOption(new Option('-l, --locale <locale>', t('cli.opt.locale')))
     .addOption(new Option('--as <name>', t('cli.opt.as')))
     .addOption(new Option('--from <path>', t('cli.opt.from')))
-    .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect));
+    .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect))
+    .addOption(new Option('--plugin <plugin>', t('cli.opt.plugin')));
   addWriteOptions(addScopeOptions(command, ctx), ctx).action(async (agents: string[], raw: unknown) =>
     (await import('../actions/install.js')).runInstall({ agents, raw, ctx }),
   );

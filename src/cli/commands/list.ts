@@ -16,5 +16,6 @@ export function registerList(program: Command, ctx: CliContext): void {
     .addOption(new Option('--dir <path>', ctx.messages.t('cli.opt.onlyDir')))
     .addOption(new Option('--from <path>', ctx.messages.t('cli.opt.from')))
     .addOption(new Option('--pick <path>', ctx.messages.t('cli.opt.pick')).argParser(collect))
+    .addOption(new Option('--plugin <plugin>', ctx.messages.t('cli.opt.plugin')))
     .action(async (word: string | undefined, raw: unknown) => (await import('../actions/list.js')).runList({ word, raw, ctx }));
 }

@@ -55,13 +55,29 @@ export function parseBannerLine(text: string, line: number): Banner | undefined 
   return banner;
 }
 
-/** Language names seen in banners, mapped to locale codes. */
+/** Language names seen in banners (in English and in the language itself), mapped to locale codes. */
 const LANGUAGE_NAMES: Record<string, string> = {
   english: 'en',
   en: 'en',
   日本語: 'ja',
   japanese: 'ja',
   ja: 'ja',
+  한국어: 'ko',
+  korean: 'ko',
+  ko: 'ko',
+  中文: 'zh',
+  chinese: 'zh',
+  zh: 'zh',
+  简体中文: 'zh-CN',
+  繁體中文: 'zh-TW',
+  español: 'es',
+  spanish: 'es',
+  français: 'fr',
+  french: 'fr',
+  deutsch: 'de',
+  german: 'de',
+  português: 'pt',
+  portuguese: 'pt',
 };
 
 export function languageOfLabel(label: string): string | undefined {

@@ -1,6 +1,6 @@
 import type { ParsedAgent } from '../agent/parse.js';
 
-/** The locale of every canonical variant (`agents/X.md`). */
+/** The locale of the package's canonical variants (`agents/X.md`), and the default language of a file nothing else tells. */
 export const CANONICAL_LOCALE = 'en';
 
 export interface Variant {
@@ -14,13 +14,19 @@ export interface Variant {
   parsed: ParsedAgent;
   /** For a translation read from a source folder: its source's relPath (for an orphan, where it was looked for). */
   sourcePath?: string;
+  /** For a file of a plugin in a source folder: the plugin's name (the agent is `<plugin>:<name>`). */
+  plugin?: string;
 }
 
 export interface CatalogAgent {
   /** The agent's key: its file name without `.md` (equal to its `name` for shipped agents). */
   name: string;
-  /** Variants by locale; the canonical one is under CANONICAL_LOCALE. */
+  /** Variants by locale; the canonical one is under `canonical`. */
   variants: Map<string, Variant>;
+  /** The locale of the canonical variant (the one the others translate): `en` in the package, `ja` for a Japanese-only agent. */
+  canonical: string;
+  /** For an agent of a plugin in a source folder: the plugin of its canonical file. */
+  plugin?: string;
 }
 
 export interface Catalog {
@@ -31,20 +37,26 @@ export interface Catalog {
   /** Locales with a `locales/<lang>/agents/` folder (where translations live), sorted. */
   translationLocales?: string[];
   /**
-   * A source folder whose translations mirror its canonical files (`i18n/<lang>/<path>`): where a missing
-   * translation belongs. Absent for the package layout (`locales/<lang>/agents/X.md`).
+   * A source folder whose translations mirror its canonical files (`i18n/<lang>/<path>`): the layout most of
+   * them follow. Absent for the package layout (`locales/<lang>/agents/X.md`).
    */
   mirror?: MirrorLayout;
+  /** For a source folder: per folder and layout, one translated canonical path (where a missing translation belongs). */
+  mirrors?: { canonical: string; layout: MirrorLayout }[];
 }
 
 /**
- * A translation of canonical `<prefix><base><rest>` lives at `<prefix><dir>/<lang>/<rest>`: `base` is ''
- * (`i18n/ja/<path>` beside the tree), `<dir>/en/` (sibling language trees) or `en/` (an English tree).
+ * How a translation's path mirrors its canonical file's:
+ * - `tree` (the default kind): canonical `<prefix><base><rest>` ↔ `<prefix><dir>/<lang>/<rest>`; `base` is ''
+ *   (`i18n/ja/<path>` beside the tree), `<dir>/en/` (sibling language trees) or `en/` (an English tree);
+ * - `segment`: canonical `<prefix><rest>` ↔ `<prefix><lang>/<rest>` (`ja/agents/x.md`, `.claude/ja/agents/x.md`);
+ * - `suffix`: canonical `<dir>/<name>.md` ↔ `<dir>/<name>.<lang>.md`.
  */
-export interface MirrorLayout {
-  prefix: string;
-  dir: string;
-  base: string;
+export type MirrorLayout = { kind?: 'tree'; prefix: string; dir: string; base: string } | { kind: 'segment'; prefix: string } | { kind: 'suffix' };
+
+/** The variant the others translate (its locale is `agent.canonical`). */
+export function canonicalVariant(agent: CatalogAgent): Variant | undefined {
+  return agent.variants.get(agent.canonical);
 }
 
 /** A valid variant's description as Claude Code shows it (what every report gives), else undefined. */
@@ -53,17 +65,18 @@ export function shownDescriptionOf(variant: Variant | undefined): string | undef
 }
 
 export function sortedLocales(agent: CatalogAgent): string[] {
-  return [...agent.variants.keys()].sort((a, b) => (a === CANONICAL_LOCALE ? -1 : b === CANONICAL_LOCALE ? 1 : a.localeCompare(b)));
+  const first = agent.canonical;
+  return [...agent.variants.keys()].sort((a, b) => (a === first ? -1 : b === first ? 1 : a.localeCompare(b)));
 }
 
 /**
  * The locales an agent is expected to be translated into: every locale with a translations folder, or,
- * when the catalog does not say, every locale any variant or orphan has. Never the canonical locale.
+ * when the catalog does not say, every locale a translation or orphan has. An agent is never expected in its
+ * own canonical locale (assessTranslations skips it).
  */
 export function translationLocalesOf(catalog: Catalog): string[] {
   const set = new Set<string>(catalog.translationLocales ?? []);
-  for (const agent of catalog.agents.values()) for (const locale of agent.variants.keys()) set.add(locale);
+  for (const agent of catalog.agents.values()) for (const locale of agent.variants.keys()) if (locale !== agent.canonical) set.add(locale);
   for (const orphan of catalog.orphans) set.add(orphan.locale);
-  set.delete(CANONICAL_LOCALE);
   return [...set].sort();
 }

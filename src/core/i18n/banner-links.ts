@@ -1,5 +1,5 @@
 import { languageOfLabel } from '../agent/banner.js';
-import { CANONICAL_LOCALE, type Catalog, type CatalogAgent, type Variant } from '../catalog/catalog.js';
+import { canonicalVariant, type Catalog, type CatalogAgent, type Variant } from '../catalog/catalog.js';
 import { catalogLink, resolveCatalogLink } from '../catalog/links.js';
 import { makeDiagnostic, type Diagnostic, type DiagnosticParams } from '../diagnostics.js';
 
@@ -53,7 +53,7 @@ export function checkBannerLinks(catalog: Catalog): Diagnostic[] {
   for (const orphan of catalog.orphans) knownFiles.add(orphan.relPath);
   const out: Diagnostic[] = [];
   for (const agent of catalog.agents.values()) {
-    const canonical = agent.variants.get(CANONICAL_LOCALE);
+    const canonical = canonicalVariant(agent);
     if (!canonical) continue;
     for (const variant of agent.variants.values()) {
       if (!variant.parsed.isAgent) continue;

@@ -1,5 +1,5 @@
 import { checkBannerLinks } from './banner-links.js';
-import { CANONICAL_LOCALE, type Catalog } from '../catalog/catalog.js';
+import { CANONICAL_LOCALE, canonicalVariant, sortedLocales, type Catalog } from '../catalog/catalog.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { commandLine, type CatalogFlags } from '../hints.js';
 import { checkParity } from './parity.js';
@@ -35,8 +35,9 @@ function statusDiagnostic(options: { row: TranslationRow; catalog: Catalog; flag
 
 /**
  * Everything that links the variants of a catalog: translation status with the invariants behind it,
- * structural parity (warnings, or errors when `strict`) and banner links. Pure. `flags` select the same
- * catalog again in the commands hints name (`--root`, or `--from` with its picks); none for the package's.
+ * structural parity (warnings, or errors when `strict`), banner links, and a warning on an agent that has no
+ * English variant. Pure. `flags` select the same catalog again in the commands hints name (`--root`, or
+ * `--from` with its picks); none for the package's.
  */
 export function checkCatalog(options: { catalog: Catalog; strict?: boolean; flags?: CatalogFlags }): CatalogCheck {
   const { catalog } = options;
@@ -47,7 +48,12 @@ export function checkCatalog(options: { catalog: Catalog; strict?: boolean; flag
     if (d) diagnostics.push(d);
   }
   for (const agent of catalog.agents.values()) {
-    const canonical = agent.variants.get(CANONICAL_LOCALE);
+    const canonical = canonicalVariant(agent);
+    // A Japanese-only agent is an agent, not an orphaned translation: worth a word, never an error.
+    if (canonical?.parsed.isAgent && !agent.variants.has(CANONICAL_LOCALE)) {
+      const params = { agent: agent.name, locales: sortedLocales(agent).join(', ') };
+      diagnostics.push(makeDiagnostic({ severity: 'warning', code: 'ENGLISH_MISSING', file: canonical.relPath, params }));
+    }
     if (!canonical || hasErrors(canonical.parsed) || !canonical.parsed.isAgent) continue;
     for (const translation of agent.variants.values()) {
       if (translation === canonical || hasErrors(translation.parsed) || !translation.parsed.isAgent) continue;

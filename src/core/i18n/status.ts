@@ -1,10 +1,10 @@
 import { canonicalHash } from './canonical-hash.js';
-import { CANONICAL_LOCALE, translationLocalesOf, type Catalog, type Variant } from '../catalog/catalog.js';
+import { canonicalVariant, translationLocalesOf, type Catalog, type Variant } from '../catalog/catalog.js';
 import { catalogLink, resolveCatalogLink } from '../catalog/links.js';
 import type { DiagnosticCode } from '../codes.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { ParsedAgent } from '../agent/parse.js';
-import { mirroredPath } from '../catalog/folder-layout.js';
+import { expectedTranslationPath } from '../catalog/folder-layout.js';
 import { compareTranslatedFields } from './fields.js';
 
 /** Translation status of one agent in one locale: `current` only while the recorded source hash is the source's. */
@@ -65,7 +65,7 @@ function canonicalPath(agent: string): string {
 function missingPath(options: { catalog: Catalog; agent: string; canonical: Variant | undefined; locale: string }): string {
   const { catalog, agent, canonical, locale } = options;
   if (!catalog.mirror || !canonical) return translationPath({ agent, locale });
-  return mirroredPath({ layout: catalog.mirror, canonicalPath: canonical.relPath, locale });
+  return expectedTranslationPath({ catalog, canonicalPath: canonical.relPath, locale });
 }
 
 /** Where `i18n.source` leads, or a diagnostic when it leads nowhere or to the wrong file. */
@@ -132,9 +132,10 @@ export function assessTranslations(catalog: Catalog): { rows: TranslationRow[]; 
   const rows: TranslationRow[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const agent of catalog.agents.values()) {
-    const canonical = agent.variants.get(CANONICAL_LOCALE);
+    const canonical = canonicalVariant(agent);
     if (canonical && !canonical.parsed.isAgent && agent.variants.size === 1) continue; // documentation, not an agent
     for (const locale of locales) {
+      if (locale === agent.canonical) continue;
       const translation = agent.variants.get(locale);
       if (!translation) {
         rows.push({
@@ -173,7 +174,7 @@ export interface InstallOrigin {
  */
 export function originAtInstall(options: { catalog: Catalog; agent: string; locale: string }): InstallOrigin | undefined {
   const entry = options.catalog.agents.get(options.agent);
-  const canonical = entry?.variants.get(CANONICAL_LOCALE);
+  const canonical = entry ? canonicalVariant(entry) : undefined;
   const variant = entry?.variants.get(options.locale);
   if (!entry || !canonical || !variant) return undefined;
   const sourceHash = variantHash(canonical.parsed);

@@ -1,4 +1,4 @@
-import { CANONICAL_LOCALE, shownDescriptionOf, type Catalog, type CatalogAgent } from '../catalog/catalog.js';
+import { canonicalVariant, CANONICAL_LOCALE, shownDescriptionOf, type Catalog, type CatalogAgent } from '../catalog/catalog.js';
 import { claudeDescription } from '../claude/rules.js';
 import type { ManifestSource, ManifestSourceScan } from '../manifest/manifest.js';
 import { renderPackage, type PackageAgent, type PackageRenders } from './renders.js';
@@ -12,7 +12,7 @@ export interface AgentSummary {
 }
 
 export function summarizeAgent(agent: CatalogAgent): AgentSummary {
-  const canonical = shownDescriptionOf(agent.variants.get(CANONICAL_LOCALE)) ?? '';
+  const canonical = shownDescriptionOf(canonicalVariant(agent)) ?? '';
   const first = shownDescriptionOf([...agent.variants.values()][0]) ?? '';
   const descriptions: Record<string, string> = {};
   for (const [locale, variant] of agent.variants) {
@@ -29,7 +29,7 @@ function scanSnapshot(options: { agent: CatalogAgent; rendered: PackageAgent; fi
   for (const [locale, render] of rendered.renders) renders[locale] = render.sha256;
   const { description, descriptions } = summarizeAgent(options.agent);
   const scan: ManifestSourceScan = { fingerprint: options.fingerprint, locales: [...rendered.locales], renders, descriptions };
-  // Usually the canonical variant's own: not written twice.
+  // Usually the English variant's own: not written twice (summaryOfScan reads it back from there).
   if (descriptions[CANONICAL_LOCALE] !== description) scan.description = description;
   return scan;
 }
@@ -61,7 +61,7 @@ export function renderSource(options: {
   const picks = new Set(options.picks);
   for (const agent of options.catalog.agents.values()) {
     const variants = [...agent.variants.values()];
-    const canonical = agent.variants.get(CANONICAL_LOCALE) ?? variants[0];
+    const canonical = canonicalVariant(agent) ?? variants[0];
     const rendered = renders.agents.get(agent.name);
     if (!canonical || !rendered) continue;
     const chosen = variants

@@ -61,24 +61,28 @@ export function packageRequest(options: Named & { agent: CatalogAgent }): Locale
   const { locale, from } = wanted(options);
   if (from === 'flag') return { agent: agent.name, from, fresh: { locale } };
   if (from === 'env') return { agent: agent.name, from, fresh: { locale, note: { code: 'from-env', locale } } };
-  const fresh = agent.variants.has(locale) ? locale : CANONICAL_LOCALE;
+  const fresh = agent.variants.has(locale) ? locale : agent.canonical;
   const byLocale = new Map([...agent.variants.keys()].map((l): [string, LocaleChoice] => [l, { locale: l }]));
   return {
     agent: agent.name,
     from,
     fresh: { locale: fresh, note: { code: 'from-lang', locale: fresh } },
-    kept: { byLocale, otherwise: { locale: CANONICAL_LOCALE } },
+    kept: { byLocale, otherwise: { locale: agent.canonical } },
   };
 }
 
 /**
  * `install --from`: a translation that does not load, or that the folder lacks, gives the agent in its own
- * language instead, and the note says so (for a missing one only when the locale was named).
+ * language instead, and the note says so (for a missing one only when the locale was named). English is the
+ * only language put in place of one named with --locale: a Japanese-only agent asked for in English keeps
+ * the locale asked for, which the planner refuses (LOCALE_UNAVAILABLE, listing `ja`).
  */
 export function folderRequest(options: Named & { agent: CatalogAgent; loads: (locale: string) => boolean }): LocaleRequest {
   const { agent, loads } = options;
+  const { locale: asked, from } = wanted(options);
+  const strict = from === 'flag';
   const first = [...agent.variants.values()][0];
-  const own = agent.variants.has(CANONICAL_LOCALE) ? CANONICAL_LOCALE : ([...agent.variants.keys()][0] ?? CANONICAL_LOCALE);
+  const own = agent.variants.has(agent.canonical) ? agent.canonical : ([...agent.variants.keys()][0] ?? agent.canonical);
   const withWarnings = (choice: LocaleChoice): LocaleChoice => {
     const variant = agent.variants.get(choice.locale);
     const diagnostics = variant ? renderWarnings(variant) : [];
@@ -87,13 +91,13 @@ export function folderRequest(options: Named & { agent: CatalogAgent; loads: (lo
   const choose = (locale: string, named: boolean): LocaleChoice => {
     const variant = agent.variants.get(locale);
     if (variant && !loads(locale))
-      return withWarnings({ locale: CANONICAL_LOCALE, note: { code: 'translation-invalid', agent: agent.name, locale, path: variant.relPath } });
+      return withWarnings({ locale: own, note: { code: 'translation-invalid', agent: agent.name, locale, path: variant.relPath } });
     if (variant) return withWarnings({ locale });
     if (!named) return withWarnings({ locale: own });
+    if (strict && own !== CANONICAL_LOCALE) return { locale };
     return withWarnings({ locale: own, note: { code: 'translation-missing', agent: agent.name, locale, path: first?.relPath ?? '' } });
   };
-  const { locale, from } = wanted(options);
-  const fresh = choose(locale, from !== 'lang');
+  const fresh = choose(asked, from !== 'lang');
   if (from !== 'lang') return { agent: agent.name, from, fresh };
   const byLocale = new Map([...agent.variants.keys()].map((l): [string, LocaleChoice] => [l, choose(l, false)]));
   return { agent: agent.name, from, fresh, kept: { byLocale, otherwise: withWarnings({ locale: own }) } };

@@ -1,4 +1,4 @@
-import { CANONICAL_LOCALE, type Catalog } from '../catalog/catalog.js';
+import { CANONICAL_LOCALE, canonicalVariant, type Catalog } from '../catalog/catalog.js';
 import type { InstallState } from './installation.js';
 import type { ManifestEntry } from '../manifest/manifest.js';
 import { variantHash } from '../i18n/status.js';
@@ -45,7 +45,7 @@ export function checkInstalledOrigin(options: {
   const wasCurrent = status === undefined || status === 'source' ? undefined : status === 'current';
   const base = wasCurrent === undefined ? {} : { wasCurrent };
   const entry = catalog.agents.get(agent);
-  const canonical = entry?.variants.get(CANONICAL_LOCALE);
+  const canonical = entry ? canonicalVariant(entry) : undefined;
   if (!entry || !canonical) return { ...base, state: 'agent-gone', updateDue: false };
   if (!entry.variants.has(locale)) return { ...base, state: 'locale-gone', updateDue: false };
   const packageSourceHash = variantHash(canonical.parsed);

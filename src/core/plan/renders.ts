@@ -1,6 +1,6 @@
 import { contentHash } from '../hash.js';
 import { canonicalHash } from '../i18n/canonical-hash.js';
-import { CANONICAL_LOCALE, sortedLocales, type Catalog, type Variant } from '../catalog/catalog.js';
+import { canonicalVariant, sortedLocales, type Catalog, type Variant } from '../catalog/catalog.js';
 import { renderVariant } from '../catalog/lookup.js';
 import { originAtInstall, type InstallOrigin } from '../i18n/status.js';
 import type { ManifestSource } from '../manifest/manifest.js';
@@ -52,7 +52,7 @@ export function renderPackage(options: { catalog: Catalog; version: string }): P
         // Not installable; reported by `validate` and by the command that asks for it.
       }
     }
-    const canonical = agent.variants.get(CANONICAL_LOCALE)?.parsed;
+    const canonical = canonicalVariant(agent)?.parsed;
     const sourceHash = (canonical && variantHash(canonical)) ?? canonicalHash({ description: canonical?.spec?.description ?? '', body: canonical?.body ?? '' });
     const origins = new Map<string, InstallOrigin['translationStatus']>();
     for (const locale of renders.keys()) {

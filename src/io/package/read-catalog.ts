@@ -32,7 +32,7 @@ export async function readCatalog(root: string = packageInfo().root): Promise<Ca
       const path = join(root, 'agents', file);
       const name = file.slice(0, -3);
       const variant: Variant = { agent: name, locale: CANONICAL_LOCALE, path, relPath: `agents/${file}`, canonical: true, parsed: await loadAgent(path) };
-      catalog.agents.set(name, { name, variants: new Map([[CANONICAL_LOCALE, variant]]) });
+      catalog.agents.set(name, { name, variants: new Map([[CANONICAL_LOCALE, variant]]), canonical: CANONICAL_LOCALE });
     }),
   );
   let locales: string[] = [];

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { CANONICAL_LOCALE, translationLocalesOf, type Catalog } from '../../core/catalog/catalog.js';
+import { canonicalVariant, sortedLocales, translationLocalesOf, type Catalog } from '../../core/catalog/catalog.js';
 import { catalogLink } from '../../core/catalog/links.js';
 import { checkCatalog } from '../../core/i18n/check-catalog.js';
 import { AgentpackError } from '../../core/errors.js';
@@ -26,15 +26,15 @@ export async function stampTranslation(options: {
   const catalog = options.catalog ?? (await readCatalog(options.root));
   const agent = findAgent(catalog, options.agent);
   const stampCommand = (locale: string): string => commandLine({ args: ['i18n', 'stamp', agent.name, '--locale', locale], ...flags });
-  if (options.locale === CANONICAL_LOCALE) {
+  if (options.locale === agent.canonical) {
     throw new AgentpackError({
       code: 'I18N_NOT_A_TRANSLATION',
-      params: { agent: agent.name, locale: options.locale, command: stampCommand('ja') },
+      params: { agent: agent.name, locale: options.locale, command: stampCommand(sortedLocales(agent).find((l) => l !== agent.canonical) ?? 'ja') },
       exitCode: 2,
     });
   }
   const variant = findVariant({ agent, locale: options.locale, knownLocales: translationLocalesOf(catalog) });
-  const canonical = agent.variants.get(CANONICAL_LOCALE);
+  const canonical = canonicalVariant(agent);
   const check = checkCatalog({ catalog, flags });
   const row = check.translations.find((r) => r.agent === agent.name && r.locale === variant.locale);
   if (!canonical || !row || row.status === 'invalid' || row.sourceHash === null) {

@@ -86,7 +86,7 @@ async function fromRecordedScan(options: {
   const info = await stat(key).catch(() => undefined);
   if (!info || info.isDirectory() === group.single) return undefined;
   const paths = await sourceFiles({ full: key, single: group.single }).catch(() => undefined);
-  if (paths === undefined || fingerprintFiles({ root: group.root, paths }) !== recorded) return undefined;
+  if (paths === undefined || fingerprintFiles({ root: group.root, paths: paths.all }) !== recorded) return undefined;
   return group.entries.map(([agent, source]) => {
     const scan = source.scan as NonNullable<ManifestSource['scan']>;
     const renders = new Map(Object.entries(scan.renders).map(([locale, sha256]) => [locale, { locale, content: '', sha256 }]));

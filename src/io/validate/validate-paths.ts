@@ -1,5 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { asDeclaredAgent, asNotAgent, fileKind } from '../../core/catalog/file-kind.js';
+import { listedBy } from '../../core/catalog/plugins.js';
 import { checkCatalog } from '../../core/i18n/check-catalog.js';
 import type { CatalogFlags } from '../../core/hints.js';
 import { AgentpackError } from '../../core/errors.js';
@@ -8,7 +10,8 @@ import { toReport, type FileReport, type ValidationReport } from '../../core/val
 import { checkTranslationFile } from './translation-file.js';
 import { readCatalog } from '../package/read-catalog.js';
 import { loadAgent } from '../read-agent.js';
-import { findMarkdownFiles } from '../fs/walk.js';
+import { findCatalogFiles } from '../fs/walk.js';
+import { readPlugins } from '../source/plugin-manifests.js';
 
 export { toReport, type ValidationReport } from '../../core/validate/report.js';
 
@@ -59,6 +62,9 @@ export async function validateTargets(options: {
     return { files, translations: check.translations };
   }
   const targets: string[] = [];
+  // For a file found in a folder: what it is by the rule `--from` uses (file-kind.ts); a file named alone is an agent.
+  const kinds = new Map<string, (parsed: ParsedAgent) => ParsedAgent>();
+  const manifestReports: FileReport[] = [];
   for (const given of options.paths) {
     const full = resolve(options.cwd, given);
     let info;
@@ -67,7 +73,27 @@ export async function validateTargets(options: {
     } catch {
       throw new AgentpackError({ code: 'PATH_NOT_FOUND', params: { path: given } });
     }
-    targets.push(...(info.isDirectory() ? await findMarkdownFiles(full) : [full]));
+    if (!info.isDirectory()) {
+      targets.push(full);
+      continue;
+    }
+    const { markdown, manifests } = await findCatalogFiles(full);
+    const rootName = basename(full);
+    const plugins = await readPlugins({ root: full, manifests, rootName });
+    const listed = listedBy(plugins);
+    for (const d of plugins.diagnostics) {
+      const shown = relative(options.cwd, join(full, d.file ?? '')) || (d.file ?? '');
+      manifestReports.push({ path: shown, agent: null, isAgent: false, loadableAsIs: false, diagnostics: [{ ...d, file: shown }] });
+    }
+    for (const path of markdown) {
+      const relPath = relative(full, path).split(sep).join('/');
+      kinds.set(path, (parsed) => {
+        const kind = fileKind({ relPath, parsed, rootName, listed: listed(relPath) });
+        if (kind.kind === 'not-agent') return asNotAgent(parsed, kind.reason);
+        return kind.kind === 'agent' && kind.declared ? asDeclaredAgent(parsed) : parsed;
+      });
+      targets.push(path);
+    }
   }
   // One file after another, keeping only each file's report (not its text): memory stays flat however
   // many files there are, and the reads are synchronous underneath (read-agent.ts). A translation laid out
@@ -79,7 +105,8 @@ export async function validateTargets(options: {
   const load = async (path: string): Promise<ParsedAgent> => (held?.path === path ? held.parsed : loadAgent(path));
   const validateOne = async (at: number): Promise<ParsedAgent> => {
     const path = targets[at] as string;
-    const parsed = await loadAgent(path);
+    const read = await loadAgent(path);
+    const parsed = kinds.get(path)?.(read) ?? read;
     const shownPath = relative(options.cwd, path) || path;
     const report = toReport(parsed, shownPath);
     report.diagnostics.push(...(await checkTranslationFile({ parsed, path, shownPath, cwd: options.cwd, strict, load })));
@@ -95,5 +122,5 @@ export async function validateTargets(options: {
     for (const t of translations) await validateOne(t);
     held = undefined;
   }
-  return { files, translations: [] };
+  return { files: [...files, ...manifestReports], translations: [] };
 }

@@ -38,8 +38,8 @@ describe('variants of an agent in a source folder', () => {
     {
       name: 'sibling language trees locales/en/ and locales/ja/',
       files: { 'locales/en/a.md': agent({ name: 'a' }), 'locales/ja/a.md': agent({ name: 'a' }), 'locales/ja/b.md': agent({ name: 'b' }) },
-      expected: { a: { en: 'locales/en/a.md', ja: 'locales/ja/a.md' } },
-      orphans: ['locales/ja/b.md'],
+      // b exists only in Japanese: a Japanese agent (it was an orphaned translation).
+      expected: { a: { en: 'locales/en/a.md', ja: 'locales/ja/a.md' }, b: { ja: 'locales/ja/b.md' } },
     },
     {
       name: 'an English folder en/ and i18n/ja/ with the same inner path',
@@ -148,7 +148,7 @@ describe('variants of an agent in a source folder', () => {
     expect(localeMap(scanOf({ 'x.md': agent({ name: 'x' }) }, { single: true }))).toEqual({ x: { en: 'x.md' } });
   });
 
-  it('missing translations are expected where the layout puts them; orphans name the source they lack', () => {
+  it('missing translations are expected where the layout puts them; a file with no source is an agent of its own language', () => {
     const scan = scanOf({
       'locales/en/a.md': agent({ name: 'a' }),
       'locales/en/b.md': agent({ name: 'b' }),
@@ -159,8 +159,10 @@ describe('variants of an agent in a source folder', () => {
     expect(rows).toEqual([
       ['a', 'untracked', 'locales/ja/a.md', 'locales/en/a.md'],
       ['b', 'missing', 'locales/ja/b.md', 'locales/en/b.md'],
-      ['c', 'orphaned', 'locales/ja/c.md', 'locales/en/c.md'],
     ]);
+    // c was an orphaned translation; it is the Japanese agent c, with no row (it is not expected in its own language).
+    expect(scan.catalog.agents.get('c')?.canonical).toBe('ja');
+    expect(scan.catalog.orphans).toEqual([]);
     expect(mirroredPath({ layout: { prefix: '', dir: 'i18n', base: '' }, canonicalPath: 'plugins/p/agents/x.md', locale: 'ja' })).toBe(
       'i18n/ja/plugins/p/agents/x.md',
     );

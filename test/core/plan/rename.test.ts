@@ -15,7 +15,7 @@ function catalogOf(texts: Record<string, string>): Catalog {
       { agent: 'Code Reviewer', locale, path: `/c/${locale}.md`, relPath: `${locale}.md`, canonical: locale === 'en', parsed: parseAgent(text) },
     ]),
   );
-  return { root: '/c', agents: new Map([['Code Reviewer', { name: 'Code Reviewer', variants }]]), orphans: [] };
+  return { root: '/c', agents: new Map([['Code Reviewer', { name: 'Code Reviewer', canonical: 'en', variants }]]), orphans: [] };
 }
 
 const EN = '---\nname: Code Reviewer\ndescription: "Reviews: code."\ncolor: magenta\ntools: Read, Grep\n---\n\n> **English** | **[日本語](ja.md)**\n\nBody.\n';
