@@ -18,7 +18,7 @@ describe.skipIf(claudeBin === '')('names as written, as the real Claude Code see
   it('Claude Code lists every installed agent under its name as written, and none that is not installed', async () => {
     const { env, home } = isolatedEnv();
     const dir = join(home, '.claude', 'agents');
-    const install = await runCli(['install', '--all', '--from', NAMES, '--locale', 'en', '--json'], { env, cwd: home });
+    const install = await runCli(['install', '--all', '--from', NAMES, '--json'], { env, cwd: home });
     // Exit 1: the names Claude Code skips (and the 150-character one) are refused, the rest installed.
     expect(install.code, install.stderr).toBe(1);
     const refused = (JSON.parse(install.stdout) as { refused: { agent: string }[] }).refused.map((r) => r.agent);
