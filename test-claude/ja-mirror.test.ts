@@ -56,3 +56,43 @@ describe.skipIf(claudeBin === '')('a .claude/ja/agents mirror, as the real Claud
     expect((await fileAgents(await askClaude({ home }))).map((a) => a.name)).not.toContain('task-divider');
   });
 });
+
+interface ExpectedTree {
+  agents: (ExpectedAgent & { plugin?: string })[];
+  conflicts: unknown[];
+}
+
+/**
+ * Every layout of the fixture catalogs (plugin marketplace, locales/, <lang>/ at the root, <name>.<lang>.md,
+ * i18n.source, banner links, a team folder in several languages), installed with `install --all --from` in
+ * English and in Japanese: the real Claude Code lists each installed agent once, with the description it shows
+ * for the file of the recorded locale. A tree's conflicts (the marketplace's `debugger`) are refused, not listed.
+ */
+describe.skipIf(claudeBin === '')('every catalog layout, as the real Claude Code sees it', () => {
+  const trees = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'catalogs', 'expected.json'), 'utf8')) as Record<string, ExpectedTree>;
+  for (const [tree, expected] of Object.entries(trees)) {
+    if (tree === 'names' || tree === 'ja-mirror') continue; // their own tests above and in names-as-written.test.ts
+    for (const locale of ['en', 'ja']) {
+      it(`${tree}, --locale ${locale}`, async () => {
+        const { env, home } = isolatedEnv();
+        const install = await runCli(['install', '--all', '--from', join(ROOT, 'test', 'fixtures', 'catalogs', tree), '--locale', locale, '--json'], {
+          env,
+          cwd: home,
+        });
+        expect(install.code, install.stderr).toBe(expected.conflicts.length > 0 ? 1 : 0);
+        const manifest = JSON.parse(readFileSync(join(home, '.claude', 'agents', '.agentpack.json'), 'utf8')) as { agents: Record<string, { locale: string }> };
+        const installed = Object.keys(manifest.agents).sort();
+        expect(installed.length, tree).toBeGreaterThan(0);
+        const listed = await fileAgents(await askClaude({ home }));
+        expect(listed.map((a) => a.name).sort(), 'every installed agent, and nothing else').toEqual(installed);
+        for (const name of installed) {
+          const recorded = manifest.agents[name]?.locale;
+          const files = expected.agents.filter((a) => a.name === name && a.locale === recorded);
+          expect(files.length, `${name} (${recorded}) is a file of ${tree}`).toBeGreaterThan(0);
+          const shown = files.map((f) => parseAgent(readFileSync(join(ROOT, 'test', 'fixtures', 'catalogs', tree, f.path), 'utf8')).shownDescription);
+          expect(shown, `${name}: the description Claude Code shows for the original`).toContain(listed.find((a) => a.name === name)?.description);
+        }
+      });
+    }
+  }
+});
