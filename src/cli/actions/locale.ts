@@ -3,7 +3,7 @@ import { catalogLocales, unknownLocale } from '../../core/catalog/lookup.js';
 import { assessAgent, installedAgents, planSwitch } from '../../core/plan/plan.js';
 import { agentPath } from '../../core/plan/installation.js';
 import { readPackage } from '../../io/package/read-package.js';
-import { readTargetState } from '../../io/target/state.js';
+import { planInputOf, readTargetState } from '../../io/target/state.js';
 import type { Target } from '../../io/target/resolve.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
 import { printLocaleTable } from '../../ui/locale-report.js';
@@ -68,7 +68,7 @@ export async function runLocale(options: { locale: string | undefined; agents: s
 async function printInstalledLocales(options: { ctx: CliContext; target: Target; pkg: PackageRenders }): Promise<void> {
   const { ctx, target, pkg } = options;
   const state = await readTargetState({ dir: target.dir, agents: pkg.agents.keys() });
-  const input = { dir: target.dir, pkg, manifest: state.manifest, files: state.files, fileNames: state.fileNames, declared: state.declared, force: false };
+  const input = planInputOf({ state, pkg });
   const rows = installedAgents(input).map((agent) => {
     const inst = assessAgent(input, agent);
     return { agent, locale: inst.locale, state: inst.state, path: agentPath({ dir: target.dir, inst }) };

@@ -1,13 +1,13 @@
 import { AgentpackError, isAgentpackError } from '../../core/errors.js';
 import { catalogLocales, findAgent, findVariant, renderVariant, renderWarnings } from '../../core/catalog/lookup.js';
-import { assessInstallation } from '../../core/plan/installation.js';
+import { installedLocale as localeInstalledIn } from '../../core/plan/locale-request.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
 import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
 import { commandLine } from '../../core/hints.js';
 import { assertUnambiguous } from '../../core/catalog/conflicts.js';
 import { assertSelected, selectionOf } from '../../core/catalog/select.js';
 import { readPackage } from '../../io/package/read-package.js';
-import { readTargetState } from '../../io/target/state.js';
+import { planInputOf, readTargetState } from '../../io/target/state.js';
 import { printShow } from '../../ui/show-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions, type ParsedOptions } from '../program/options.js';
@@ -32,14 +32,7 @@ async function installedLocale(options: {
     const { agent, pkg } = options;
     const target = targetOf(options.raw, options.ctx);
     const state = await readTargetState({ dir: target.dir, agents: [agent], scan: false });
-    const inst = assessInstallation({
-      agent,
-      fileName: state.fileNames.get(agent) ?? null,
-      entry: state.manifest.agents[agent],
-      file: state.files.get(agent) ?? { kind: 'missing' },
-      pkg: pkg.agents.get(agent),
-    });
-    return inst.state === 'none' || inst.state === 'foreign' ? undefined : (inst.locale ?? undefined);
+    return localeInstalledIn(planInputOf({ state, pkg }), agent);
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@ import { assessAgent, installedAgents } from '../../core/plan/plan.js';
 import { findLeftoverTemps } from '../fs/atomic-write.js';
 import type { ScopeSnapshot } from '../../core/status/snapshot.js';
 import { inspectLock } from '../fs/lock.js';
-import { readTargetState, scanTree } from './state.js';
+import { planInputOf, readTargetState, scanTree } from './state.js';
 import type { Scope } from '../../core/target.js';
 
 export type { ScopeSnapshot } from '../../core/status/snapshot.js';
@@ -17,7 +17,7 @@ export async function inspectScope(options: { scope: Scope; dir: string; pkg: Pa
     const state = await readTargetState({ dir, agents: pkg.agents.keys() });
     snapshot.exists = state.dirExists;
     snapshot.tree = state.tree;
-    const input = { dir, pkg, manifest: state.manifest, files: state.files, fileNames: state.fileNames, declared: state.declared, force: false };
+    const input = planInputOf({ state, pkg });
     snapshot.installations = installedAgents(input).map((agent) => assessAgent(input, agent));
   } catch (error) {
     if (!(error instanceof AgentpackError && error.code === 'MANIFEST_INVALID')) throw error;

@@ -9,7 +9,7 @@ import { predictBackupPath } from '../fs/backup.js';
 import { toIoError } from '../fs/errors.js';
 import { exists, findLeftoverTemps } from '../fs/atomic-write.js';
 import { acquireLock, BREAK_FILE, inspectLock } from '../fs/lock.js';
-import { readTargetState, scanTree, type TargetState } from './state.js';
+import { planInputOf, readTargetState, scanTree, type TargetState } from './state.js';
 
 export interface PlanRun {
   dir: string;
@@ -42,7 +42,7 @@ export interface PlanOutcome {
 }
 
 function inputOf(state: TargetState, run: PlanRun, pkg: PackageRenders = run.pkg): PlanInput {
-  return { dir: state.dir, pkg, manifest: state.manifest, files: state.files, fileNames: state.fileNames, declared: state.declared, force: run.force };
+  return planInputOf({ state, pkg, force: run.force });
 }
 
 function changesSomething(plan: Plan): boolean {

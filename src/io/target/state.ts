@@ -9,6 +9,8 @@ import type { ParsedAgent } from '../../core/agent/parse.js';
 import type { TreeFile } from '../../core/status/snapshot.js';
 import { errnoOf } from '../fs/errors.js';
 import { readFileState, readFileStateFast } from '../fs/file-state.js';
+import type { PackageRenders } from '../../core/plan/renders.js';
+import type { PlanInput } from '../../core/plan/types.js';
 import { readManifest } from './manifest-store.js';
 import { loadAgent } from '../read-agent.js';
 import { readBoundedSync } from '../fs/read-bounded.js';
@@ -178,4 +180,18 @@ export async function readTargetState(options: {
     state.declared.set(file.name, [...(state.declared.get(file.name) ?? []), file.rel]);
   }
   return state;
+}
+
+/** What the planners read of a folder: its state with the renders it is compared with (one shape for every caller). */
+export function planInputOf(options: { state: TargetState; pkg: PackageRenders; force?: boolean }): PlanInput {
+  const { state, pkg } = options;
+  return {
+    dir: state.dir,
+    pkg,
+    manifest: state.manifest,
+    files: state.files,
+    fileNames: state.fileNames,
+    declared: state.declared,
+    force: options.force ?? false,
+  };
 }
