@@ -7,8 +7,18 @@ import { isolatedEnv, runCli, tempDir } from '../helpers/cli.js';
 // locale meant; an unknown option names the nearest option of that command; a usage hint names that
 // command's help, as the user ran agentpack.
 
-describe('--locale jp / JA / ja_JP / ja-JP: did you mean ja', () => {
-  it.each(['jp', 'JA', 'ja_JP', 'ja-JP', 'ja_JP.UTF-8', 'japanese'])('install --locale %s is refused with the locale meant (en, ja)', async (tag) => {
+describe('--locale jp / ja_JP / ja-JP: did you mean ja', () => {
+  it('a tag in another case is the same language (BCP 47): --locale JA installs ja, locale EN switches to en', async () => {
+    const { env } = isolatedEnv();
+    const r = await runCli(['install', AGENT, '--locale', 'JA', '--json'], { env });
+    expect(r.code).toBe(0);
+    expect(JSON.stringify(JSON.parse(r.stdout))).toContain('"locale":"ja"');
+    const back = await runCli(['locale', 'EN', '--json'], { env });
+    expect(back.code).toBe(0);
+    expect(JSON.stringify(JSON.parse(back.stdout))).toContain('"locale":"en"');
+  });
+
+  it.each(['jp', 'ja_JP', 'ja-JP', 'ja_JP.UTF-8', 'japanese'])('install --locale %s is refused with the locale meant (en, ja)', async (tag) => {
     const dir = join(tempDir(), 'agents');
     const en = await runCli(['install', AGENT, '--locale', tag, '--dir', dir]);
     expect(en.code).toBe(2);
@@ -22,10 +32,10 @@ describe('--locale jp / JA / ja_JP / ja-JP: did you mean ja', () => {
     const { env } = isolatedEnv();
     expect((await runCli(['install', AGENT], { env })).code).toBe(0);
     for (const args of [
-      ['show', AGENT, '-l', 'JA'],
+      ['show', AGENT, '-l', 'jp'],
       ['diff', AGENT, '--locale', 'ja-JP'],
       ['locale', 'jp'],
-      ['locale', 'EN'],
+      ['locale', 'english'],
     ]) {
       const r = await runCli(args, { env });
       expect(r.code, args.join(' ')).toBe(2);

@@ -28,7 +28,7 @@ describe('i18n status on the package', () => {
     expect(out.ok).toBe(true);
     expect(out.translations).toHaveLength(1);
     expect(out.translations[0]).toMatchObject({ agent: 'ml-engineer', locale: 'ja', status: 'current', path: JA, source: EN, problems: [] });
-    expect(out.summary).toEqual({ current: 1, outdated: 0, untracked: 0, missing: 0, invalid: 0, orphaned: 0 });
+    expect(out.summary).toEqual({ current: 1, outdated: 0, untracked: 0, skeleton: 0, missing: 0, invalid: 0, orphaned: 0 });
   });
 
   it('adds a translations array to validate --json without changing the existing fields', async () => {
@@ -73,7 +73,9 @@ describe('a source that gains one word', () => {
     const r = await runCli(['i18n', 'stamp', 'ml-engineer', '--locale', 'ja', '--root', root]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Stamped locales\/ja\/agents\/ml-engineer\.md: sourceHash sha256:[0-9a-f]{64} \(was sha256:[0-9a-f]{64}\)\.\n$/);
+    expect(r.stdout).toMatch(
+      /^Stamped locales\/ja\/agents\/ml-engineer\.md: sourceHash sha256:[0-9a-f]{64} \(was sha256:[0-9a-f]{64}\)\.\nKept the source's text as stamped in locales\/ja\/agents\/\.i18n-stamps\/ml-engineer\.json \(for agentpack i18n diff\)\.\n$/,
+    );
     const after = read(root, JA);
     const a = jaBefore.split('\n');
     const b = after.split('\n');
@@ -88,8 +90,9 @@ describe('a source that gains one word', () => {
     expect(status.rows[0]).toMatchObject({ status: 'current' });
     expect(`  sourceHash: ${status.rows[0]?.sourceHash}`).toBe(changed[0]?.[2]);
     expect((await validateJson(root)).code).toBe(0);
-    // no temporary file left behind
-    expect(readdirSync(join(root, 'locales/ja/agents'))).toEqual(['ml-engineer.md']);
+    // no temporary file left behind, beside the translation or its stamp-time snapshot
+    expect(readdirSync(join(root, 'locales/ja/agents'))).toEqual(['.i18n-stamps', 'ml-engineer.md']);
+    expect(readdirSync(join(root, 'locales/ja/agents/.i18n-stamps'))).toEqual(['ml-engineer.json']);
 
     const again = await runCli(['i18n', 'stamp', 'ml-engineer', '--locale', 'ja', '--root', root, '--json']);
     expect(again.code).toBe(0);

@@ -1,9 +1,10 @@
 import { isInstallableName, MAX_AGENT_NAME_LENGTH, previewName } from '../../core/agent/name.js';
 import { CANONICAL_LOCALE, canonicalVariant, sortedLocales } from '../../core/catalog/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
-import { findAgent, findVariant } from '../../core/catalog/lookup.js';
+import { catalogLocales, findAgent, findVariant } from '../../core/catalog/lookup.js';
 import { planInstall } from '../../core/plan/plan.js';
 import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
+import { matchTag } from '../../core/i18n/locale-tag.js';
 import { choiceFor, folderRequest, installedLocale } from '../../core/plan/locale-request.js';
 import { withRenamedAgent } from '../../core/plan/rename.js';
 import { commandLine, sourceFlags, type CommandLine } from '../../core/hints.js';
@@ -57,6 +58,8 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
     picks: scan.picks,
     fingerprint: scan.fingerprint,
   });
+  // A tag in any case names the folder's language (`zh-cn` is `zh-CN`).
+  if (options.locale !== undefined) options = { ...options, locale: matchTag(options.locale, catalogLocales(scan.catalog)) ?? options.locale };
   const wanted = resolveAgentLocale({ flag: options.locale, env: ctx.env, messageLang: ctx.messages.lang }).locale;
   const localeArgs = options.locale !== undefined ? ['--locale', options.locale] : [];
   const asArgs = as !== undefined ? ['--as', as] : [];

@@ -2,6 +2,7 @@ import { installNameProblem, MAX_AGENT_NAME_LENGTH, previewName } from '../../co
 import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales, findVariant } from '../../core/catalog/lookup.js';
 import { planInstall } from '../../core/plan/plan.js';
+import { matchTag } from '../../core/i18n/locale-tag.js';
 import { choiceFor, installedLocale, packageRequest } from '../../core/plan/locale-request.js';
 import { withRenamedAgent } from '../../core/plan/rename.js';
 import { readPackage } from '../../io/package/read-package.js';
@@ -60,14 +61,16 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
   const { catalog, pkg: own } = await readPackage();
   const names = opts.all ? [...catalog.agents.keys()] : options.agents.map((name) => checkPackageName({ name, catalog }));
   const known = catalogLocales(catalog);
-  if (opts.locale !== undefined) for (const name of names) findVariant({ agent: catalog.agents.get(name)!, locale: opts.locale, knownLocales: known });
+  // A tag in any case names the catalog's language (`zh-cn` is `zh-CN`).
+  const flagLocale = opts.locale === undefined ? undefined : (matchTag(opts.locale, known) ?? opts.locale);
+  if (flagLocale !== undefined) for (const name of names) findVariant({ agent: catalog.agents.get(name)!, locale: flagLocale, knownLocales: known });
 
   // Decided once, before planning: the planner may run again under the lock and must give the same answer.
   // With --as, the one request is for the new name; its variants are the original's.
   const pkg = withRenamedAgent({ pkg: own, agent: names[0] ?? '', as });
   const catalogName = new Map(names.map((name) => [as ?? name, name]));
   const requests = names.map((name) => ({
-    ...packageRequest({ agent: catalog.agents.get(name)!, flag: opts.locale, env: ctx.env, messageLang: ctx.messages.lang }),
+    ...packageRequest({ agent: catalog.agents.get(name)!, flag: flagLocale, env: ctx.env, messageLang: ctx.messages.lang }),
     agent: as ?? name,
   }));
   await runLifecycle({
@@ -93,7 +96,7 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
       forceArgs: [
         'install',
         ...(opts.all ? ['--all'] : options.agents),
-        ...(opts.locale !== undefined ? ['--locale', opts.locale] : []),
+        ...(flagLocale !== undefined ? ['--locale', flagLocale] : []),
         ...(as !== undefined ? ['--as', as] : []),
         '--force',
       ],

@@ -1,6 +1,7 @@
 import { canonicalVariant, shownDescriptionOf, sortedLocales, type CatalogAgent } from '../../core/catalog/catalog.js';
 import { assertSelected, selectionOf } from '../../core/catalog/select.js';
 import { AgentpackError } from '../../core/errors.js';
+import { matchTag } from '../../core/i18n/locale-tag.js';
 import { readPackage } from '../../io/package/read-package.js';
 import type { ReadSourceResult } from '../../io/source/read-source.js';
 import { printInstalledList, printSourceList, type ListQuery, type ListRow } from '../../ui/list-report.js';
@@ -47,6 +48,11 @@ function rowsOf(agentsOf: Iterable<CatalogAgent>, lang: string): ListRow[] {
 /** Text compared without case, and full-width letters as their ASCII forms. */
 const folded = (text: string): string => text.normalize('NFKC').toLowerCase();
 
+/** Every language some agent has. */
+function localesOf(agents: Iterable<CatalogAgent>): string[] {
+  return [...new Set([...agents].flatMap((a) => [...a.variants.keys()]))];
+}
+
 /**
  * The rows `list` shows for a query: with `--locale`, only agents with that variant (a language no agent
  * has is LOCALE_UNKNOWN, as for install); with a word, only agents whose name, plugin or a description holds it.
@@ -80,6 +86,8 @@ async function listSource(options: { ctx: CliContext; from: string; pick: string
   const agents = [...scan.catalog.agents.values()].filter((a) => plugin === undefined || a.plugin === plugin);
   const pluginOf = new Map(scan.files.map((f) => [f.relPath, f.plugin]));
   const conflicts = scan.conflicts.filter((c) => plugin === undefined || c.paths.some((p) => pluginOf.get(p) === plugin));
+  const spelled = query.locale === undefined ? undefined : (matchTag(query.locale, localesOf(scan.catalog.agents.values())) ?? query.locale);
+  if (spelled !== undefined) query.locale = spelled;
   const lang = query.locale ?? ctx.messages.lang;
   const descriptionsOf = (row: ListRow): string[] => [...(scan.catalog.agents.get(row.name)?.variants.values() ?? [])].map((v) => shownDescriptionOf(v) ?? '');
   const canonicalOf = new Map(agents.map((a) => [a.name, a.canonical]));
@@ -95,15 +103,18 @@ async function listSource(options: { ctx: CliContext; from: string; pick: string
 export async function runList(options: { word?: string | undefined; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
   const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
-  const { dir, from, pick, locale, plugin } = opts;
+  const { dir, from, pick, plugin } = opts;
   requireFromForPick({ from, pick, plugin, ctx });
-  const query: ListQuery = { word: options.word, locale };
+  const query: ListQuery = { word: options.word, locale: opts.locale };
   if (from !== undefined) {
     await listSource({ ctx, from, pick, plugin, query });
     return;
   }
   const { catalog, pkg } = await readPackage();
   const listed = await listInstalled({ ctx, scopes: scopesOf(opts), dir, pkg, catalog });
+  // A tag in any case names the catalog's language (`zh-cn` is `zh-CN`).
+  const locale = opts.locale === undefined ? undefined : (matchTag(opts.locale, localesOf(catalog.agents.values())) ?? opts.locale);
+  query.locale = locale;
   const lang = locale ?? ctx.messages.lang;
   const folders = folderRows(listed, catalog, lang);
   const descriptionsOf = (row: ListRow): string[] => {

@@ -1,5 +1,6 @@
 import { sourceFlags } from '../../core/hints.js';
 import { catalogLocales, unknownLocale } from '../../core/catalog/lookup.js';
+import { matchTag } from '../../core/i18n/locale-tag.js';
 import { assessAgent, installedAgents, planSwitch } from '../../core/plan/plan.js';
 import { agentPath } from '../../core/plan/installation.js';
 import { readPackage } from '../../io/package/read-package.js';
@@ -19,7 +20,8 @@ const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 
 
 /** `locale <l> [agent…]`: switch installed agents; `locale` alone prints each installed agent's locale. */
 export async function runLocale(options: { locale: string | undefined; agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
-  const { ctx, agents, locale } = options;
+  const { ctx, agents } = options;
+  let { locale } = options;
   const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   const { from, pick } = opts;
   requireFromForPick({ from, pick, ctx });
@@ -43,6 +45,8 @@ export async function runLocale(options: { locale: string | undefined; agents: s
     return;
   }
   const known = [...new Set([...catalogLocales(catalog), ...sourceLocales])];
+  // A tag in any case names a known language (`zh-cn` is `zh-CN`).
+  locale = matchTag(locale, known) ?? locale;
   if (!known.includes(locale)) throw unknownLocale({ locale, knownLocales: known });
   await runLifecycle({
     ctx,

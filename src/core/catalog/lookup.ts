@@ -3,6 +3,7 @@ import { sortedLocales } from './catalog.js';
 import { AgentpackError } from '../errors.js';
 import { commandLine } from '../hints.js';
 import { nearestKey, nearestLocale } from '../nearest.js';
+import { matchTag } from '../i18n/locale-tag.js';
 import type { DiagnosticCode } from '../codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { fieldsAsWritten, renderAgent } from '../agent/render.js';
@@ -18,9 +19,10 @@ export function findAgent(catalog: Catalog, name: string): CatalogAgent {
 /** The variant of an agent in a locale, or throw LOCALE_UNAVAILABLE / LOCALE_UNKNOWN. */
 export function findVariant(options: { agent: CatalogAgent; locale: string; knownLocales: readonly string[] }): Variant {
   const { agent, locale, knownLocales } = options;
-  const variant = agent.variants.get(locale);
+  // Language tags are case-insensitive (BCP 47): `JA` and `zh-cn` name `ja` and `zh-CN`.
+  const variant = agent.variants.get(locale) ?? agent.variants.get(matchTag(locale, [...agent.variants.keys()]) ?? '');
   if (variant) return variant;
-  if (!knownLocales.includes(locale)) throw unknownLocale({ locale, knownLocales });
+  if (matchTag(locale, knownLocales) === undefined) throw unknownLocale({ locale, knownLocales });
   throw new AgentpackError({ code: 'LOCALE_UNAVAILABLE', params: { agent: agent.name, locale, available: sortedLocales(agent).join(', ') } });
 }
 

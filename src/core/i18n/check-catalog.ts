@@ -3,6 +3,7 @@ import { CANONICAL_LOCALE, canonicalVariant, sortedLocales, type Catalog } from 
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { commandLine, type CatalogFlags } from '../hints.js';
 import { checkParity } from './parity.js';
+import { TRANSLATE_MARKER } from './skeleton.js';
 import { assessTranslations, hasErrors, type TranslationRow } from './status.js';
 
 export interface CatalogCheck {
@@ -26,6 +27,14 @@ function statusDiagnostic(options: { row: TranslationRow; catalog: Catalog; flag
       file: row.path,
       ...at,
       params: { ...params, recorded: row.recordedHash ?? '', current: row.sourceHash ?? '' },
+    });
+  }
+  if (row.status === 'skeleton') {
+    return makeDiagnostic({
+      severity: 'warning',
+      code: 'TRANSLATION_SKELETON',
+      file: row.path,
+      params: { ...params, count: row.marked ?? 0, marker: TRANSLATE_MARKER },
     });
   }
   if (row.status === 'untracked') return makeDiagnostic({ severity: 'warning', code: 'TRANSLATION_UNTRACKED', file: row.path, ...at, params });

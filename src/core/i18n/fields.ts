@@ -5,6 +5,14 @@ import { TRANSLATABLE_FIELDS } from '../agent/fields.js';
 /** Front-matter keys that are not part of the agent: the link block itself. */
 const LINK_FIELDS: readonly string[] = ['i18n'];
 
+/**
+ * Fields translated catalogs keep about the translation itself (`translation_status: skeleton|translated|adapted`,
+ * `upstream`, `upstream_commit`…): they describe one file, so they need not match the source.
+ */
+export function isTranslationMeta(key: string): boolean {
+  return key === 'translation_status' || key === 'upstream' || key.startsWith('upstream_');
+}
+
 /** Structural equality of parsed YAML values; mapping key order does not matter, list order does. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -39,7 +47,7 @@ export function compareTranslatedFields(options: { source: Variant; translation:
   const b = translation.parsed.data ?? {};
   const skip = new Set([...TRANSLATABLE_FIELDS, ...LINK_FIELDS]);
   const keys: string[] = [];
-  for (const key of [...Object.keys(a), ...Object.keys(b)]) if (!skip.has(key) && !keys.includes(key)) keys.push(key);
+  for (const key of [...Object.keys(a), ...Object.keys(b)]) if (!skip.has(key) && !isTranslationMeta(key) && !keys.includes(key)) keys.push(key);
   const out: Diagnostic[] = [];
   for (const field of keys) {
     const inSource = Object.hasOwn(a, field);

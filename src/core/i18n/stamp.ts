@@ -2,6 +2,8 @@ import { isMap, isScalar, parseDocument, type Scalar, type Document } from 'yaml
 import { splitFrontMatter } from '../agent/front-matter.js';
 import { sameValue } from './fields.js';
 import type { TranslationStatus } from './status.js';
+import type { ErrorCode } from '../codes.js';
+import type { SectionChange } from './section-diff.js';
 
 export type StampResult =
   | { kind: 'stamped'; text: string; previousHash: string | null; method: 'document' | 'splice' }
@@ -133,4 +135,39 @@ export interface StampOutcome {
   previousStatus: TranslationStatus;
   previousHash: string | null;
   sourceHash: string;
+  /** The source's text as of this stamp, kept for `i18n diff`, when this run wrote it (relative to the catalog root). */
+  snapshot?: string;
+}
+
+/** A translation `i18n stamp --all` refused . */
+export interface StampRefusal {
+  agent: string;
+  locale: string;
+  path: string;
+  code: ErrorCode;
+  params: Record<string, string | number>;
+}
+
+/** What `i18n diff` found. */
+export interface TranslationDiff {
+  agent: string;
+  locale: string;
+  path: string;
+  source: string;
+  recordedHash: string;
+  sourceHash: string;
+  changed: boolean;
+  changes: SectionChange[];
+}
+
+/** What `i18n new` wrote. */
+export interface NewTranslation {
+  agent: string;
+  locale: string;
+  path: string;
+  source: string;
+  sourceHash: string;
+  marked: number;
+  backup?: string;
+  snapshot?: string;
 }

@@ -5,14 +5,15 @@ import type { DiagnosticCode } from '../codes.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { ParsedAgent } from '../agent/parse.js';
 import { expectedTranslationPath } from '../catalog/folder-layout.js';
-import { compareTranslatedFields } from './fields.js';
+import { compareTranslatedFields, isTranslationMeta } from './fields.js';
+import { countMarked } from './skeleton.js';
 
 /** Translation status of one agent in one locale: `current` only while the recorded source hash is the source's. */
-export const TRANSLATION_STATUSES = ['current', 'outdated', 'untracked', 'missing', 'invalid', 'orphaned'] as const;
+export const TRANSLATION_STATUSES = ['current', 'outdated', 'untracked', 'skeleton', 'missing', 'invalid', 'orphaned'] as const;
 export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
 
-/** Statuses that fail `i18n status` for a shipped translation (a missing one is not shipped). */
-export const FAILING_STATUSES: readonly TranslationStatus[] = ['outdated', 'untracked', 'invalid', 'orphaned'];
+/** Statuses that fail `i18n status` for a shipped translation (a missing one is not shipped; a skeleton is not translated yet). */
+export const FAILING_STATUSES: readonly TranslationStatus[] = ['outdated', 'untracked', 'skeleton', 'invalid', 'orphaned'];
 
 export interface TranslationRow {
   agent: string;
@@ -28,6 +29,20 @@ export interface TranslationRow {
   sourceHash: string | null;
   /** For `invalid`: the codes of the problems that make it so. */
   problems: DiagnosticCode[];
+  /** For `skeleton`: how many lines still carry the marker. */
+  marked?: number;
+  /** What the file says of itself, as translated catalogs write it (`translation_status`, `upstream…` fields). */
+  declared?: Record<string, string>;
+}
+
+/** The translation fields a file declares (`translation_status: translated`, `upstream: v1.2`), as text. */
+function declaredOf(parsed: ParsedAgent): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed.data ?? {})) {
+    if (!isTranslationMeta(key) || value === null || typeof value === 'object') continue;
+    out[key] = String(value);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 export function hasErrors(parsed: ParsedAgent): boolean {
@@ -100,6 +115,8 @@ function assessTranslation(options: { translation: Variant; canonical: Variant |
     sourceHash: canonical ? (variantHash(canonical.parsed) ?? null) : null,
     problems: [],
   };
+  const declared = declaredOf(parsed);
+  if (declared) row.declared = declared;
   if (!canonical) return { row: { ...row, status: 'orphaned' }, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   if (hasErrors(parsed) || !parsed.spec) {
@@ -116,6 +133,8 @@ function assessTranslation(options: { translation: Variant; canonical: Variant |
     diagnostics.push(...compareTranslatedFields({ source: canonical, translation }));
   }
   if (diagnostics.length > 0) return { row: { ...row, status: 'invalid', problems: diagnostics.map((d) => d.code) }, diagnostics };
+  const marked = countMarked({ description: parsed.spec.description, body: parsed.body });
+  if (marked > 0) return { row: { ...row, status: 'skeleton', marked }, diagnostics };
   if (row.recordedHash === null) return { row: { ...row, status: 'untracked' }, diagnostics };
   return { row: { ...row, status: row.recordedHash === row.sourceHash ? 'current' : 'outdated' }, diagnostics };
 }

@@ -1,0 +1,20 @@
+import { newTranslation } from '../../io/package/new-translation.js';
+import { printNewTranslation } from '../../ui/translation-report.js';
+import type { CliContext } from '../program/context.js';
+import { parseOptions } from '../program/options.js';
+import { SOURCE_OPTIONS } from '../flows/load-source.js';
+import { i18nCatalog, localeTag } from '../flows/i18n-catalog.js';
+
+const OPTIONS = { ...SOURCE_OPTIONS, locale: 'value', root: 'text', force: 'switch' } as const;
+
+/** Start a translation: a skeleton of the agent's source, where the catalog keeps its translations. */
+export async function runI18nNew(options: { agent: string; raw: unknown; ctx: CliContext }): Promise<void> {
+  const { ctx, agent } = options;
+  const { locale: raw, root, from, pick, force } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
+  // Mandatory in commander (commands/i18n.ts): only a caller that bypasses it lands here.
+  if (raw === undefined) throw new Error('option --locale: missing');
+  const asked = localeTag({ locale: raw });
+  const { catalog, flags } = await i18nCatalog({ root, from, pick, ctx, args: ['i18n', 'new', agent, '--locale', asked] });
+  const locale = localeTag({ locale: asked, catalog });
+  printNewTranslation({ created: await newTranslation({ catalog, agent, locale, force, flags }), flags, ctx });
+}
