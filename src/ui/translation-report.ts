@@ -164,7 +164,7 @@ export function printTranslationDiff(options: { diff: TranslationDiff; flags: Ca
   const { messages, style } = ctx;
   const code = diff.changed ? 1 : 0;
   if (ctx.json) {
-    writeJson(ctx, { ...diff }, true);
+    writeJson(ctx, { ...diff }, !diff.changed);
     return code;
   }
   const params = { path: sanitizeForTerminal(diff.path), source: sanitizeForTerminal(diff.source) };

@@ -73,7 +73,7 @@ describe('i18n diff in a copy of the package without git', () => {
     const json = await runCli(['i18n', 'diff', 'ml-engineer', '-l', 'ja', '--root', root, '--json']);
     expect(json.code).toBe(1);
     const out = JSON.parse(json.stdout) as DiffJson;
-    expect(out).toMatchObject({ ok: true, changed: true });
+    expect(out).toMatchObject({ ok: false, changed: true });
     expect(out.changes).toEqual([{ section: '### Model Serving and Deployment', removed: [OLD_BULLET], added: [NEW_BULLET] }]);
 
     const stamp = await runCli(['i18n', 'stamp', 'ml-engineer', '--locale', 'ja', '--root', root]);
@@ -251,6 +251,20 @@ describe('i18n new', () => {
     const jp = await runCli(['i18n', 'stamp', 'ml-engineer', '-l', 'jp', '--root', root]);
     expect(jp.code).toBe(2);
     expect(jp.stderr).toMatch(/^error LOCALE_UNKNOWN: .*\nhint: Did you mean ja\?\n$/);
+  });
+});
+
+describe('i18n new in a folder of English agents only', () => {
+  it('writes i18n/<tag>/<same path>, the layout mirror trees use, and status --from then sees a skeleton', async () => {
+    const from = tempDir();
+    cpSync(join(ROOT, EN), join(from, 'team', 'ml-engineer.md'));
+    const r = await runCli(['i18n', 'new', 'ml-engineer', '-l', 'ko', '--from', from]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Created i18n\/ko\/team\/ml-engineer\.md: /);
+    expect(read(from, 'i18n/ko/team/ml-engineer.md')).toContain('  source: ../../../team/ml-engineer.md\n');
+    const status = await runCli(['i18n', 'status', '--from', from, '--json']);
+    expect(status.code).toBe(1);
+    expect(JSON.parse(status.stdout)).toMatchObject({ translations: [{ locale: 'ko', status: 'skeleton', path: 'i18n/ko/team/ml-engineer.md' }] });
   });
 });
 

@@ -249,7 +249,7 @@ describe('a Japanese mirror tree (i18n/ja/<same path>)', () => {
       ['summary-writer', 'untracked', 'i18n/ja/agents/writing/summary-writer.md', []],
     ]);
     const human = await cli(['i18n', 'status', '--from', 'ja-tree']);
-    expect(human.stdout).toContain('then run agentpack i18n stamp deploy-checker --locale ja --from ja-tree');
+    expect(human.stdout).toContain('with agentpack i18n new deploy-checker --locale ja --from ja-tree');
     expect(human.stderr).toContain(
       'error VARIANT_NAME_MISMATCH This translation has name: log-summarizer-ja, but its source agents/ops/log-summarizer.md has name: log-summarizer.',
     );

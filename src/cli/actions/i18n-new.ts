@@ -16,5 +16,5 @@ export async function runI18nNew(options: { agent: string; raw: unknown; ctx: Cl
   const asked = localeTag({ locale: raw });
   const { catalog, flags } = await i18nCatalog({ root, from, pick, ctx, args: ['i18n', 'new', agent, '--locale', asked] });
   const locale = localeTag({ locale: asked, catalog });
-  printNewTranslation({ created: await newTranslation({ catalog, agent, locale, force, flags }), flags, ctx });
+  printNewTranslation({ created: await newTranslation({ catalog, packageLayout: from === undefined, agent, locale, force, flags }), flags, ctx });
 }

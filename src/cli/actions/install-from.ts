@@ -4,7 +4,7 @@ import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales, findAgent, findVariant } from '../../core/catalog/lookup.js';
 import { planInstall } from '../../core/plan/plan.js';
 import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
-import { matchTag } from '../../core/i18n/locale-tag.js';
+import { matchTag } from '../../core/catalog/locale-tag.js';
 import { choiceFor, folderRequest, installedLocale } from '../../core/plan/locale-request.js';
 import { withRenamedAgent } from '../../core/plan/rename.js';
 import { commandLine, sourceFlags, type CommandLine } from '../../core/hints.js';

@@ -2,7 +2,7 @@ import { installNameProblem, MAX_AGENT_NAME_LENGTH, previewName } from '../../co
 import { AgentpackError } from '../../core/errors.js';
 import { catalogLocales, findVariant } from '../../core/catalog/lookup.js';
 import { planInstall } from '../../core/plan/plan.js';
-import { matchTag } from '../../core/i18n/locale-tag.js';
+import { matchTag } from '../../core/catalog/locale-tag.js';
 import { choiceFor, installedLocale, packageRequest } from '../../core/plan/locale-request.js';
 import { withRenamedAgent } from '../../core/plan/rename.js';
 import { readPackage } from '../../io/package/read-package.js';

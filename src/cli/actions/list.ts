@@ -1,7 +1,7 @@
 import { canonicalVariant, shownDescriptionOf, sortedLocales, type CatalogAgent } from '../../core/catalog/catalog.js';
 import { assertSelected, selectionOf } from '../../core/catalog/select.js';
 import { AgentpackError } from '../../core/errors.js';
-import { matchTag } from '../../core/i18n/locale-tag.js';
+import { matchTag } from '../../core/catalog/locale-tag.js';
 import { readPackage } from '../../io/package/read-package.js';
 import type { ReadSourceResult } from '../../io/source/read-source.js';
 import { printInstalledList, printSourceList, type ListQuery, type ListRow } from '../../ui/list-report.js';

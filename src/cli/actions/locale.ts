@@ -1,6 +1,6 @@
 import { sourceFlags } from '../../core/hints.js';
 import { catalogLocales, unknownLocale } from '../../core/catalog/lookup.js';
-import { matchTag } from '../../core/i18n/locale-tag.js';
+import { matchTag } from '../../core/catalog/locale-tag.js';
 import { assessAgent, installedAgents, planSwitch } from '../../core/plan/plan.js';
 import { agentPath } from '../../core/plan/installation.js';
 import { readPackage } from '../../io/package/read-package.js';

@@ -3,7 +3,7 @@ import { translationLocalesOf } from '../../core/catalog/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
 import type { CatalogFlags } from '../../core/hints.js';
 import { assertUnambiguous } from '../../core/catalog/conflicts.js';
-import { matchTag, normaliseTag, tagSuggestion } from '../../core/i18n/locale-tag.js';
+import { matchTag, normaliseTag, tagSuggestion } from '../../core/catalog/locale-tag.js';
 import { resolveCatalogRoot } from '../../io/package/catalog-root.js';
 import { readCatalog } from '../../io/package/read-catalog.js';
 import type { CliContext } from '../program/context.js';

@@ -3,7 +3,7 @@ import { sortedLocales } from './catalog.js';
 import { AgentpackError } from '../errors.js';
 import { commandLine } from '../hints.js';
 import { nearestKey, nearestLocale } from '../nearest.js';
-import { matchTag } from '../i18n/locale-tag.js';
+import { matchTag } from './locale-tag.js';
 import type { DiagnosticCode } from '../codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { fieldsAsWritten, renderAgent } from '../agent/render.js';

@@ -15,10 +15,10 @@ import { readFileState } from '../fs/file-state.js';
 import { parseAgent } from '../../core/agent/parse.js';
 import { keepSnapshot } from './stamp-translation.js';
 
-/** Where a new translation goes: the package's `locales/<tag>/agents/`, or the catalog's own mirror layout. */
-function placeOf(options: { catalog: Catalog; canonicalPath: string; agent: string; locale: string }): string {
+/** Where a new translation goes: the package layout's `locales/<tag>/agents/`, or a source folder's own mirror layout. */
+function placeOf(options: { catalog: Catalog; packageLayout: boolean; canonicalPath: string; agent: string; locale: string }): string {
   const { catalog, canonicalPath, agent, locale } = options;
-  if (!catalog.mirror && !(catalog.mirrors ?? []).length) return `locales/${locale}/agents/${agent}.md`;
+  if (options.packageLayout) return `locales/${locale}/agents/${agent}.md`;
   return expectedTranslationPath({ catalog, canonicalPath, locale });
 }
 
@@ -29,6 +29,8 @@ function placeOf(options: { catalog: Catalog; canonicalPath: string; agent: stri
  */
 export async function newTranslation(options: {
   catalog: Catalog;
+  /** True for the package or a `--root` catalog (`agents/` + `locales/<lang>/agents/`); false for a `--from` folder. */
+  packageLayout: boolean;
   agent: string;
   locale: string;
   force: boolean;
@@ -59,7 +61,7 @@ export async function newTranslation(options: {
     });
   }
   const existing = agent.variants.get(locale);
-  const relPath = existing?.relPath ?? placeOf({ catalog, canonicalPath: canonical.relPath, agent: agent.name, locale });
+  const relPath = existing?.relPath ?? placeOf({ catalog, packageLayout: options.packageLayout, canonicalPath: canonical.relPath, agent: agent.name, locale });
   const path = existing?.path ?? join(catalog.root, ...relPath.split('/'));
   const state = await readFileState(path);
   let backup: string | undefined;

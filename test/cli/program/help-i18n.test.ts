@@ -37,6 +37,8 @@ const ALLOWED_WORDS = new Set([
   ...['claude', 'claude.json', 'CLAUDE', 'CONFIG', 'DIR', 'PATH'],
   ...['list', 'ls', 'install', 'add', 'uninstall', 'remove', 'rm', 'locale', 'switch', 'update', 'status', 'doctor'],
   ...['validate', 'show', 'diff', 'i18n', 'stamp', 'schema', 'help'],
+  // language tags as written on the command line, the standard that defines them, a backup's suffix
+  ...['BCP', 'ko', 'zh-CN', 'pt-BR', 'bak'],
 ]);
 
 function allowedFor(program: Command): Set<string> {
