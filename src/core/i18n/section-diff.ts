@@ -105,5 +105,7 @@ export function diffSource(options: { before: { description: string; body: strin
     if (op.kind === 'removed') change.removed.push(a[op.a] ?? '');
     else change.added.push(b[op.b] ?? '');
   }
-  return out;
+  // A blank line added or removed beside a change in another section is noise; alone, it is the change.
+  const visible = out.filter((c) => [...c.removed, ...c.added].some((line) => line.trim() !== ''));
+  return visible.length > 0 ? visible : out;
 }
