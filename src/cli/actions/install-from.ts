@@ -46,7 +46,6 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
   const { ctx, target, from, pick, as } = options;
   const select = selectionOf({ agents: options.all ? [] : options.agents, plugin: options.plugin });
   const scan = await loadSource({ from, pick, ctx, ...(select ? { select } : {}) });
-  printSourceProblems({ scan, ctx });
   assertSelected({ selection: scan.selection, from, skipped: scan.skipped });
   const rendered = renderSource({
     catalog: scan.catalog,
@@ -128,6 +127,9 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
     }),
     agent: as ?? agent,
   }));
+  // A run of several agents ends on a summary that counts the folder's problems; one agent's run prints them.
+  const grouped = names.length + refused.length > 1 ? commandLine({ args: ['validate'], from }) : undefined;
+  const source = printSourceProblems({ scan, ctx, ...(grouped !== undefined ? { grouped } : {}) });
   printRefused({ ctx, refused });
   const named = options.all ? ['--all'] : options.agents;
   await runLifecycle({
@@ -161,6 +163,7 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
       ],
       chosen: requests,
       ...(every ? { refused } : {}),
+      source,
     },
   });
 }

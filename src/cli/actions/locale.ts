@@ -61,6 +61,7 @@ export async function runLocale(options: { locale: string | undefined; agents: s
       locale,
       forceArgs: ['locale', locale, ...agents, ...sourceFlags({ from, picks: pick }), '--force'],
       chosen: [],
+      source: sources.source,
     },
   });
 }

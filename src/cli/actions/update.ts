@@ -57,6 +57,11 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
     force: opts.force,
     plan,
     ...(sources.sources ? { sources: sources.sources } : {}),
-    report: { command: 'update', commandWords: ['update'], forceArgs: ['update', ...agents, ...sourceFlags({ from, picks: pick }), '--force'] },
+    report: {
+      command: 'update',
+      commandWords: ['update'],
+      forceArgs: ['update', ...agents, ...sourceFlags({ from, picks: pick }), '--force'],
+      source: sources.source,
+    },
   });
 }

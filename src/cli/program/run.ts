@@ -118,6 +118,9 @@ export async function run(options: RunOptions): Promise<number> {
     const program = options.wholeProgram ? buildProgram(ctx) : programFor({ ctx, argv });
     program.hook('preAction', (_program, actionCommand) => {
       acting = actionCommand;
+      // -v / -q are the program's options, wherever on the line they were typed (also combined: -nv).
+      const { verbose, quiet } = program.opts<{ verbose?: boolean; quiet?: boolean }>();
+      ctx.verbosity = verbose === true ? 'verbose' : quiet === true ? 'quiet' : undefined;
     });
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
