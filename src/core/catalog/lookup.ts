@@ -50,7 +50,7 @@ export function renderVariant(variant: Variant, options: { name?: string } = {})
  * Warnings about what the rendered file still carries (rendering fixes the rest: banner, BOM, CRLF…). A name
  * that is not lowercase-and-hyphens is not one: Claude Code loads it, and the file gets a slug (`validate` still says so).
  */
-const RENDERED_WARNINGS: readonly DiagnosticCode[] = ['FIELD_INVALID', 'MODEL_UNKNOWN', 'TOOL_UNKNOWN', 'UNKNOWN_KEY'];
+const RENDERED_WARNINGS: readonly DiagnosticCode[] = ['DESCRIPTION_LINE_UNQUOTED', 'FIELD_INVALID', 'MODEL_UNKNOWN', 'TOOL_UNKNOWN', 'UNKNOWN_KEY'];
 
 /** The warnings `show`/`install` report for a variant, attached to its relPath. */
 export function renderWarnings(variant: Variant): Diagnostic[] {
