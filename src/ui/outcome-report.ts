@@ -87,7 +87,8 @@ export function printDryRun(options: OutcomeReportOptions): number {
   const lines = quiet ? [] : [t('install.dryRun.header', { target: targetLabel(target, ctx.messages) })];
   if (!quiet && actions.length === 0) lines.push(`  ${t('install.dryRun.empty')}`);
   if (!quiet) lines.push(...formatPlanLines({ actions, backups: outcome.predictedBackups, messages: ctx.messages, style: ctx.style }));
-  if (!quiet && !outcome.dirExisted && actions.some((a) => a.kind !== 'skip' && a.kind !== 'conflict')) lines.push(t('install.dryRun.createsDir', { path: target.dir }));
+  if (!quiet && !outcome.dirExisted && actions.some((a) => a.kind !== 'skip' && a.kind !== 'conflict'))
+    lines.push(t('install.dryRun.createsDir', { path: target.dir }));
   const conflicts = actions.filter((a) => a.kind === 'conflict').length;
   const notes = printFileNotes({ ctx, choices: choicesOf(report.chosen ?? [], actions), dryRun: true, grouped: !each });
   if (endsOnSummary({ actions, refused: refusedCount }) || quiet) {
@@ -106,8 +107,7 @@ function summaryOf(options: { report: LifecycleReport; target: Target; ctx: UiCo
   const { report, target, ctx, notes } = options;
   // With --verbose the warnings were printed (notes.warnings is then only what printFileNotes printed: not named again).
   const count = (report.source?.count ?? 0) + (report.source ? notes.warnings : 0);
-  const source =
-    count > 0 ? { count, errors: report.source?.errors ?? 0, command: report.source?.command ?? commandLine({ args: ['validate'] }) } : undefined;
+  const source = count > 0 ? { count, errors: report.source?.errors ?? 0, command: report.source?.command ?? commandLine({ args: ['validate'] }) } : undefined;
   return {
     command: report.command,
     done: options.done,
@@ -123,10 +123,17 @@ function summaryOf(options: { report: LifecycleReport; target: Target; ctx: UiCo
  * The lines that stand for many agents at once: those already up to date (or, for uninstall, not installed),
  * and those without the language asked for that got their own language. Not with --quiet.
  */
-function groupedLines(options: { ctx: UiContext; report: LifecycleReport; actions: readonly PlanAction[]; missing: FileNotes['missing']; dryRun: boolean }): string[] {
+function groupedLines(options: {
+  ctx: UiContext;
+  report: LifecycleReport;
+  actions: readonly PlanAction[];
+  missing: FileNotes['missing'];
+  dryRun: boolean;
+}): string[] {
   const { ctx, report, actions } = options;
   if (isQuiet(ctx)) return [];
-  const skipsFor = (reason: PlanAction['reason']): string[] => actions.filter((a) => a.kind === 'skip' && a.reason === reason && !a.attention).map((a) => a.agent);
+  const skipsFor = (reason: PlanAction['reason']): string[] =>
+    actions.filter((a) => a.kind === 'skip' && a.reason === reason && !a.attention).map((a) => a.agent);
   const lines = [
     groupLine({ key: 'summary.upToDate', agents: skipsFor('up-to-date'), messages: ctx.messages }),
     report.command === 'uninstall' ? groupLine({ key: 'summary.notInstalled', agents: skipsFor('not-installed'), messages: ctx.messages }) : undefined,

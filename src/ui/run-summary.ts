@@ -66,5 +66,5 @@ export function summaryLine(options: {
   const source = options.source;
   if (source && source.count > 0)
     parts.push(messages.t(source.errors > 0 ? 'summary.sourceProblems' : 'summary.sourceWarnings', { count: source.count, command: source.command }));
-  return sanitizeForTerminal(`${parts.join(messages.t('summary.separator'))}${messages.t('summary.end')}`);
+  return sanitizeForTerminal(messages.t('summary.line', { parts: parts.join(messages.t('summary.separator')) }));
 }

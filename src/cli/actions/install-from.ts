@@ -98,7 +98,7 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
     names = (scan.selection?.names ?? options.agents).map((name) => {
       if (!scan.catalog.agents.has(name)) assertNotSkipped({ name, skipped: scan.skipped, from });
       assertUnambiguous({ scan, agent: name, locale: wanted, retry: retryFor(name) });
-      const agent = findAgent(scan.catalog, name);
+      const agent = findAgent(scan.catalog, name, { args: ['list'], from });
       if (!isInstallableName(agent.name)) {
         throw new AgentpackError({
           code: 'AGENT_NAME_NOT_PORTABLE',
@@ -145,7 +145,12 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
         requests: requests.map((request) => {
           const { locale } = choiceFor(request, installedLocale(input, request.agent));
           // Refused when even the fallback is not there (LOCALE_UNAVAILABLE).
-          findVariant({ agent: scan.catalog.agents.get(catalogName.get(request.agent) ?? '')!, locale, knownLocales: [locale] });
+          findVariant({
+            agent: scan.catalog.agents.get(catalogName.get(request.agent) ?? '')!,
+            locale,
+            knownLocales: [locale],
+            list: { args: ['list'], from },
+          });
           return { agent: request.agent, locale };
         }),
       }),
