@@ -28,7 +28,7 @@ export interface LifecycleReport {
   commandWords: string[];
   /** `locale <l>`: the locale asked for, named in the line about the agents that have no variant in it. */
   locale?: string;
-  /** `uninstall --from <folder>`: the folder as given, named when no agent was installed from it. */
+  /** `uninstall --from <folder>` / `install --from <folder>`: the folder as given, named when the run found no agent for it. */
   from?: string;
   /** The run chose the locale it writes (install, locale): after it, where each choice came from and how to switch. */
   chosen?: readonly LocaleRequest[];
@@ -181,6 +181,10 @@ export function printOutcome(options: OutcomeReportOptions): number {
       ...switchHints({ written, available, messages: ctx.messages, commandFor }),
     );
   }
+  // `update --from` / `locale --from`: the folder given is what the manifest now records for these agents.
+  if (outcome.applied && report.from !== undefined && (report.command === 'update' || report.command === 'locale') && outcome.plan.actions.length > 0) {
+    out.push(t('install.sourceRecorded', { count: outcome.plan.actions.length, agent: outcome.plan.actions[0]?.agent ?? '', from: report.from }));
+  }
   // A removal that left no agent took the manifest with it (an empty manifest is deleted, not written).
   if (outcome.applied && Object.keys(outcome.plan.manifest.agents).length === 0 && applied.some(({ action }) => action.kind === 'remove')) {
     out.push(t('install.manifestRemoved', { dir: target.dir }));
@@ -202,6 +206,9 @@ export function printOutcome(options: OutcomeReportOptions): number {
 /** A run with nothing to act on: uninstall says there is nothing to remove (from the folder it was given). */
 function nothingLine(options: { report: LifecycleReport; target: Target; messages: Messages }): string {
   const { report, target, messages } = options;
+  // `install --all --from <folder>` of a folder with no agent: say so, with the list of that folder.
+  if (report.command === 'install' && report.from !== undefined)
+    return messages.t('install.nothingInFrom', { from: report.from, command: commandLine({ args: ['list'], from: report.from }) });
   if (report.command !== 'uninstall') return messages.t('install.nothingInstalled', { dir: target.dir });
   if (report.from !== undefined) return messages.t('install.nothingFrom', { dir: target.dir, from: report.from });
   return messages.t('install.nothingToRemove', { dir: target.dir });

@@ -169,6 +169,7 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
       chosen: requests,
       ...(every ? { refused } : {}),
       source,
+      from,
     },
   });
 }

@@ -66,6 +66,7 @@ export async function runLocale(options: { locale: string | undefined; agents: s
       forceArgs: ['locale', locale, ...agents, ...sourceFlags({ from, picks: pick }), '--force'],
       chosen: [],
       source: sources.source,
+      ...(from !== undefined ? { from } : {}),
     },
   });
 }

@@ -62,6 +62,7 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
       commandWords: ['update'],
       forceArgs: ['update', ...agents, ...sourceFlags({ from, picks: pick }), '--force'],
       source: sources.source,
+      ...(from !== undefined ? { from } : {}),
     },
   });
 }
