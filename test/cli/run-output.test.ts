@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isolatedEnv, runCli, tempDir, type CliResult } from '../helpers/cli.js';
@@ -260,5 +260,38 @@ describe('bare agentpack and the top-level help', () => {
     for (const term of ['-g, --global', '-p, --project', '--dir <フォルダー>', '--from <パス>', '-l, --locale <言語>'])
       expect(sectionJa).toContain(`\n  ${term}  `);
     expect((await cli(['install', '--help'])).stdout).not.toContain('Common options');
+  });
+});
+
+describe('folders that moved or hold nothing (ux-review defects 22 and 29)', () => {
+  it('install --all from a folder with no agent says so with its list --from; update --from a moved folder says it is recorded', async () => {
+    const { work, dir, cli } = setup();
+    mkdirSync(join(work, 'empty'));
+    expect(await cli(['install', '--all', '--from', 'empty', '--dir', dir])).toEqual({
+      code: 0,
+      stdout: 'No agent to install in empty. See what it holds with agentpack list --from empty.\n',
+      stderr: '',
+    });
+    const ja = await cli(['install', '--all', '--from', 'empty', '--dir', dir, '--lang', 'ja']);
+    expect(ja.stdout).toBe('empty にはインストールできるエージェントがありません。中身は agentpack list --from empty で確認できます。\n');
+    expect((await cli(['install', '--all', '--from', 'cat', '--dir', dir])).code).toBe(0);
+    renameSync(join(work, 'cat'), join(work, 'moved'));
+    const update = await cli(['update', '--from', 'moved', '--dir', dir]);
+    expect(update).toEqual({
+      code: 0,
+      stdout: `From now on, the 3 agents are read from moved (recorded in the manifest).\nAlready up to date (3): reviewer, tester, writer\nUpdated 0 agents in ${dir}; 0 skipped\n`,
+      stderr: '',
+    });
+    // Negative controls: the same folder again, or no --from: nothing new is recorded, nothing is said.
+    expect((await cli(['update', '--from', 'moved', '--dir', dir])).stdout).not.toContain('From now on');
+    expect((await cli(['update', '--dir', dir])).stdout).not.toContain('From now on');
+    renameSync(join(work, 'moved'), join(work, 'again'));
+    const updateJa = await cli(['update', '--from', 'again', '--dir', dir, '--lang', 'ja']);
+    expect(updateJa.stdout.split('\n')[0]).toBe('今後、この 3 個のエージェントは again から読み込みます（マニフェストに記録しました）。');
+  });
+
+  it('an unknown command names one command, not a command and its alias', async () => {
+    const { cli } = setup();
+    expect((await cli(['lst'])).stderr).toBe('error USAGE: Unknown command "lst". Did you mean list?\nhint: Run agentpack --help for usage.\n');
   });
 });

@@ -81,7 +81,7 @@ export function commandWord(argv: readonly string[]): string | undefined {
 }
 
 /** Whether argv names no command at all: nothing but global options without a value (and `--lang en|ja`). */
-export function namesNoCommand(argv: readonly string[]): boolean {
+function namesNoCommand(argv: readonly string[]): boolean {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (PLAIN_GLOBAL_FLAGS.includes(arg) || (arg.startsWith('--lang=') && isLang(arg.slice('--lang='.length)))) continue;
