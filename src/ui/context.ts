@@ -15,4 +15,18 @@ export interface UiContext {
   json: boolean;
   stdout: OutputStream;
   stderr: OutputStream;
+  /**
+   * `-q/--quiet`: errors and the one summary line of a run; `-v/--verbose`: every line (each agent, each warning);
+   * absent: the summary, grouped lines and what needs the user.
+   */
+  verbosity?: 'quiet' | 'verbose' | undefined;
+}
+
+/** The lines a report prints at this verbosity: `quiet` drops everything but errors and the summary. */
+export function isQuiet(ctx: Pick<UiContext, 'verbosity'>): boolean {
+  return ctx.verbosity === 'quiet';
+}
+
+export function isVerbose(ctx: Pick<UiContext, 'verbosity'>): boolean {
+  return ctx.verbosity === 'verbose';
 }

@@ -6,7 +6,7 @@ import type { PlanAction } from '../core/plan/types.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { formatCandidates } from './conflict-report.js';
 import type { Messages } from './messages.js';
-import type { UiContext } from './context.js';
+import { isQuiet, type UiContext } from './context.js';
 import { sanitizeForTerminal } from './style.js';
 
 /**
@@ -84,13 +84,22 @@ export function localeSourceLines(choices: readonly LocaleChoice[], messages: Me
   return [...lines.values()];
 }
 
+/** What printFileNotes left to the summary: warnings counted, agents that got their own language. */
+export interface FileNotes {
+  warnings: number;
+  missing: { agent: string; locale: string }[];
+}
+
 /**
  * On stderr, after the run (or the dry run, which says "would be"): each translation that did not load or that
  * the folder lacks (the agent got its own language), then the warnings of the files written. Human output only.
+ * `grouped` (a run that ends on a summary) prints neither: it returns them, counted and named, for the summary
+ * and its grouped lines; --quiet prints nothing.
  */
-export function printFileNotes(options: { ctx: UiContext; choices: readonly LocaleChoice[]; dryRun?: boolean }): void {
+export function printFileNotes(options: { ctx: UiContext; choices: readonly LocaleChoice[]; dryRun?: boolean; grouped?: boolean }): FileNotes {
   const { ctx, choices } = options;
-  if (ctx.json) return;
+  const notes: FileNotes = { warnings: 0, missing: [] };
+  if (ctx.json) return notes;
   const { t } = ctx.messages;
   const lines: string[] = [];
   for (const { note } of choices) {
@@ -98,13 +107,17 @@ export function printFileNotes(options: { ctx: UiContext; choices: readonly Loca
       note?.code === 'translation-invalid' || note?.code === 'translation-missing'
         ? { agent: note.agent, locale: note.locale, path: sanitizeForTerminal(note.path) }
         : undefined;
+    if (params) notes.missing.push({ agent: params.agent, locale: params.locale });
     if (note?.code === 'translation-invalid' && params)
       lines.push(t(options.dryRun ? 'install.from.invalidLocale.dryRun' : 'install.from.invalidLocale', params));
     if (note?.code === 'translation-missing' && params)
       lines.push(t(options.dryRun ? 'install.from.missingLocale.dryRun' : 'install.from.missingLocale', params));
   }
   for (const { warnings } of choices) {
-    if (warnings) lines.push(ctx.style.bold(sanitizeForTerminal(warnings.path)), ...warnings.diagnostics.map((d) => formatDiagnostic(d, ctx)));
+    if (!warnings) continue;
+    notes.warnings += warnings.diagnostics.filter((d) => d.severity !== 'info').length;
+    lines.push(ctx.style.bold(sanitizeForTerminal(warnings.path)), ...warnings.diagnostics.map((d) => formatDiagnostic(d, ctx)));
   }
-  if (lines.length > 0) ctx.stderr.write(`${lines.join('\n')}\n`);
+  if (lines.length > 0 && options.grouped !== true && !isQuiet(ctx)) ctx.stderr.write(`${lines.join('\n')}\n`);
+  return notes;
 }

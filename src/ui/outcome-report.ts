@@ -3,11 +3,13 @@ import type { PackageRenders } from '../core/plan/renders.js';
 import type { Plan, PlanAction } from '../core/plan/types.js';
 import type { AppliedAction } from '../core/plan/types.js';
 import type { Target } from '../core/target.js';
-import { choicesOf, localeSourceLines, printFileNotes, refusedJson, type RefusedAgent } from './install-report.js';
+import { choicesOf, localeSourceLines, printFileNotes, refusedJson, type FileNotes, type RefusedAgent } from './install-report.js';
 import { writeJson } from './json.js';
 import type { Messages } from './messages.js';
 import { actionJson, formatPlanLines, targetLabel } from './plan-report.js';
-import type { UiContext } from './context.js';
+import { isQuiet, type UiContext } from './context.js';
+import { endsOnSummary, groupLine, nameList, summaryLine, tellsEachAgent, type SourceProblems } from './run-summary.js';
+import { commandLine } from '../core/hints.js';
 import { sanitizeForTerminal } from './style.js';
 import { languageName, sourceName } from './source-name.js';
 
@@ -26,12 +28,14 @@ export interface LifecycleReport {
   commandWords: string[];
   /** `locale <l>`: the locale asked for, named in the line about the agents that have no variant in it. */
   locale?: string;
-  /** `uninstall --from <folder>`: the folder as given, named when no agent was installed from it. */
+  /** `uninstall --from <folder>` / `install --from <folder>`: the folder as given, named when the run found no agent for it. */
   from?: string;
   /** The run chose the locale it writes (install, locale): after it, where each choice came from and how to switch. */
   chosen?: readonly LocaleRequest[];
   /** Agents left out before planning (install --all --from): listed under `refused` in --json; the run fails, unless each only lacks the language asked for. */
   refused?: readonly RefusedAgent[];
+  /** The problems of the `--from` folder the run read, counted and not printed (ui/source-report.ts): named in the summary. */
+  source?: SourceProblems | undefined;
 }
 
 /** A run planned (dry run) or carried out: the plan, and what happened to the folder. */
@@ -77,15 +81,70 @@ export function printDryRun(options: OutcomeReportOptions): number {
     );
     return code;
   }
-  const lines = [t('install.dryRun.header', { target: targetLabel(target, ctx.messages) })];
-  if (actions.length === 0) lines.push(`  ${t('install.dryRun.empty')}`);
-  lines.push(...formatPlanLines({ actions, backups: outcome.predictedBackups, messages: ctx.messages, style: ctx.style }));
-  if (!outcome.dirExisted && actions.some((a) => a.kind !== 'skip' && a.kind !== 'conflict')) lines.push(t('install.dryRun.createsDir', { path: target.dir }));
-  ctx.stdout.write(`${lines.map(sanitizeForTerminal).join('\n')}\n`);
+  const refusedCount = report.refused?.length ?? 0;
+  const each = tellsEachAgent({ ctx, actions, refused: refusedCount });
+  const quiet = isQuiet(ctx);
+  const lines = quiet ? [] : [t('install.dryRun.header', { target: targetLabel(target, ctx.messages) })];
+  if (!quiet && actions.length === 0) lines.push(`  ${t('install.dryRun.empty')}`);
+  if (!quiet) lines.push(...formatPlanLines({ actions, backups: outcome.predictedBackups, messages: ctx.messages, style: ctx.style }));
+  if (!quiet && !outcome.dirExisted && actions.some((a) => a.kind !== 'skip' && a.kind !== 'conflict'))
+    lines.push(t('install.dryRun.createsDir', { path: target.dir }));
   const conflicts = actions.filter((a) => a.kind === 'conflict').length;
+  const notes = printFileNotes({ ctx, choices: choicesOf(report.chosen ?? [], actions), dryRun: true, grouped: !each });
+  if (endsOnSummary({ actions, refused: refusedCount }) || quiet) {
+    const done = actions.filter((a) => a.kind !== 'skip' && a.kind !== 'conflict').length;
+    const skipped = actions.filter((a) => a.kind === 'conflict' || (a.kind === 'skip' && a.attention)).length + refusedCount;
+    if (!each) lines.push(...groupedLines({ ctx, report, actions, missing: notes.missing, dryRun: true }));
+    lines.push(summaryLine({ ...summaryOf({ report, target, ctx, done, skipped, notes }), dryRun: true }));
+  }
+  if (lines.length > 0) ctx.stdout.write(`${lines.map(sanitizeForTerminal).join('\n')}\n`);
   if (conflicts > 0) ctx.stderr.write(`${t('install.dryRun.refused', { count: conflicts, command: commandFor(report.forceArgs) })}\n`);
-  printFileNotes({ ctx, choices: choicesOf(report.chosen ?? [], actions), dryRun: true });
   return code;
+}
+
+/** What the summary line of a run needs from its report: the command, folder, counts and the folder's problems. */
+function summaryOf(options: { report: LifecycleReport; target: Target; ctx: UiContext; done: number; skipped: number; notes: FileNotes }) {
+  const { report, target, ctx, notes } = options;
+  // With --verbose the warnings were printed (notes.warnings is then only what printFileNotes printed: not named again).
+  const count = (report.source?.count ?? 0) + (report.source ? notes.warnings : 0);
+  const source = count > 0 ? { count, errors: report.source?.errors ?? 0, command: report.source?.command ?? commandLine({ args: ['validate'] }) } : undefined;
+  return {
+    command: report.command,
+    done: options.done,
+    skipped: options.skipped,
+    dir: target.dir,
+    messages: ctx.messages,
+    source,
+    ...(report.locale !== undefined ? { language: languageName(report.locale, ctx.messages) } : {}),
+  };
+}
+
+/**
+ * The lines that stand for many agents at once: those already up to date (or, for uninstall, not installed),
+ * and those without the language asked for that got their own language. Not with --quiet.
+ */
+function groupedLines(options: {
+  ctx: UiContext;
+  report: LifecycleReport;
+  actions: readonly PlanAction[];
+  missing: FileNotes['missing'];
+  dryRun: boolean;
+}): string[] {
+  const { ctx, report, actions } = options;
+  if (isQuiet(ctx)) return [];
+  const skipsFor = (reason: PlanAction['reason']): string[] =>
+    actions.filter((a) => a.kind === 'skip' && a.reason === reason && !a.attention).map((a) => a.agent);
+  const lines = [
+    groupLine({ key: 'summary.upToDate', agents: skipsFor('up-to-date'), messages: ctx.messages }),
+    report.command === 'uninstall' ? groupLine({ key: 'summary.notInstalled', agents: skipsFor('not-installed'), messages: ctx.messages }) : undefined,
+  ];
+  // Grouped by the language asked for (one, in practice).
+  for (const locale of new Set(options.missing.map((m) => m.locale))) {
+    const agents = options.missing.filter((m) => m.locale === locale).map((m) => m.agent);
+    const params = { count: agents.length, names: nameList(agents, ctx.messages), language: languageName(locale, ctx.messages) };
+    lines.push(ctx.messages.t(options.dryRun ? 'summary.ownLanguage.dryRun' : 'summary.ownLanguage', params));
+  }
+  return lines.filter((l): l is string => l !== undefined);
 }
 
 /**
@@ -103,9 +162,14 @@ export function printOutcome(options: OutcomeReportOptions): number {
     writeJson(ctx, { command: report.command, dryRun: false, target, createdDir: outcome.createdDir, actions, ...refusedOf(report, ctx.messages) }, code === 0);
     return code;
   }
-  const { out, err } = formatOutcome({ applied, dir: target.dir, messages: ctx.messages, commandFor, commandWords: report.commandWords, pkg, report });
-  if (outcome.createdDir) out.unshift(t('install.createdDir', { path: target.dir }));
+  const refusedCount = report.refused?.length ?? 0;
+  const each = tellsEachAgent({ ctx, actions: outcome.plan.actions, refused: refusedCount });
+  const quiet = isQuiet(ctx);
+  const { out, err } = formatOutcome({ applied, dir: target.dir, messages: ctx.messages, commandFor, commandWords: report.commandWords, pkg, report, each });
   if (applied.length === 0) out.push(nothingLine({ report, target, messages: ctx.messages }));
+  // --quiet: the one line that says what happened (with one agent, its own line), and what needs the user.
+  const quietLine = quiet && each ? out[0] : undefined;
+  if (outcome.createdDir) out.unshift(t('install.createdDir', { path: target.dir }));
   const present = applied.filter(
     ({ action }) => action.kind !== 'remove' && action.kind !== 'conflict' && (action.kind !== 'skip' || action.reason === 'up-to-date'),
   );
@@ -117,19 +181,34 @@ export function printOutcome(options: OutcomeReportOptions): number {
       ...switchHints({ written, available, messages: ctx.messages, commandFor }),
     );
   }
+  // `update --from` / `locale --from`: the folder given is what the manifest now records for these agents.
+  if (outcome.applied && report.from !== undefined && (report.command === 'update' || report.command === 'locale') && outcome.plan.actions.length > 0) {
+    out.push(t('install.sourceRecorded', { count: outcome.plan.actions.length, agent: outcome.plan.actions[0]?.agent ?? '', from: report.from }));
+  }
   // A removal that left no agent took the manifest with it (an empty manifest is deleted, not written).
   if (outcome.applied && Object.keys(outcome.plan.manifest.agents).length === 0 && applied.some(({ action }) => action.kind === 'remove')) {
     out.push(t('install.manifestRemoved', { dir: target.dir }));
   }
-  if (out.length > 0) ctx.stdout.write(`${out.join('\n')}\n`);
+  const shown = quiet ? (quietLine !== undefined ? [quietLine] : []) : out;
+  if (shown.length > 0) ctx.stdout.write(`${shown.join('\n')}\n`);
   if (err.length > 0) ctx.stderr.write(`${err.join('\n')}\n`);
-  printFileNotes({ ctx, choices: choicesOf(report.chosen ?? [], outcome.plan.actions) });
+  const notes = printFileNotes({ ctx, choices: choicesOf(report.chosen ?? [], outcome.plan.actions), grouped: !each });
+  if (endsOnSummary({ actions: outcome.plan.actions, refused: refusedCount }) || (quiet && quietLine === undefined)) {
+    const done = applied.filter(({ action }) => action.kind !== 'skip' && action.kind !== 'conflict').length;
+    const skipped = applied.filter(({ action }) => action.kind === 'conflict' || (action.kind === 'skip' && action.attention)).length + refusedCount;
+    const lines = each ? [] : groupedLines({ ctx, report, actions: outcome.plan.actions, missing: notes.missing, dryRun: false });
+    lines.push(summaryLine({ ...summaryOf({ report, target, ctx, done, skipped, notes }), dryRun: false }));
+    ctx.stdout.write(`${lines.join('\n')}\n`);
+  }
   return code;
 }
 
 /** A run with nothing to act on: uninstall says there is nothing to remove (from the folder it was given). */
 function nothingLine(options: { report: LifecycleReport; target: Target; messages: Messages }): string {
   const { report, target, messages } = options;
+  // `install --all --from <folder>` of a folder with no agent: say so, with the list of that folder.
+  if (report.command === 'install' && report.from !== undefined)
+    return messages.t('install.nothingInFrom', { from: report.from, command: commandLine({ args: ['list'], from: report.from }) });
   if (report.command !== 'uninstall') return messages.t('install.nothingInstalled', { dir: target.dir });
   if (report.from !== undefined) return messages.t('install.nothingFrom', { dir: target.dir, from: report.from });
   return messages.t('install.nothingToRemove', { dir: target.dir });
@@ -147,11 +226,13 @@ function formatOutcome(options: {
   commandWords: string[];
   pkg: PackageRenders;
   report: LifecycleReport;
+  /** One line per agent (tellsEachAgent); otherwise only the replaced files and the agents that need the user. */
+  each: boolean;
 }): {
   out: string[];
   err: string[];
 } {
-  const { applied, dir, messages, commandFor, commandWords, pkg, report } = options;
+  const { applied, dir, messages, commandFor, commandWords, pkg, report, each } = options;
   const { t } = messages;
   const out: string[] = [];
   const err: string[] = [];
@@ -161,6 +242,8 @@ function formatOutcome(options: {
   const staying = wanted === undefined ? [] : applied.filter(({ action }) => action.kind === 'skip' && action.reason === 'not-in-package');
   for (const { action, backup } of applied) {
     const p = { agent: action.agent, locale: action.locale ?? '?', from: action.fromLocale ?? '?', path: action.path, dir };
+    // Without a line per agent, what the summary counts or groups is left out; a replaced file of the user's never is.
+    if (!each && !action.backup && !action.attention && action.kind !== 'conflict') continue;
     switch (action.kind) {
       case 'create':
         out.push(t('install.done.create', p));

@@ -1,4 +1,5 @@
-import type { UiContext } from './context.js';
+import { isQuiet, isVerbose, type UiContext } from './context.js';
+import type { SourceProblems } from './run-summary.js';
 import { CANONICAL_LOCALE } from '../core/catalog/catalog.js';
 import { chooseCommand, describeConflict } from '../core/catalog/conflicts.js';
 import { shellWord, type CommandLine } from '../core/hints.js';
@@ -70,17 +71,25 @@ export function formatSourceNotes(options: {
 /**
  * On stderr: problems in how the files relate (each with its file), and with `unreadable` (only `list`, the
  * command that shows the whole folder) how many files look like agents but cannot be read: every other
- * command that reads the folder would repeat a line about files the user did not ask about.
+ * command that reads the folder would repeat a line about files the user did not ask about. With `grouped`
+ * (a run that ends on a summary: the command that shows them) and without --verbose they are not printed but
+ * counted, for the summary line; with --quiet they are not printed.
  */
-export function printSourceProblems(options: { scan: ReadSourceResult; ctx: UiContext; unreadable?: boolean }): void {
+export function printSourceProblems(options: { scan: ReadSourceResult; ctx: UiContext; unreadable?: boolean; grouped?: string }): SourceProblems | undefined {
   const { scan, ctx } = options;
-  if (ctx.json) return;
+  if (ctx.json) return undefined;
+  const problems = scan.diagnostics.filter((d) => d.severity !== 'info');
+  if (options.grouped !== undefined && !isVerbose(ctx)) {
+    return { count: problems.length, errors: problems.filter((d) => d.severity === 'error').length, command: options.grouped };
+  }
+  if (isQuiet(ctx)) return undefined;
   const lines: string[] = [];
   for (const d of scan.diagnostics) lines.push(ctx.style.bold(sanitizeForTerminal(d.file ?? '')), formatDiagnostic(d, ctx));
   if (options.unreadable === true && scan.unreadable.length > 0) {
     lines.push(ctx.messages.t('source.unreadable', { count: scan.unreadable.length, from: sanitizeForTerminal(shellWord(scan.from)) }));
   }
   if (lines.length > 0) ctx.stderr.write(`${lines.join('\n')}\n`);
+  return undefined;
 }
 
 /** After a human report: the source's copies and conflicts (formatSourceNotes), when there are any. */

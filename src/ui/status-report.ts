@@ -66,8 +66,10 @@ export function printStatus(options: {
   const { messages, style } = ctx;
   const { t } = messages;
   const notLoadable = snapshots.flatMap((s) => s.tree).filter((f) => f.parsed.isAgent && !f.parsed.loadableAsIs).length;
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  // The summary counts what the report shows: the findings and each agent file's own diagnostics.
+  const shown = [...findings, ...snapshots.flatMap((s) => s.tree).flatMap((f) => (f.parsed.isAgent ? f.parsed.diagnostics : []))];
+  const errors = shown.filter((f) => f.severity === 'error').length;
+  const warnings = shown.filter((f) => f.severity === 'warning').length;
   const unseen = claude?.available ? claude.agents.filter((a) => !a.seen).length : 0;
   const ok = notLoadable === 0 && errors === 0 && unseen === 0;
   if (ctx.json) {

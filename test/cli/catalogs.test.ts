@@ -346,8 +346,15 @@ describe('ja-mirror: Japanese-only agents and mirrors under .claude/ja/agents/',
     expect(Object.keys(locales)).toHaveLength(12);
     expect(Object.entries(locales).filter(([, l]) => l !== 'ja')).toEqual([['cache-tuner', 'en']]);
     // A dry run says what would happen; no file under .claude/ja/ is said to lack Japanese.
-    const dry = await cli(['install', '--all', '--from', 'ja-mirror', '--dir', join(tempDir(), 'agents'), '--locale', 'ja', '--dry-run']);
-    expect(dry.stderr).toBe(
+    const dryDir = join(tempDir(), 'agents');
+    const dry = await cli(['install', '--all', '--from', 'ja-mirror', '--dir', dryDir, '--locale', 'ja', '--dry-run']);
+    expect(dry.stderr).toBe('');
+    expect(dry.stdout).toContain(
+      `\nNo Japanese version, would be installed in its own language: cache-tuner\nWould install 12 agents into ${dryDir}; 0 would be skipped\n`,
+    );
+    // --verbose: the agent's own line, with the file it would be installed from.
+    const verbose = await cli(['install', '--all', '--from', 'ja-mirror', '--dir', dryDir, '--locale', 'ja', '--dry-run', '--verbose']);
+    expect(verbose.stderr).toBe(
       'cache-tuner has no ja translation in the folder; it would be installed in its own language (.claude/agents/backend/cache-tuner.md).\n',
     );
   });

@@ -38,9 +38,14 @@ describe('exit codes', () => {
     const r = await runCli(['validate']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('agents/ml-engineer.md');
-    expect(r.stdout).toContain('locales/ja/agents/ml-engineer.md');
-    expect(r.stdout).toContain('Files checked: 2. Errors: 0, warnings: 0.');
+    // Only problems are printed (none here), then the count; --verbose lists each clean file and translation.
+    expect(r.stdout).toBe('Files checked: 2. Errors: 0, warnings: 0.\n');
+    const verbose = await runCli(['validate', '--verbose']);
+    expect(verbose.stdout).toBe(
+      'agents/ml-engineer.md  no problems\nlocales/ja/agents/ml-engineer.md  no problems\n\nTranslations:\n  ml-engineer (ja): current  locales/ja/agents/ml-engineer.md\n\nFiles checked: 2. Errors: 0, warnings: 0.\n',
+    );
+    const ja = await runCli(['validate', '--lang', 'ja']);
+    expect(ja.stdout).toBe('2 個のファイルを検査しました: エラー 0 件、警告 0 件。\n');
   });
 
   it('1: validate a bad file prints each error with code, line and hint, then the summary', async () => {
@@ -178,9 +183,11 @@ describe('validate on folders', () => {
     const dir = workspace();
     const human = await runCli(['validate', '--strict', 'docs'], { cwd: dir });
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/docs\/README\.md\s+not an agent/);
-    expect(human.stdout).toMatch(/docs\/deep\/page\.md\s+not an agent/);
-    expect(human.stdout).toContain('Files checked: 2. Errors: 0, warnings: 0.');
+    expect(human.stdout).toBe('Files checked: 2. Errors: 0, warnings: 0.\n');
+    const verbose = await runCli(['validate', '--strict', 'docs', '-v'], { cwd: dir });
+    expect(verbose.stdout).toMatch(/docs\/README\.md\s+not an agent/);
+    expect(verbose.stdout).toMatch(/docs\/deep\/page\.md\s+not an agent/);
+    expect(verbose.stdout).toContain('Files checked: 2. Errors: 0, warnings: 0.');
     const json = await runCli(['validate', '--json', 'docs'], { cwd: dir });
     const out = JSON.parse(json.stdout) as JsonValidation;
     expect(out.ok).toBe(true);

@@ -31,8 +31,8 @@ interface ListJson {
  * A home, a work folder with a catalog `cat` (an `ml-engineer` that is not the package's, and two more agents,
  * all English only), an agents folder holding one hand-made file, and the CLI run from the work folder.
  */
-function setup(): { work: string; cat: string; dir: string; cli: (args: string[]) => Promise<CliResult> } {
-  const { env } = isolatedEnv();
+function setup(): { work: string; cat: string; dir: string; home: string; cli: (args: string[]) => Promise<CliResult> } {
+  const { env, home } = isolatedEnv();
   const work = tempDir('agentpack-folder-agents-');
   const cat = join(work, 'cat');
   mkdirSync(join(cat, 'agents'), { recursive: true });
@@ -43,7 +43,7 @@ function setup(): { work: string; cat: string; dir: string; cli: (args: string[]
   const dir = join(work, 'agents');
   mkdirSync(dir);
   writeFileSync(join(dir, 'mine.md'), agentText('mine', 'Hand-made, not agentpack’s.'));
-  return { work, cat, dir, cli: (args) => runCli(args, { env, cwd: work }) };
+  return { work, cat, dir, home, cli: (args) => runCli(args, { env, cwd: work }) };
 }
 
 const findingsOf = (r: CliResult): StatusJson['findings'] => (JSON.parse(r.stdout) as StatusJson).findings;
@@ -87,9 +87,10 @@ describe('an agent installed from a folder is compared with that folder', () => 
 
     const dry = await cli(['update', '--dir', dir, '--dry-run']);
     expect(dry.stdout).toMatch(/overwrite\s+ml-engineer\.md\s+en\s+its source has a newer version/);
-    const update = await cli(['update', '--dir', dir]);
+    const update = await cli(['update', '--dir', dir, '--verbose']);
     expect(update.code).toBe(0);
-    expect(update.stdout).toContain(`Updated ml-engineer (en): ${join(dir, 'ml-engineer.md')}`);
+    expect(update.stdout).toContain(`Updated ml-engineer (en): ${join(dir, 'ml-engineer.md')}\n`);
+    expect(update.stdout).toMatch(/\nUpdated 1 agent in .*; 0 skipped\n$/);
     const [fromFolder, fromPackage] = await Promise.all([cli(['show', 'ml-engineer', '--from', 'cat']), cli(['show', 'ml-engineer', '--locale', 'en'])]);
     expect(readFileSync(join(dir, 'ml-engineer.md'), 'utf8')).toBe(fromFolder.stdout);
     expect(fromFolder.stdout).not.toBe(fromPackage.stdout);
@@ -225,9 +226,15 @@ describe('locale <lang> over agents that have no variant in it', () => {
       cli(['locale', 'ja', '--dir', dir, '--lang', 'ja']),
       cli(['locale', 'ja', '--dir', dir, '--json']),
     ]);
-    expect(en).toEqual({ code: 0, stdout: `3 agents have no Japanese version in ${cat}; they stay in English.\n`, stderr: '' });
+    expect(en).toEqual({
+      code: 0,
+      stdout: `3 agents have no Japanese version in ${cat}; they stay in English.\nSwitched 0 agents to Japanese in ${dir}; 0 skipped\n`,
+      stderr: '',
+    });
     expect(ja.code).toBe(0);
-    expect(ja.stdout).toBe(`3 個のエージェントには日本語版がないため、英語のままにしました（インストール元: ${cat}）。\n`);
+    expect(ja.stdout).toBe(
+      `3 個のエージェントには日本語版がないため、英語のままにしました（インストール元: ${cat}）。\n${dir} の 0 個のエージェントを日本語に切り替えました。スキップ: 0 個。\n`,
+    );
     const out = JSON.parse(json.stdout) as { ok: boolean; actions: { action: string; reason: string; locale: string }[] };
     expect(out.ok).toBe(true);
     expect(out.actions.map((a) => [a.action, a.reason, a.locale])).toEqual(Array(3).fill(['skip', 'not-in-package', 'en']));
@@ -239,14 +246,20 @@ describe('locale <lang> over agents that have no variant in it', () => {
   });
 
   it('the package agent switches and a folder agent without Japanese stays: exit 0, one line for the folder', async () => {
-    const { cat, cli } = setup();
+    const { cat, cli, home } = setup();
+    const userAgents = join(home, '.claude', 'agents');
     expect((await cli(['install', 'ml-engineer', '--locale', 'en'])).code).toBe(0);
     expect((await cli(['install', 'reviewer', 'writer', '--from', 'cat'])).code).toBe(0);
     const r = await cli(['locale', 'ja']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Switched ml-engineer from en to ja');
-    expect(r.stdout).toContain(`2 agents have no Japanese version in ${cat}; they stay in English.`);
+    // Three agents: one summary line; the agent that switched is named with --verbose.
+    expect(r.stdout).toBe(
+      `2 agents have no Japanese version in ${cat}; they stay in English.\nTo switch to en: agentpack locale en\nSwitched 1 agent to Japanese in ${userAgents}; 0 skipped\n`,
+    );
     expect(r.stderr).toBe('');
+    const verbose = await cli(['locale', 'en', '-v']);
+    expect(verbose.stdout).toContain(`Switched ml-engineer from ja to en: ${join(userAgents, 'ml-engineer.md')}\n`);
+    expect(verbose.stdout).toMatch(/Switched 1 agent to English in .*; 0 skipped\n$/);
   });
 });
 
@@ -268,7 +281,7 @@ describe('uninstall --all and --from', () => {
     ]);
     const fromCat = await cli(['uninstall', '--from', cat, '--dir', dir]);
     expect(fromCat.code).toBe(0);
-    expect(fromCat.stdout).toBe(['ml-engineer', 'reviewer', 'writer'].map((a) => `Removed ${a}: ${join(dir, `${a}.md`)}\n`).join(''));
+    expect(fromCat.stdout).toBe(`Removed 3 agents from ${dir}; 0 skipped\n`);
     expect(Object.keys(snapshot(dir))).toEqual(['.agentpack.json', 'mine.md', 'notes.md']);
     expect(Object.keys((JSON.parse(readFileSync(join(dir, '.agentpack.json'), 'utf8')) as { agents: object }).agents)).toEqual(['notes']);
 

@@ -114,7 +114,7 @@ describe('one catalog option', () => {
       expect(help.stdout).toMatch(/^ {2}--from </m);
       expect(help.stdout).not.toContain('--root');
     }
-    const r = await runCli(['validate', '--root', ROOT]);
+    const r = await runCli(['validate', '--root', ROOT, '--verbose']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('locales/ja/agents/ml-engineer.md');
   });

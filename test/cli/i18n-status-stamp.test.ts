@@ -36,8 +36,10 @@ describe('i18n status on the package', () => {
     const out = JSON.parse(r.stdout) as ValidateJson;
     expect(Object.keys(out)).toEqual(['ok', 'files', 'summary', 'translations']);
     expect(out.translations.map((t) => [t.agent, t.locale, t.status])).toEqual([['ml-engineer', 'ja', 'current']]);
-    const human = await runCli(['validate', '--lang', 'ja']);
+    // A current translation is clean: listed with --verbose.
+    const human = await runCli(['validate', '--lang', 'ja', '--verbose']);
     expect(human.stdout).toContain('翻訳:\n  ml-engineer（ja）: 最新 (current)  locales/ja/agents/ml-engineer.md');
+    expect((await runCli(['validate', '--lang', 'ja'])).stdout).not.toContain('翻訳:');
   });
 });
 

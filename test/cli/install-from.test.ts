@@ -107,7 +107,9 @@ describe('install --from', () => {
     const { agents, cli } = setup();
     const first = await cli(['install', '--all', '--from', 'ja-tree', '--locale', 'ja']);
     expect(first.code).toBe(0);
-    expect(first.stderr).toContain('deploy-checker has no ja translation');
+    expect(first.stdout).toContain(
+      `No Japanese version (2), installed in their own language: deploy-checker, log-summarizer\nInstalled 8 agents into ${agents}; 0 skipped; the source has 1 problem — agentpack validate --from ja-tree\n`,
+    );
     // legacy-helper exists only in Japanese: a Japanese agent, installed too (it was an orphaned translation, left out).
     const everyAgent = [...JA_AGENTS, 'legacy-helper'].sort();
     expect(mdFiles(agents)).toEqual(everyAgent.map((a) => `${a}.md`));
@@ -140,7 +142,13 @@ describe('install --from', () => {
     cpSync(join(FIXTURES_DIR, 'team'), join(work, 'team'), { recursive: true });
     const r = await cli(['install', '--all', '--from', 'team'], work);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('FIELD_INVALID');
+    // Five agents: the warning about the folder's file is counted in the summary, and shown with --verbose.
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      `Created the folder ${agents}. If Claude Code is running, restart it so that it notices the new folder.\nInstalled 5 agents into ${agents}; 0 skipped; the source has 1 warning — agentpack validate --from team\n`,
+    );
+    const verbose = await cli(['install', '--all', '--from', 'team', '--dry-run', '-v'], work);
+    expect(verbose.stderr).toContain('onboarding-guide.md\n  warning FIELD_INVALID:5 "color" has a value Claude Code does not accept (magenta)');
     expect(readFileSync(join(agents, 'onboarding-guide.md'), 'utf8')).toContain('color: magenta');
     expect(originOf(manifestOf(agents).agents['onboarding-guide']?.source)).toEqual({ from: 'team', root: join(work, 'team'), path: 'onboarding-guide.md' });
     expect((await cli(['update'], work)).code).toBe(0);

@@ -111,15 +111,29 @@ describe('-y/--yes: never ask, never widen', () => {
 });
 
 describe('-v/--verbose and -q/--quiet', () => {
-  it('are accepted before or after any command and change no output yet (as their help says)', async () => {
+  it('are accepted before or after any command; list and status print what they find either way', async () => {
     const w = world();
-    for (const args of [['list'], ['status'], ['install', AGENT, '-n']]) {
+    for (const args of [['list'], ['status']]) {
       const plain = await runCli(args, { env: w.env, cwd: w.project });
       for (const extra of [['-v'], ['--quiet']]) {
         expect(await runCli([...args, ...extra], { env: w.env, cwd: w.project }), `${args.join(' ')} ${extra.join(' ')}`).toEqual(plain);
         expect(await runCli([...extra, ...args], { env: w.env, cwd: w.project }), `${extra.join(' ')} ${args.join(' ')}`).toEqual(plain);
       }
     }
+  });
+
+  it('a dry run of one agent: its plan line is the summary, -v prints the same, -q only the summary line', async () => {
+    const w = world();
+    const args = ['install', AGENT, '-n'];
+    const plain = await runCli(args, { env: w.env, cwd: w.project });
+    expect(plain.stdout).toMatch(/^Dry run, nothing was changed\. Plan for .* \(user\):\n {2}create {2}ml-engineer\.md {2}en {2}not installed\n/);
+    const dir = join(w.home, '.claude', 'agents');
+    const quiet = { code: 0, stdout: `Would install 1 agent into ${dir}; 0 would be skipped\n`, stderr: '' };
+    for (const extra of [['-v'], ['--verbose']]) expect(await runCli([...args, ...extra], { env: w.env, cwd: w.project })).toEqual(plain);
+    expect(await runCli([...args, '-q'], { env: w.env, cwd: w.project })).toEqual(quiet);
+    expect(await runCli(['-q', ...args], { env: w.env, cwd: w.project })).toEqual(quiet);
+    const ja = await runCli([...args, '-q', '--lang', 'ja'], { env: w.env, cwd: w.project });
+    expect(ja).toEqual({ code: 0, stdout: `1 個のエージェントを ${dir} にインストールします。スキップ予定: 0 個。\n`, stderr: '' });
   });
 
   it('cannot be given together', async () => {

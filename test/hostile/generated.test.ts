@@ -126,7 +126,8 @@ describe('generated hostile inputs (child process, 256 MiB heap, 30 s kill)', ()
     const name = 'evil-\u001b[2J\u001b]0;title\u0007.md';
     writeFileSync(join(dir, name), `---\n${A}---\nbody\n`);
     const { env } = isolatedEnv();
-    const r = await runCli(['validate', name], { env, cwd: dir });
+    // --verbose: the clean file is listed by name.
+    const r = await runCli(['validate', name, '--verbose'], { env, cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
     expect(r.stdout).toContain('evil-\\x1b[2J\\x1b]0;title\\x07.md');

@@ -144,7 +144,8 @@ describe('typed lookup', () => {
   it('uses the .hintSuggest variant only when a suggestion is given', () => {
     const m = messagesIn('en');
     expect(m.describe('error', 'AGENT_UNKNOWN', { agent: 'ml-engneer', suggestion: 'ml-engineer' }).hint).toContain('Did you mean "ml-engineer"?');
-    expect(m.describe('error', 'AGENT_UNKNOWN', { agent: 'zzz' }).hint).toBe('Run agentpack list to see the available agents.');
+    const command = 'agentpack list --from ./cat';
+    expect(m.describe('error', 'AGENT_UNKNOWN', { agent: 'zzz', command }).hint).toBe('Run agentpack list --from ./cat to see the available agents.');
   });
 
   it('uses the .one wording when count is 1, in t() and describe(), and the plain key otherwise', () => {

@@ -39,7 +39,8 @@ describe('spawned: colour follows the environment', () => {
   const colorEnv = (extra: Record<string, string | undefined>): Record<string, string> => isolatedEnv({ NO_COLOR: undefined, ...extra }).env;
 
   it('FORCE_COLOR=1 colours the report (stdout) and the error (stderr) even through a pipe', async () => {
-    const ok = await runCli(['validate'], { env: colorEnv({ FORCE_COLOR: '1' }) });
+    // --verbose: the clean files are listed too, in colour.
+    const ok = await runCli(['validate', '--verbose'], { env: colorEnv({ FORCE_COLOR: '1' }) });
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(ANSI);
     const failed = await runCli(['show', 'nope'], { env: colorEnv({ FORCE_COLOR: '1' }) });
@@ -67,7 +68,7 @@ describe('spawned: colour follows the environment', () => {
 describe('colour is decided per stream', () => {
   it('stdout on a terminal, stderr piped: the report is coloured, the error line is not', async () => {
     const ok = await runInProcess({
-      argv: ['validate'],
+      argv: ['validate', '--verbose'],
       env: { LANG: 'C' },
       stdout: memoryStream({ isTTY: true, columns: 80 }),
       stderr: memoryStream({ isTTY: false }),

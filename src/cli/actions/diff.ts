@@ -32,7 +32,7 @@ export async function runDiff(options: { agent: string; raw: unknown; ctx: CliCo
   const catalog = recorded ? recorded.scan.catalog : pack.catalog;
   // A package agent installed under another name (`install --as`) is compared with its render under that name.
   const renamed = recorded || catalog.agents.has(options.agent) ? undefined : await renamedFrom({ dir: target.dir, agent: options.agent });
-  const agent = findAgent(catalog, renamed ?? options.agent);
+  const agent = findAgent(catalog, renamed ?? options.agent, { args: ['list'], target });
   const name = renamed === undefined ? agent.name : options.agent;
   // Only this agent's renders (to tell its state), not every agent of the folder.
   const base = recorded ? renderPackage({ catalog: { ...catalog, agents: new Map([[agent.name, agent]]) }, version: pack.pkg.version }) : pack.pkg;

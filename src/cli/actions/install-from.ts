@@ -47,7 +47,6 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
   const { ctx, target, from, pick, as } = options;
   const select = selectionOf({ agents: options.all ? [] : options.agents, plugin: options.plugin });
   const scan = await loadSource({ from, pick, ctx, ...(select ? { select } : {}) });
-  printSourceProblems({ scan, ctx });
   assertSelected({ selection: scan.selection, from, skipped: scan.skipped });
   const rendered = renderSource({
     catalog: scan.catalog,
@@ -102,7 +101,7 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
     names = (scan.selection?.names ?? options.agents).map((name) => {
       if (!scan.catalog.agents.has(name)) assertNotSkipped({ name, skipped: scan.skipped, from });
       assertUnambiguous({ scan, agent: name, locale: wanted, retry: retryFor(name) });
-      const agent = findAgent(scan.catalog, name);
+      const agent = findAgent(scan.catalog, name, { args: ['list'], from });
       if (!isInstallableName(agent.name)) {
         throw new AgentpackError({
           code: 'AGENT_NAME_NOT_PORTABLE',
@@ -131,6 +130,9 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
     }),
     agent: as ?? agent,
   }));
+  // A run of several agents ends on a summary that counts the folder's problems; one agent's run prints them.
+  const grouped = names.length + refused.length > 1 ? commandLine({ args: ['validate'], from }) : undefined;
+  const source = printSourceProblems({ scan, ctx, ...(grouped !== undefined ? { grouped } : {}) });
   printRefused({ ctx, refused });
   const named = options.all ? ['--all'] : options.agents;
   await runLifecycle({
@@ -146,7 +148,12 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
         requests: requests.map((request) => {
           const { locale } = choiceFor(request, installedLocale(input, request.agent));
           // Refused when even the fallback is not there (LOCALE_UNAVAILABLE).
-          findVariant({ agent: scan.catalog.agents.get(catalogName.get(request.agent) ?? '')!, locale, knownLocales: [locale] });
+          findVariant({
+            agent: scan.catalog.agents.get(catalogName.get(request.agent) ?? '')!,
+            locale,
+            knownLocales: [locale],
+            list: { args: ['list'], from },
+          });
           return { agent: request.agent, locale };
         }),
       }),
@@ -164,6 +171,8 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
       ],
       chosen: requests,
       ...(every ? { refused } : {}),
+      source,
+      from,
     },
   });
 }

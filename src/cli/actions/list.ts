@@ -1,6 +1,6 @@
+import { unknownLocale } from '../../core/catalog/lookup.js';
 import { canonicalVariant, shownDescriptionOf, sortedLocales, type CatalogAgent } from '../../core/catalog/catalog.js';
 import { assertSelected, selectionOf } from '../../core/catalog/select.js';
-import { AgentpackError } from '../../core/errors.js';
 import { matchTag } from '../../core/catalog/locale-tag.js';
 import { readPackage } from '../../io/package/read-package.js';
 import type { ReadSourceResult } from '../../io/source/read-source.js';
@@ -63,7 +63,7 @@ function selectRows(options: { rows: ListRow[]; query: ListQuery; descriptionsOf
   const { locale, word } = query;
   if (locale !== undefined) {
     const known = [...new Set(rows.flatMap((r) => r.locales))].sort();
-    if (!known.includes(locale)) throw new AgentpackError({ code: 'LOCALE_UNKNOWN', params: { locale, choices: known.join(', ') }, exitCode: 2 });
+    if (!known.includes(locale)) throw unknownLocale({ locale, knownLocales: known });
     out = out.filter((r) => r.locales.includes(locale));
   }
   if (word !== undefined && word.trim() !== '') {

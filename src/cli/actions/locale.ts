@@ -56,7 +56,11 @@ export async function runLocale(options: { locale: string | undefined; agents: s
     dryRun: opts.dryRun,
     force: opts.force,
     plan: (input) =>
-      planSwitch({ input, locale, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) }),
+      planSwitch({
+        input,
+        locale,
+        agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest, target }))),
+      }),
     ...(sources.sources ? { sources: sources.sources } : {}),
     // One locale, named for every agent: nothing to say where it came from, but the others can be offered.
     report: {
@@ -65,6 +69,8 @@ export async function runLocale(options: { locale: string | undefined; agents: s
       locale,
       forceArgs: ['locale', locale, ...agents, ...sourceFlags({ from, picks: pick }), '--force'],
       chosen: [],
+      source: sources.source,
+      ...(from !== undefined ? { from } : {}),
     },
   });
 }

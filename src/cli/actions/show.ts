@@ -72,10 +72,11 @@ export async function runShow(options: { agent: string; raw: unknown; ctx: CliCo
     const retry = { args: ['show', name, ...(flag === undefined ? [] : ['--locale', flag])], from: sourceFrom, picks: recorded ? scan.picks : pick };
     assertUnambiguous({ scan, agent: name, locale: resolved.locale, retry });
   }
-  const agent = findAgent(catalog, name);
+  const list = { args: ['list'], from: sourceFrom };
+  const agent = findAgent(catalog, name, list);
   // Only the CLI's own language gives way: a locale named with --locale or AGENTPACK_LOCALE is shown or refused.
   const locale = resolved.from === 'lang' && !agent.variants.has(resolved.locale) ? agent.canonical : resolved.locale;
-  const variant = findVariant({ agent, locale, knownLocales: catalogLocales(catalog) });
+  const variant = findVariant({ agent, locale, knownLocales: catalogLocales(catalog), list });
   let content: string;
   try {
     content = renderVariant(variant);

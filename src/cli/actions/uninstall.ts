@@ -41,7 +41,7 @@ export async function runUninstall(options: { agents: string[]; raw: unknown; ct
   const choose = (manifest: Manifest): string[] => {
     if (all) return Object.keys(manifest.agents).sort();
     if (folder !== undefined) return recordedFrom({ manifest, folder });
-    return agents.map((name) => checkRemovableName({ name, catalog, manifest }));
+    return agents.map((name) => checkRemovableName({ name, catalog, manifest, target }));
   };
   const selection = all ? ['--all'] : from !== undefined ? ['--from', from] : agents;
   await runLifecycle({

@@ -39,7 +39,7 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
   });
   const run = sources.agents ?? [];
   const plan = (input: PlanInput) =>
-    planUpdate({ input, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) });
+    planUpdate({ input, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest, target }))) });
   if (opts.check) {
     // Nothing is written, not even the folder: the plan is only read.
     const preview = await previewPlan({ dir: target.dir, pkg: sources.pkg, agents: [...sources.pkg.agents.keys()], force: opts.force, plan });
@@ -57,6 +57,12 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
     force: opts.force,
     plan,
     ...(sources.sources ? { sources: sources.sources } : {}),
-    report: { command: 'update', commandWords: ['update'], forceArgs: ['update', ...agents, ...sourceFlags({ from, picks: pick }), '--force'] },
+    report: {
+      command: 'update',
+      commandWords: ['update'],
+      forceArgs: ['update', ...agents, ...sourceFlags({ from, picks: pick }), '--force'],
+      source: sources.source,
+      ...(from !== undefined ? { from } : {}),
+    },
   });
 }

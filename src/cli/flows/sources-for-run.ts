@@ -10,6 +10,7 @@ import { withInstalledSources } from '../../io/source/recorded-sources.js';
 import { readManifest } from '../../io/target/manifest-store.js';
 import type { Target } from '../../io/target/resolve.js';
 import { printSourceProblems } from '../../ui/source-report.js';
+import type { SourceProblems } from '../../ui/run-summary.js';
 import { progressLine } from '../../ui/progress.js';
 import type { CliContext } from '../program/context.js';
 import { loadSource } from './load-source.js';
@@ -22,6 +23,8 @@ export interface RunSources {
   agents: string[] | undefined;
   /** Without `--from`: the manifest the renders were read for and how to read them again under the lock (PlanRun.sources). */
   sources?: { manifestText: string | undefined; reload: () => Promise<PackageRenders> };
+  /** With `--from`: the folder's problems, counted for the summary and not printed (ui/source-report.ts). */
+  source?: SourceProblems;
 }
 
 async function manifestOf(dir: string): Promise<Manifest> {
@@ -67,7 +70,6 @@ export async function sourcesForRun(options: {
     };
   }
   const scan = await loadSource({ from, pick, ctx });
-  printSourceProblems({ scan, ctx });
   const rendered = renderSource({
     catalog: scan.catalog,
     version: pkg.version,
@@ -107,6 +109,9 @@ export async function sourcesForRun(options: {
         params: { dir: target.dir, from: shellWord(from), command: commandLine({ args: ['list'], from }) },
       });
   }
+  // A run of several agents ends on a summary that counts the folder's problems; one agent's run prints them.
+  const grouped = run.length > 1 ? commandLine({ args: ['validate'], from }) : undefined;
+  const source = printSourceProblems({ scan, ctx, ...(grouped !== undefined ? { grouped } : {}) });
   const out = new Map(pkg.agents);
   const locales = new Set<string>();
   for (const agent of run) {
@@ -119,5 +124,5 @@ export async function sourcesForRun(options: {
     out.set(agent, mine);
     for (const l of mine.locales) locales.add(l);
   }
-  return { pkg: { version: pkg.version, agents: out }, locales: [...locales], agents: run };
+  return { pkg: { version: pkg.version, agents: out }, locales: [...locales], agents: run, ...(source ? { source } : {}) };
 }

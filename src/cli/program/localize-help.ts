@@ -106,6 +106,24 @@ function examplesSection(options: { cmd: Command; messages: Messages; helpWidth:
   return `\n${messages.t('help.examples')}\n${lines.join('\n')}\n`;
 }
 
+/** The options that pick the agents folder, the catalog and the agents' language: named once at the top level. */
+const COMMON_OPTIONS = [
+  ['-g, --global', 'help.common.global'],
+  ['-p, --project', 'cli.opt.project'],
+  ['--dir <dir>', 'cli.opt.dir'],
+  ['--from <path>', 'cli.opt.from'],
+  ['-l, --locale <locale>', 'cli.opt.locale'],
+] as const;
+
+/** The program's "Common options" section: the scope and catalog options most commands take. */
+function commonOptionsSection(options: { messages: Messages; helpWidth: number; termWidth: number }): string {
+  const { messages, helpWidth } = options;
+  const terms = COMMON_OPTIONS.map(([term]) => localizeTerm(term, messages));
+  const termWidth = Math.max(options.termWidth, ...terms.map((t) => displayWidth(t)));
+  const items = COMMON_OPTIONS.map(([, key], i) => formatItem({ term: terms[i] ?? '', termWidth, description: messages.t(key), helpWidth }));
+  return `\n${hang({ text: messages.t('help.commonOptions'), width: helpWidth, indent: '' })}\n${items.join('\n')}\n`;
+}
+
 /** The usage line, wrapped under itself when it is wider than the terminal. */
 function wrapUsage(line: string, helpWidth: number): string {
   if (displayWidth(line) <= helpWidth) return line;
@@ -151,7 +169,8 @@ function helpConfiguration(messages: Messages): HelpConfiguration {
       const body = [wrapUsage(usage, helpWidth), ...rest].join('\n');
       // The program's own help ends with the way to a command's options.
       const footer = cmd.parent ? '' : `\n${hang({ text: messages.t('help.footer', { invocation: messages.invocation }), width: helpWidth, indent: '' })}\n`;
-      return `${body}${examplesSection({ cmd, messages, helpWidth })}${footer}`;
+      const common = cmd.parent ? '' : commonOptionsSection({ messages, helpWidth, termWidth: helper.padWidth(cmd, helper) });
+      return `${body}${common}${examplesSection({ cmd, messages, helpWidth })}${footer}`;
     },
   };
 }

@@ -80,6 +80,20 @@ export function commandWord(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Whether argv names no command at all: nothing but global options without a value (and `--lang en|ja`). */
+function namesNoCommand(argv: readonly string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (PLAIN_GLOBAL_FLAGS.includes(arg) || (arg.startsWith('--lang=') && isLang(arg.slice('--lang='.length)))) continue;
+    if (arg === '--lang' && isLang(argv[i + 1])) {
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 /**
  * The program a run of argv needs. When argv names one of our commands (not `help`), only that command
  * is registered and localized: commander then parses, dispatches, prints that command's help and reports
@@ -100,7 +114,9 @@ export function programFor(options: { ctx: CliContext; argv: readonly string[] }
 
 /** Run the CLI and return the exit code. The only caller that ends the process is main.ts. */
 export async function run(options: RunOptions): Promise<number> {
-  const { argv, env } = options;
+  const { env } = options;
+  // No command: the help, on stdout with exit 0 (commander would write it to stderr), so `agentpack | less` shows it.
+  const argv = namesNoCommand(options.argv) ? [...options.argv, '--help'] : options.argv;
   const json = argv.includes('--json');
   // An invalid `--lang fr` is reported by commander (choices) as a usage error, in the language the
   // environment selects.
@@ -118,6 +134,9 @@ export async function run(options: RunOptions): Promise<number> {
     const program = options.wholeProgram ? buildProgram(ctx) : programFor({ ctx, argv });
     program.hook('preAction', (_program, actionCommand) => {
       acting = actionCommand;
+      // -v / -q are the program's options, wherever on the line they were typed (also combined: -nv).
+      const { verbose, quiet } = program.opts<{ verbose?: boolean; quiet?: boolean }>();
+      ctx.verbosity = verbose === true ? 'verbose' : quiet === true ? 'quiet' : undefined;
     });
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;

@@ -97,7 +97,9 @@ export function usageDetail(error: Pick<CommanderError, 'code' | 'message'>, mes
     if (argName !== undefined) params['option'] = `<${messages.find(`help.placeholder.${argName}`) ?? argName}>`;
     const detail = messages.t(rule.key, params).trim();
     // `--lang jp` / `JA` / `ja_JP`: the choice meant (all of agentpack's choices are languages).
-    const meant = suggestion ?? (rule.key === 'usage.invalidChoice' ? nearestLocale(params['value'] ?? '', (params['choices'] ?? '').split(', ')) : undefined);
+    // A command and its alias (`list, ls` for `lst`) are one command: the first name commander offers is enough.
+    const offered = rule.key === 'usage.unknownCommand' ? suggestion?.split(', ')[0] : suggestion;
+    const meant = offered ?? (rule.key === 'usage.invalidChoice' ? nearestLocale(params['value'] ?? '', (params['choices'] ?? '').split(', ')) : undefined);
     return meant ? messages.t('usage.withSuggestion', { detail, suggestion: meant }) : detail;
   }
   return head;

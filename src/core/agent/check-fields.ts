@@ -17,13 +17,32 @@ export interface I18nLink {
 type Report = (severity: Severity, code: DiagnosticCode, extra?: { line?: number; params?: DiagnosticParams }) => void;
 
 const SOURCE_HASH = /^sha256:[0-9a-f]{64}$/;
+
+/**
+ * A `key: value` line that only looks like a key: it follows a description Claude Code's retry had to quote
+ * (its text holds ": "), with nothing but such lines in between (`user: …` / `assistant: …` of an example).
+ */
+function continuesDescription(options: { key: string; fieldLines: Map<string, number>; description: unknown }): boolean {
+  const { key, fieldLines, description } = options;
+  const start = fieldLines.get('description');
+  const line = fieldLines.get(key);
+  if (typeof description !== 'string' || !description.includes(': ') || start === undefined || line === undefined || line <= start) return false;
+  return [...fieldLines].every(([other, at]) => at <= start || at >= line || !(KNOWN_FIELDS as readonly string[]).includes(other));
+}
 const OPTIONAL_FIELDS = KNOWN_FIELDS.filter((f) => f !== 'name' && f !== 'description');
 
 /**
  * Check parsed front-matter field by field. Errors make the agent unusable; warnings are what Claude
  * Code would drop silently or what is not portable. Invalid optional fields are left out of the spec.
  */
-export function checkFields(options: { data: Record<string, unknown>; fieldLines: Map<string, number>; report: Report; rules?: SpecRules }): {
+export function checkFields(options: {
+  data: Record<string, unknown>;
+  fieldLines: Map<string, number>;
+  report: Report;
+  rules?: SpecRules;
+  /** The front-matter parsed only after Claude Code's retry quoted its values (YAML_LENIENT). */
+  lenient?: boolean;
+}): {
   spec?: AgentSpec;
   i18n?: I18nLink;
   loadable: boolean;
@@ -90,6 +109,11 @@ export function checkFields(options: { data: Record<string, unknown>; fieldLines
         report('warning', 'FIELD_INVALID', { ...at(key), params: { field: key, value: preview(value) } });
         continue;
       }
+      clean[key] = value;
+      continue;
+    }
+    if (options.lenient === true && continuesDescription({ key, fieldLines, description })) {
+      report('warning', 'DESCRIPTION_LINE_UNQUOTED', { ...at(key), params: { key, line: fieldLines.get(key) ?? 0 } });
       clean[key] = value;
       continue;
     }

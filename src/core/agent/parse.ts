@@ -167,12 +167,14 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
 
   // YAML: strict first, then the way Claude Code reads what strict YAML rejects.
   let parsed = parseYamlMapping(split.yaml);
+  let lenient = false;
   if (!parsed.ok && (parsed.code === 'YAML_INVALID' || parsed.code === 'YAML_ALIAS_LIMIT')) {
     const retry = parseYamlAsClaude({ source: split.yaml, strict: parsed });
     if (retry.ok) {
       // An alias bomb is read as text by Claude Code's retry (its values get quoted): say what it was.
       const code = parsed.code === 'YAML_ALIAS_LIMIT' ? 'YAML_ALIAS_LIMIT' : 'YAML_LENIENT';
       report('warning', code, { line: fmLine + (parsed.line ?? 1) - 1, params: { detail: parsed.detail } });
+      lenient = code === 'YAML_LENIENT';
       parsed = retry;
     } else {
       const later = nextFenceAfter(allLines(), split.closeLine);
@@ -199,7 +201,7 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
 
   const fieldLines = locateKeys(split.yaml, fmLine);
   result.fieldLines = fieldLines;
-  const checked = checkFields({ data: parsed.data, fieldLines, report });
+  const checked = checkFields({ data: parsed.data, fieldLines, report, lenient });
   if (checked.notAnAgent) {
     result.isAgent = false;
     diagnostics.length = 0;

@@ -120,7 +120,7 @@ export function assertSelected(options: {
   assertNotSkipped({ name: missing.selector, skipped: options.skipped ?? [], from: options.from });
   const suggestion = nearestKey(missing.selector, missing.suggestions);
   const hint: Record<string, string> = suggestion === undefined ? {} : { suggestion };
-  if (missing.selector.includes(':')) throw new AgentpackError({ code: 'AGENT_UNKNOWN', params: { agent: missing.selector, ...hint } });
   const command = commandLine({ args: ['list'], from: options.from });
+  if (missing.selector.includes(':')) throw new AgentpackError({ code: 'AGENT_UNKNOWN', params: { agent: missing.selector, command, ...hint } });
   throw new AgentpackError({ code: 'PLUGIN_UNKNOWN', params: { plugin: missing.selector, from: shellWord(options.from), command, ...hint } });
 }

@@ -58,8 +58,9 @@ const cases: { argv: string[]; env?: Record<string, string>; code: string; en: s
   {
     argv: ['lst'],
     code: 'commander.unknownCommand',
-    en: 'Unknown command "lst". Did you mean list, ls?',
-    ja: '"lst" というコマンドはありません。list, ls のことですか？',
+    // list and its alias ls are one command: named once.
+    en: 'Unknown command "lst". Did you mean list?',
+    ja: '"lst" というコマンドはありません。list のことですか？',
   },
   { argv: ['show'], code: 'commander.missingArgument', en: 'Missing argument <agent>.', ja: '引数 <エージェント> を指定してください。' },
   {
