@@ -8,6 +8,7 @@ import { formatDiagnostic } from './diagnostics.js';
 import { writeJson } from './json.js';
 import type { Messages } from './messages.js';
 import type { UiContext } from './context.js';
+import { originFrom } from './git-report.js';
 import { formatSourceNotes, sourceJson } from './source-report.js';
 import { sanitizeForTerminal } from './style.js';
 import { firstSentence } from './first-sentence.js';
@@ -42,7 +43,7 @@ interface ListedCell {
   locale: string | null;
   state: InstallState;
   origin?: InstalledOrigin;
-  source?: { from: string; path: string };
+  source?: { from: string; path: string; url?: string; commit?: string };
   sourceProblem?: 'SOURCE_NOT_FOUND' | 'SOURCE_FILE_MOVED';
 }
 
@@ -80,7 +81,9 @@ function originCell(infos: (ListedCell | null | undefined)[], messages: Messages
   const origins = new Set<string>();
   for (const info of infos) {
     if (!info) continue;
-    const where = info.source ? messages.t('source.origin.folder', { from: info.source.from, path: info.source.path }) : messages.t('source.origin.package');
+    const where = info.source
+      ? messages.t('source.origin.folder', { from: originFrom(info.source), path: info.source.path })
+      : messages.t('source.origin.package');
     origins.add(info.sourceProblem ? `${where} ${messages.t(`source.origin.${info.sourceProblem === 'SOURCE_NOT_FOUND' ? 'gone' : 'moved'}`)}` : where);
   }
   return origins.size > 0 ? [...origins].join(', ') : messages.t('source.origin.package');

@@ -45,7 +45,7 @@ export interface InstallFromOptions {
 export async function runInstallFrom(options: InstallFromOptions): Promise<void> {
   const { ctx, target, from, pick, as } = options;
   const select = selectionOf({ agents: options.all ? [] : options.agents, plugin: options.plugin });
-  const scan = await loadSource({ from, pick, ctx, ...(select ? { select } : {}) });
+  const scan = await loadSource({ from, pick, ctx, refresh: 'always', ...(select ? { select } : {}) });
   printSourceProblems({ scan, ctx });
   assertSelected({ selection: scan.selection, from, skipped: scan.skipped });
   const rendered = renderSource({
@@ -56,6 +56,7 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
     single: scan.single,
     picks: scan.picks,
     fingerprint: scan.fingerprint,
+    git: scan.git,
   });
   const wanted = resolveAgentLocale({ flag: options.locale, env: ctx.env, messageLang: ctx.messages.lang }).locale;
   const localeArgs = options.locale !== undefined ? ['--locale', options.locale] : [];
