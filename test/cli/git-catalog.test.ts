@@ -45,8 +45,10 @@ describe('--from a git repository (file://)', () => {
     const { env: other } = gitEnv();
     const json = await runCli(['list', '--json', '--lang', 'ja', '--from', repo.url], { env: other });
     expect(json.code).toBe(0);
-    const parsed = JSON.parse(json.stdout) as { ok: boolean; agents: { name: string }[] };
+    const parsed = JSON.parse(json.stdout) as { ok: boolean; agents: { name: string }[]; from: string; git: unknown };
     expect(parsed.ok).toBe(true);
+    expect(parsed.from).toBe(repo.url);
+    expect(parsed.git).toEqual({ url: repo.url, commit: repo.commit });
     expect(parsed.agents.map((a) => a.name)).toContain('api-designer');
     expect(json.stderr).toMatch(new RegExp(`^${repo.url} を .*agentpack/git/[0-9a-f]+ にクローンしています…$`, 'm'));
   });
@@ -131,6 +133,8 @@ describe('--from a git repository (file://)', () => {
     expect(en.stderr).toContain(`error GIT_FETCH_FAILED: git could not fetch ${url}. git said:\n  fatal: `);
     expect(en.stderr).toMatch(/does not appear to be a git repository/);
     expect(en.stderr).not.toMatch(/INTERNAL|\n\s+at /);
+    // Nothing is left in the cache for a URL that could not be fetched.
+    expect(readdirSync(join(env['XDG_CACHE_HOME'] ?? '', 'agentpack', 'git'))).toEqual([]);
     const ja = await runCli(['install', '--lang', 'ja', '--from', url, 'x', '--json'], { env });
     expect(ja.code).toBe(1);
     const body = JSON.parse(ja.stdout) as { ok: boolean; error: { code: string; message: string; hint: string } };
@@ -248,6 +252,16 @@ describe('--from a git repository (file://)', () => {
     expect(b?.code, b?.stderr).toBe(0);
     expect(readFileSync(join(home, 'a', 'api-designer.md'), 'utf8')).toBe(readFileSync(join(home, 'b', 'api-designer.md'), 'utf8'));
     expect(cacheContents(cache)).toEqual({ commits: [repo.commit], leftovers: [] });
+  });
+
+  it('git is not pointed at another repository by GIT_DIR or GIT_WORK_TREE in the environment (a git hook, say)', async () => {
+    const { env, home } = gitEnv();
+    const repo = fixtureRepo({ fixture: 'ja-mirror', env });
+    const other = fixtureRepo({ fixture: 'names', env });
+    const r = await runCli(['install', '--from', repo.url, 'api-designer'], { env: { ...env, GIT_DIR: join(other.dir, '.git'), GIT_WORK_TREE: other.dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(manifestOf(home).agents['api-designer']?.source?.git?.['commit']).toBe(repo.commit);
+    expect(git({ args: ['status', '--porcelain'], cwd: other.dir, env })).toBe('');
   });
 
   it('the git runner is loaded only for a repository (dist/cli-git.cjs)', async () => {

@@ -144,8 +144,9 @@ export async function fetchCheckout(options: {
   if (known && options.refresh === 'stale' && Date.now() - known.at < GIT_CACHE_FRESH_MS && (await isDir(join(repo, known.commit)))) return done(known.commit);
   const cached = known !== undefined && (await isDir(join(repo, known.commit)));
   options.notify({ kind: cached ? 'fetch' : 'clone', url: spec.url, dir: repo });
-  await mkdir(repo, { recursive: true });
-  const latest = await remoteCommit({ spec, env, cwd: repo });
+  // The URL's folder is made only by a clone: a URL that cannot be fetched leaves nothing behind.
+  await mkdir(options.root, { recursive: true });
+  const latest = await remoteCommit({ spec, env, cwd: options.root });
   const commit = (await isDir(join(repo, latest))) ? latest : await cloneInto({ spec, repo, env });
   await writeFileAtomic({ path: pointer, content: `${JSON.stringify({ url: spec.url, ref: spec.ref ?? null, commit })}\n`, mode: 'replace' });
   return done(commit);

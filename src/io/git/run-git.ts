@@ -1,6 +1,18 @@
 import { spawn } from 'node:child_process';
 import { AgentpackError } from '../../core/errors.js';
 
+/** Variables that point git at another repository (set inside a git hook, say): never passed on. */
+const REPOSITORY_VARIABLES = new Set([
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_COMMON_DIR',
+  'GIT_NAMESPACE',
+  'GIT_PREFIX',
+]);
+
 /** What git printed on stdout, or why it failed: git's first useful line of stderr. */
 export type GitResult = { ok: true; stdout: string } | { ok: false; code: number | null; reason: string };
 
@@ -18,7 +30,7 @@ function firstUsefulLine(stderr: string): string | undefined {
  */
 export function runGit(options: { args: readonly string[]; env: Record<string, string | undefined>; cwd: string }): Promise<GitResult> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(options.env)) if (value !== undefined) env[key] = value;
+  for (const [key, value] of Object.entries(options.env)) if (value !== undefined && !REPOSITORY_VARIABLES.has(key)) env[key] = value;
   env['GIT_TERMINAL_PROMPT'] = '0';
   env['GCM_INTERACTIVE'] = 'never';
   return new Promise((resolve, reject) => {
