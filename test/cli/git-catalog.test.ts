@@ -208,6 +208,15 @@ describe('--from a git repository (file://)', () => {
     }
   });
 
+  it('i18n stamp refuses a repository (it would write into the cached checkout) and names the clone to stamp in', async () => {
+    const { env, cache } = gitEnv();
+    const r = await runCli(['i18n', 'stamp', 'api-designer', '--locale', 'ja', '--from', 'github:acme/agents'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("i18n stamp writes into the translation file, so it does not stamp agentpack's cached copy of github:acme/agents");
+    expect(r.stderr).toContain('git clone https://github.com/acme/agents.git');
+    expect(existsSync(cache)).toBe(false);
+  });
+
   it('add <repository> with no names and no terminal is the usage error, with a hint that keeps the source', async () => {
     const { env } = gitEnv();
     const r = await runCli(['add', 'github:acme/agents'], { env });

@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { isAgentpackError } from '../../core/errors.js';
+import { AgentpackError, isAgentpackError } from '../../core/errors.js';
 import { assertUnambiguous } from '../../core/catalog/conflicts.js';
 import { resolveCatalogRoot } from '../../io/package/catalog-root.js';
 import { stampTranslation } from '../../io/package/stamp-translation.js';
+import { gitSpecOf } from '../../io/source/resolve-source.js';
 import { printStamp, printStampProblems } from '../../ui/translation-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
@@ -17,6 +18,14 @@ export async function runI18nStamp(options: { agent: string; raw: unknown; ctx: 
   // Mandatory in commander (commands/i18n.ts): only a caller that bypasses it lands here.
   if (locale === undefined) throw new Error('option --locale: missing');
   requireFromForPick({ from, pick, ctx });
+  // Stamping writes into the translation: never into agentpack's cached checkout of a repository.
+  const repository = from === undefined ? undefined : gitSpecOf(from);
+  if (repository !== undefined)
+    throw new AgentpackError({
+      code: 'USAGE',
+      params: { detail: ctx.messages.t('usage.stampRepository', { from: from ?? '', url: repository.url }) },
+      exitCode: 2,
+    });
   try {
     if (from !== undefined) {
       const scan = await loadSource({ from, pick, ctx });
