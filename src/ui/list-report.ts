@@ -52,7 +52,15 @@ export interface InstalledView {
   installed: ReadonlyMap<Scope, ReadonlyMap<string, ListedCell | null>>;
   /** Agents installed from a folder in some scope. */
   fromFolders: ReadonlyMap<string, unknown>;
-  problems: readonly { scope: Scope; dir: string; agent: string; code: 'SOURCE_NOT_FOUND' | 'SOURCE_FILE_MOVED'; from: string; path: string }[];
+  problems: readonly {
+    scope: Scope;
+    dir: string;
+    agent: string;
+    code: 'SOURCE_NOT_FOUND' | 'SOURCE_FILE_MOVED';
+    from: string;
+    path: string;
+    repository?: true;
+  }[];
 }
 
 function cell(info: ListedCell | null | undefined, messages: Messages): string {
@@ -218,7 +226,7 @@ export function printInstalledList(options: { ctx: UiContext; listed: InstalledV
   const lines = groupSourceProblems(problems).map((group) => {
     const p = group[0] as InstalledView['problems'][number];
     const command = commandLine({ args: p.code === 'SOURCE_NOT_FOUND' ? ['update'] : ['update', p.agent], target: { scope: p.scope, dir: p.dir } });
-    const params = { agent: p.agent, count: group.length, from: p.from, path: p.path, command };
+    const params = { agent: p.agent, count: group.length, from: p.from, path: p.path, command, ...(p.repository ? { suggestion: command } : {}) };
     return formatDiagnostic({ severity: 'warning', code: p.code, file: p.path, params }, ctx);
   });
   if (lines.length > 0) ctx.stderr.write(`${lines.join('\n')}\n`);

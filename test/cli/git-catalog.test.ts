@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -123,6 +123,37 @@ describe('--from a git repository (file://)', () => {
     const viaFrom = await runCli(['update', '--from', repo.url, 'api-designer'], { env });
     expect(viaFrom.code, viaFrom.stderr).toBe(0);
     expect(viaFrom.stderr).toContain(`${repo.url}: ${next.slice(0, 7)} (no new commit)`);
+  });
+
+  it('a cleared cache: list, status and diff say the checkout is gone and that update fetches it again; update does', async () => {
+    const { env, home, cache } = gitEnv();
+    const repo = fixtureRepo({ fixture: 'ja-mirror', env });
+    expect((await runCli(['install', '--from', repo.url, 'api-designer'], { env })).code).toBe(0);
+    rmSync(cache, { recursive: true });
+    const hint = "That was agentpack's cached copy of the git repository (the cache was cleared): agentpack update fetches it again.";
+    const list = await runCli(['list'], { env });
+    expect(list.stderr).toContain('warning SOURCE_NOT_FOUND');
+    expect(list.stderr).toContain(hint);
+    const status = await runCli(['status'], { env });
+    expect(status.stdout + status.stderr).toContain(hint);
+    const diff = await runCli(['diff', 'api-designer', '--lang', 'ja'], { env });
+    expect(diff.code).toBe(1);
+    expect(diff.stderr).toContain('agentpack update で取得し直せます。');
+    const update = await runCli(['update'], { env });
+    expect(update.code, update.stderr).toBe(0);
+    expect(update.stderr).toContain(`Cloning ${repo.url}`);
+    expect(update.stderr).toContain(`${repo.url}: ${repo.commit.slice(0, 7)} (no new commit)`);
+    const after = await runCli(['list'], { env });
+    expect(after.stderr).toBe('');
+    expect(existsSync(manifestOf(home).agents['api-designer']?.source?.root ?? '')).toBe(true);
+    // Negative control: a folder (not a repository) that vanished keeps the folder's hint.
+    const folder = join(tempDir(), 'catalog');
+    cpSync(repo.dir, folder, { recursive: true });
+    expect((await runCli(['install', '--from', folder, 'cache-tuner'], { env })).code).toBe(0);
+    rmSync(folder, { recursive: true });
+    const gone = await runCli(['list'], { env });
+    expect(gone.stderr).toContain('agentpack update --from <new folder>');
+    expect(gone.stderr).not.toContain('cached copy');
   });
 
   it('a file:// URL that does not exist is GIT_FETCH_FAILED (exit 1) with git reason on its own line, in English and Japanese', async () => {

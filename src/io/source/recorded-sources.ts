@@ -22,6 +22,8 @@ export interface SourceProblem {
   from: string;
   /** The absolute folder (SOURCE_NOT_FOUND) or file (SOURCE_FILE_MOVED) that was looked for. */
   path: string;
+  /** The folder was agentpack's cached checkout of a git repository: `update` fetches it again. */
+  repository?: true;
 }
 
 export interface InstalledSources {
@@ -39,7 +41,8 @@ export interface InstalledSources {
 function problemError(options: { problem: SourceProblem; count: number; target: Target }): AgentpackError {
   const { problem, count, target } = options;
   const command = commandLine({ args: problem.code === 'SOURCE_NOT_FOUND' ? ['update'] : ['update', problem.agent], target });
-  return new AgentpackError({ code: problem.code, params: { agent: problem.agent, count, from: problem.from, path: problem.path, command } });
+  const params = { agent: problem.agent, count, from: problem.from, path: problem.path, command, ...(problem.repository ? { suggestion: command } : {}) };
+  return new AgentpackError({ code: problem.code, params });
 }
 
 /**
@@ -195,7 +198,11 @@ export async function withInstalledSources(options: {
         }
         // One error for the whole folder: every agent installed from it is in the same place.
         for (const [agent, source] of group.entries) {
-          report({ agent, code: group.single ? 'SOURCE_FILE_MOVED' : 'SOURCE_NOT_FOUND', from: shellWord(source.from), path: key }, group.entries.length);
+          const repository = source.git !== undefined ? { repository: true as const } : {};
+          report(
+            { agent, code: group.single ? 'SOURCE_FILE_MOVED' : 'SOURCE_NOT_FOUND', from: shellWord(source.from), path: key, ...repository },
+            group.entries.length,
+          );
         }
         break;
       }
@@ -245,7 +252,7 @@ export async function readRecordedSource(options: {
   const key = sourceLocation(source);
   const moved = join(source.root, source.path);
   const fail = (code: SourceProblem['code'], path: string): AgentpackError =>
-    problemError({ problem: { agent, code, from: shellWord(source.from), path }, count: 1, target });
+    problemError({ problem: { agent, code, from: shellWord(source.from), path, ...(source.git ? { repository: true as const } : {}) }, count: 1, target });
   let picks = source.single ? [] : [...new Set([source.path, ...(source.picks ?? [])])].sort();
   for (;;) {
     try {
