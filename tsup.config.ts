@@ -1,6 +1,7 @@
 import { defineConfig, type Options } from 'tsup';
 import { actionEntries, findActions, separateActionsPlugin } from './build/action-entries.js';
 import { writeCliShim } from './build/cli-shim.js';
+import { GIT_ENTRY, gitEntryPlugin } from './build/git-entry.js';
 import { LAZY_DEPENDENCIES, lazyDependenciesPlugin, lazyEntries, readLazyExports } from './build/lazy-dependencies.js';
 import { runTimeRequires } from './build/run-time-requires.js';
 import { startupStubsPlugin } from './build/startup-stubs.js';
@@ -19,7 +20,7 @@ export default defineConfig(async (): Promise<Options[]> => {
   const actions = findActions('src/cli/commands');
   const exportsOf = await readLazyExports(LAZY_DEPENDENCIES);
   exportsOf.set('zod', checkedZodExports({ sourceDir: 'src', lazyFile: 'build/lazy/zod.ts' }));
-  const entry = { cli: 'src/cli/bin.ts', 'cli-main': 'src/cli/main.ts', ...lazyEntries(LAZY_DEPENDENCIES), ...actionEntries(actions) };
+  const entry = { cli: 'src/cli/bin.ts', 'cli-main': 'src/cli/main.ts', ...lazyEntries(LAZY_DEPENDENCIES), ...actionEntries(actions), ...GIT_ENTRY };
   const common = { target: 'node20', platform: 'node', outDir: 'dist', splitting: false, sourcemap: false } as const;
   const cli: Options = {
     ...common,
@@ -33,7 +34,12 @@ export default defineConfig(async (): Promise<Options[]> => {
     minify: process.env['AGENTPACK_NOMINIFY'] !== '1',
     // import.meta.url (io/package/root.ts) in CommonJS.
     shims: true,
-    esbuildPlugins: [startupStubsPlugin, lazyDependenciesPlugin({ dependencies: LAZY_DEPENDENCIES, exportsOf }), separateActionsPlugin(actions)],
+    esbuildPlugins: [
+      startupStubsPlugin,
+      gitEntryPlugin,
+      lazyDependenciesPlugin({ dependencies: LAZY_DEPENDENCIES, exportsOf }),
+      separateActionsPlugin(actions),
+    ],
     // Keep `node:` specifiers (Node 20 has them all); tsup's rewrite would resolve them before the plugins could.
     removeNodeProtocol: false,
     metafile: process.env['AGENTPACK_METAFILE'] === '1',

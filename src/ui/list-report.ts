@@ -8,6 +8,7 @@ import { formatDiagnostic } from './diagnostics.js';
 import { writeJson } from './json.js';
 import type { Messages } from './messages.js';
 import type { UiContext } from './context.js';
+import { originFrom } from './git-report.js';
 import { formatSourceNotes, sourceJson } from './source-report.js';
 import { sanitizeForTerminal } from './style.js';
 import { firstSentence } from './first-sentence.js';
@@ -42,7 +43,7 @@ interface ListedCell {
   locale: string | null;
   state: InstallState;
   origin?: InstalledOrigin;
-  source?: { from: string; path: string };
+  source?: { from: string; path: string; url?: string; commit?: string };
   sourceProblem?: 'SOURCE_NOT_FOUND' | 'SOURCE_FILE_MOVED';
 }
 
@@ -51,7 +52,15 @@ export interface InstalledView {
   installed: ReadonlyMap<Scope, ReadonlyMap<string, ListedCell | null>>;
   /** Agents installed from a folder in some scope. */
   fromFolders: ReadonlyMap<string, unknown>;
-  problems: readonly { scope: Scope; dir: string; agent: string; code: 'SOURCE_NOT_FOUND' | 'SOURCE_FILE_MOVED'; from: string; path: string }[];
+  problems: readonly {
+    scope: Scope;
+    dir: string;
+    agent: string;
+    code: 'SOURCE_NOT_FOUND' | 'SOURCE_FILE_MOVED';
+    from: string;
+    path: string;
+    repository?: true;
+  }[];
 }
 
 function cell(info: ListedCell | null | undefined, messages: Messages): string {
@@ -80,7 +89,9 @@ function originCell(infos: (ListedCell | null | undefined)[], messages: Messages
   const origins = new Set<string>();
   for (const info of infos) {
     if (!info) continue;
-    const where = info.source ? messages.t('source.origin.folder', { from: info.source.from, path: info.source.path }) : messages.t('source.origin.package');
+    const where = info.source
+      ? messages.t('source.origin.folder', { from: originFrom(info.source), path: info.source.path })
+      : messages.t('source.origin.package');
     origins.add(info.sourceProblem ? `${where} ${messages.t(`source.origin.${info.sourceProblem === 'SOURCE_NOT_FOUND' ? 'gone' : 'moved'}`)}` : where);
   }
   return origins.size > 0 ? [...origins].join(', ') : messages.t('source.origin.package');
@@ -215,7 +226,7 @@ export function printInstalledList(options: { ctx: UiContext; listed: InstalledV
   const lines = groupSourceProblems(problems).map((group) => {
     const p = group[0] as InstalledView['problems'][number];
     const command = commandLine({ args: p.code === 'SOURCE_NOT_FOUND' ? ['update'] : ['update', p.agent], target: { scope: p.scope, dir: p.dir } });
-    const params = { agent: p.agent, count: group.length, from: p.from, path: p.path, command };
+    const params = { agent: p.agent, count: group.length, from: p.from, path: p.path, command, ...(p.repository ? { suggestion: command } : {}) };
     return formatDiagnostic({ severity: 'warning', code: p.code, file: p.path, params }, ctx);
   });
   if (lines.length > 0) ctx.stderr.write(`${lines.join('\n')}\n`);

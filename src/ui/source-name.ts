@@ -1,8 +1,10 @@
 import { sourceLocation, type ManifestSource } from '../core/manifest/manifest.js';
+import { originFrom } from './git-report.js';
 import type { Messages } from './messages.js';
 
-/** Where an installed agent comes from, for a sentence: "this package", or the folder (or file) it was installed from. */
+/** Where an installed agent comes from, for a sentence: "this package", the folder (or file) it was installed from, or the repository at its commit. */
 export function sourceName(source: ManifestSource | undefined, messages: Messages): string {
+  if (source?.git) return originFrom({ from: source.from, commit: source.git.commit });
   return source ? sourceLocation(source) : messages.t('source.name.package');
 }
 

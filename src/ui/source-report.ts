@@ -9,7 +9,7 @@ import { formatCandidates } from './conflict-report.js';
 import { sanitizeForTerminal } from './style.js';
 
 /**
- * What `--json` adds for a source: where it is, collapsed copies, conflicts (each file with its plugin,
+ * What `--json` adds for a source: where it is (for a repository, its URL, ref, folder and commit), collapsed copies, conflicts (each file with its plugin,
  * description, model and tools), relation problems, unreadable files and files Claude Code would skip.
  */
 export function sourceJson(options: {
@@ -21,6 +21,7 @@ export function sourceJson(options: {
   return {
     from: scan.from,
     root: scan.root,
+    ...(scan.git ? { git: scan.git } : {}),
     duplicates: scan.duplicates,
     conflicts: (options.conflicts ?? scan.conflicts).map((conflict) => describeConflict({ scan, conflict })),
     diagnostics: scan.diagnostics.map((d) => describeDiagnostic(d, ctx.messages)),

@@ -2,6 +2,7 @@ import type { ClaudeStatus } from '../core/claude/compare.js';
 import type { UiContext } from './context.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { InstalledOrigin } from '../core/plan/origin.js';
+import { originFrom } from './git-report.js';
 import type { Finding } from '../core/status/findings.js';
 import type { ScopeSnapshot } from '../core/status/snapshot.js';
 import type { Scope } from '../core/target.js';
@@ -26,7 +27,7 @@ interface InstalledJson {
   locale: string | null;
   state: string;
   origin?: InstalledOrigin;
-  source?: { from: string; path: string; problem?: StatusSourceProblem };
+  source?: { from: string; path: string; url?: string; commit?: string; problem?: StatusSourceProblem };
 }
 
 function installedOf(options: {
@@ -43,7 +44,13 @@ function installedOf(options: {
   // An agent installed with --from says where it came from: the folder as given, and its file there.
   const source = inst.entry?.source;
   const problem = options.problems?.[inst.agent];
-  if (source) out.source = { from: source.from, path: source.path, ...(problem ? { problem } : {}) };
+  if (source)
+    out.source = {
+      from: source.from,
+      path: source.path,
+      ...(source.git ? { url: source.git.url, commit: source.git.commit } : {}),
+      ...(problem ? { problem } : {}),
+    };
   return out;
 }
 
@@ -107,7 +114,9 @@ export function printStatus(options: {
         : f.parsed.loadableAsIs
           ? style.ok(t('status.file.loads'))
           : style.error(t('status.file.skipped'));
-      const origin = installed?.source ? t('source.origin.folder', { from: installed.source.from, path: installed.source.path }) : t('source.origin.package');
+      const origin = installed?.source
+        ? t('source.origin.folder', { from: originFrom(installed.source), path: installed.source.path })
+        : t('source.origin.package');
       const by = installed
         ? `  ${style.dim(sanitizeForTerminal(t('status.file.installed', { locale: installed.locale ?? '?', state: t(`state.${installed.state as 'ok'}`), origin })))}`
         : '';

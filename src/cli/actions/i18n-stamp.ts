@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../core/diagnostics.js';
 import { AgentpackError, isAgentpackError } from '../../core/errors.js';
 import { stampAll, stampTranslation } from '../../io/package/stamp-translation.js';
 import { printStamp, printStampAll, printStampProblems } from '../../ui/translation-report.js';
+import { gitSpecOf } from '../../io/source/resolve-source.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
 import { SOURCE_OPTIONS } from '../flows/load-source.js';
@@ -16,6 +17,14 @@ const OPTIONS = { ...SOURCE_OPTIONS, locale: 'value', root: 'text', all: 'switch
 export async function runI18nStamp(options: { agent: string | undefined; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx, agent } = options;
   const { locale: raw, root, from, pick, all } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
+  // Stamping writes into the translation: never into agentpack's cached checkout of a repository.
+  const repository = from === undefined ? undefined : gitSpecOf(from);
+  if (repository !== undefined)
+    throw new AgentpackError({
+      code: 'USAGE',
+      params: { detail: ctx.messages.t('usage.stampRepository', { from: from ?? '', url: repository.url }) },
+      exitCode: 2,
+    });
   const usage = (detail: 'usage.agentsAndAll' | 'usage.agentsOrAll' | 'usage.stampLocale'): AgentpackError =>
     new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t(detail) }, exitCode: 2 });
   if (all && agent !== undefined) throw usage('usage.agentsAndAll');

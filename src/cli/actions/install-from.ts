@@ -46,7 +46,7 @@ export interface InstallFromOptions {
 export async function runInstallFrom(options: InstallFromOptions): Promise<void> {
   const { ctx, target, from, pick, as } = options;
   const select = selectionOf({ agents: options.all ? [] : options.agents, plugin: options.plugin });
-  const scan = await loadSource({ from, pick, ctx, ...(select ? { select } : {}) });
+  const scan = await loadSource({ from, pick, ctx, refresh: 'always', ...(select ? { select } : {}) });
   assertSelected({ selection: scan.selection, from, skipped: scan.skipped });
   const rendered = renderSource({
     catalog: scan.catalog,
@@ -56,6 +56,7 @@ export async function runInstallFrom(options: InstallFromOptions): Promise<void>
     single: scan.single,
     picks: scan.picks,
     fingerprint: scan.fingerprint,
+    git: scan.git,
   });
   // A tag in any case names the folder's language (`zh-cn` is `zh-CN`).
   if (options.locale !== undefined) options = { ...options, locale: matchTag(options.locale, catalogLocales(scan.catalog)) ?? options.locale };

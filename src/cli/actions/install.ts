@@ -1,5 +1,7 @@
 import { installNameProblem, MAX_AGENT_NAME_LENGTH, previewName } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
+import { isGitSourceWord } from '../../core/catalog/git-spec.js';
+import { commandLine, shellWord } from '../../core/hints.js';
 import { catalogLocales, findVariant } from '../../core/catalog/lookup.js';
 import { planInstall } from '../../core/plan/plan.js';
 import { matchTag } from '../../core/catalog/locale-tag.js';
@@ -33,12 +35,24 @@ function checkAs(options: { as: string | undefined; agents: string[]; all: boole
 /** `install <agent…>` / `--all`: write each agent's variant; an installed one in another locale is switched. */
 export async function runInstall(options: { agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
-  const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
-  if (opts.all && options.agents.length > 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsAndAll') }, exitCode: 2 });
+  const parsed = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
+  // `agentpack add github:owner/repo [agent…]`: a first word that is unmistakably a repository is the source.
+  const [first, ...rest] = options.agents;
+  const positional = first !== undefined && isGitSourceWord(first);
+  if (positional && parsed.from !== undefined)
+    throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.conflictingOption', { option: first, other: '--from' }) }, exitCode: 2 });
+  const opts = positional ? { ...parsed, from: first } : parsed;
+  const agents = positional ? rest : options.agents;
+  if (opts.all && agents.length > 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsAndAll') }, exitCode: 2 });
   // `--plugin <p>` alone names its agents: every agent of that plugin.
-  if (!opts.all && options.agents.length === 0 && opts.plugin === undefined)
-    throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsOrAll') }, exitCode: 2 });
-  const as = checkAs({ as: opts.as, agents: options.agents, all: opts.all ?? false, ctx });
+  if (!opts.all && agents.length === 0 && opts.plugin === undefined) {
+    const detail =
+      opts.from === undefined
+        ? ctx.messages.t('usage.agentsOrAll')
+        : ctx.messages.t('usage.agentsOrAllFrom', { from: shellWord(opts.from), command: commandLine({ args: ['list'], from: opts.from }) });
+    throw new AgentpackError({ code: 'USAGE', params: { detail }, exitCode: 2 });
+  }
+  const as = checkAs({ as: opts.as, agents, all: opts.all ?? false, ctx });
   const target = targetOf(opts, ctx);
   requireFromForPick({ from: opts.from, pick: opts.pick, plugin: opts.plugin, ctx });
   if (opts.from !== undefined) {
@@ -46,7 +60,7 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
     await runInstallFrom({
       ctx,
       target,
-      agents: options.agents,
+      agents,
       from: opts.from,
       pick: opts.pick,
       plugin: opts.plugin,
@@ -59,7 +73,7 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
     return;
   }
   const { catalog, pkg: own } = await readPackage();
-  const names = opts.all ? [...catalog.agents.keys()] : options.agents.map((name) => checkPackageName({ name, catalog }));
+  const names = opts.all ? [...catalog.agents.keys()] : agents.map((name) => checkPackageName({ name, catalog }));
   const known = catalogLocales(catalog);
   // A tag in any case names the catalog's language (`zh-cn` is `zh-CN`).
   const flagLocale = opts.locale === undefined ? undefined : (matchTag(opts.locale, known) ?? opts.locale);
@@ -95,7 +109,7 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
       commandWords: ['install'],
       forceArgs: [
         'install',
-        ...(opts.all ? ['--all'] : options.agents),
+        ...(opts.all ? ['--all'] : agents),
         ...(flagLocale !== undefined ? ['--locale', flagLocale] : []),
         ...(as !== undefined ? ['--as', as] : []),
         '--force',

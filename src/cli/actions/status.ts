@@ -70,7 +70,15 @@ function sourceProblemFindings(options: {
       code: first.code,
       scope: first.scope,
       path: first.code === 'SOURCE_NOT_FOUND' ? first.path : agentPath({ dir: first.dir, inst: inst ?? { agent: first.agent, fileName: null } }),
-      params: { agent: first.agent, count: group.length, from: first.from, path: first.path, command: commandLine({ args, target }) },
+      params: {
+        agent: first.agent,
+        count: group.length,
+        from: first.from,
+        path: first.path,
+        command: commandLine({ args, target }),
+        // A repository's cached checkout that is gone: update fetches it again.
+        ...(first.repository ? { suggestion: commandLine({ args, target }) } : {}),
+      },
     };
   });
 }

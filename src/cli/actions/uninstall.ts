@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { isInstallableName } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
-import { sourceLocation, type Manifest } from '../../core/manifest/manifest.js';
+import type { GitSpec } from '../../core/catalog/git-spec.js';
+import { sourceLocation, type Manifest, type ManifestSource } from '../../core/manifest/manifest.js';
 import { planUninstall } from '../../core/plan/plan.js';
 import { readPackage } from '../../io/package/read-package.js';
+import { gitSpecOf } from '../../io/source/resolve-source.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
 import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
@@ -12,11 +14,23 @@ import { runLifecycle } from '../flows/lifecycle.js';
 
 const OPTIONS = { ...SCOPE_OPTIONS, all: 'flag', from: 'value', force: 'switch', dryRun: 'switch' } as const;
 
-/** The agents the manifest records as installed from `folder`: `--from` named it, or named one file in it (or this file). */
-function recordedFrom(options: { manifest: Manifest; folder: string }): string[] {
-  const { manifest, folder } = options;
+/**
+ * The agents the manifest records as installed from `folder`: `--from` named it, or named one file in it (or
+ * this file); or from the repository `git` (its URL, and the ref and folder when `--from` names them) at
+ * any commit — nothing is fetched to remove.
+ */
+function recordedFrom(options: { manifest: Manifest; folder: string; git: GitSpec | undefined }): string[] {
+  const { manifest, folder, git } = options;
+  const fromRepo = (source: ManifestSource): boolean =>
+    git !== undefined &&
+    source.git?.url === git.url &&
+    (git.ref === undefined || source.git.ref === git.ref) &&
+    (git.folder === undefined || source.git.folder === git.folder);
   return Object.entries(manifest.agents)
-    .filter(([, entry]) => entry.source !== undefined && (sourceLocation(entry.source) === folder || entry.source.root === folder))
+    .filter(
+      ([, entry]) =>
+        entry.source !== undefined && (git !== undefined ? fromRepo(entry.source) : sourceLocation(entry.source) === folder || entry.source.root === folder),
+    )
     .map(([agent]) => agent)
     .sort();
 }
@@ -38,9 +52,10 @@ export async function runUninstall(options: { agents: string[]; raw: unknown; ct
   const target = targetOf(opts, ctx);
   const { catalog, pkg } = await readPackage();
   const folder = from === undefined ? undefined : resolve(ctx.cwd, from);
+  const git = from === undefined ? undefined : gitSpecOf(from);
   const choose = (manifest: Manifest): string[] => {
     if (all) return Object.keys(manifest.agents).sort();
-    if (folder !== undefined) return recordedFrom({ manifest, folder });
+    if (folder !== undefined) return recordedFrom({ manifest, folder, git });
     return agents.map((name) => checkRemovableName({ name, catalog, manifest, target }));
   };
   const selection = all ? ['--all'] : from !== undefined ? ['--from', from] : agents;

@@ -36,6 +36,7 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
     pick,
     retry: (agent) => ['update', agent],
     localeFor: (_agent, installed) => installed ?? '',
+    fetchGit: true,
   });
   const run = sources.agents ?? [];
   const plan = (input: PlanInput) =>

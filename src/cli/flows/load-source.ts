@@ -1,6 +1,8 @@
 import { AgentpackError } from '../../core/errors.js';
 import type { Selection } from '../../core/catalog/select.js';
 import { readSource, type ReadSourceResult } from '../../io/source/read-source.js';
+import { resolveSource, type GitAccess, type GitRefresh } from '../../io/source/resolve-source.js';
+import { printGitNotice } from '../../ui/git-report.js';
 import { progressLine } from '../../ui/progress.js';
 import type { CliContext } from '../program/context.js';
 
@@ -17,18 +19,40 @@ export function requireFromForPick(options: { from: string | undefined; pick: re
   }
 }
 
-/** Read `--from` with a progress line on a terminal for big folders; `select` chooses plugin agents (`<plugin>:<name>`, `--plugin`). */
-export async function loadSource(options: { from: string; pick: readonly string[]; select?: Selection; ctx: CliContext }): Promise<ReadSourceResult> {
+/** How this run may fetch a git repository: with the run's environment, saying so on stderr before git runs. */
+export function gitAccess(options: { ctx: CliContext; refresh: GitRefresh }): GitAccess {
   const { ctx } = options;
+  return { env: ctx.env, refresh: options.refresh, notify: (notice) => printGitNotice({ notice, ctx }) };
+}
+
+/**
+ * Read `--from` (a folder, a file, or a git repository fetched into the cache: resolve-source.ts) with a
+ * progress line on a terminal for big folders; `select` chooses plugin agents (`<plugin>:<name>`,
+ * `--plugin`). `refresh`: whether a cached repository is asked for a new commit (install, update) or reused
+ * while fresh (read-only commands, the default). A repository without any agent is GIT_NO_AGENTS.
+ */
+export async function loadSource(options: {
+  from: string;
+  pick: readonly string[];
+  select?: Selection;
+  ctx: CliContext;
+  refresh?: GitRefresh;
+}): Promise<ReadSourceResult> {
+  const { ctx } = options;
+  const resolved = await resolveSource({ from: options.from, cwd: ctx.cwd, git: gitAccess({ ctx, refresh: options.refresh ?? 'stale' }) });
   const progress = progressLine({ ctx });
   try {
-    return await readSource({
+    const scan = await readSource({
       from: options.from,
+      path: resolved.path,
       cwd: ctx.cwd,
       picks: options.pick,
       ...(options.select ? { select: options.select } : {}),
       onProgress: (p) => progress.update(p),
     });
+    if (resolved.git === undefined) return scan;
+    if (scan.files.length === 0 && scan.unreadable.length === 0) throw new AgentpackError({ code: 'GIT_NO_AGENTS', params: { url: resolved.git.url } });
+    return { ...scan, git: resolved.git };
   } finally {
     progress.done();
   }

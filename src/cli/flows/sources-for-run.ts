@@ -13,7 +13,10 @@ import { printSourceProblems } from '../../ui/source-report.js';
 import type { SourceProblems } from '../../ui/run-summary.js';
 import { progressLine } from '../../ui/progress.js';
 import type { CliContext } from '../program/context.js';
-import { loadSource } from './load-source.js';
+import { gitAccess, loadSource } from './load-source.js';
+import { resolveGit, type ResolvedSource } from '../../io/source/resolve-source.js';
+import type { ManifestGit, ManifestSource } from '../../core/manifest/manifest.js';
+import { printCommitChange } from '../../ui/git-report.js';
 
 export interface RunSources {
   pkg: PackageRenders;
@@ -25,6 +28,30 @@ export interface RunSources {
   sources?: { manifestText: string | undefined; reload: () => Promise<PackageRenders> };
   /** With `--from`: the folder's problems, counted for the summary and not printed (ui/source-report.ts). */
   source?: SourceProblems;
+}
+
+/**
+ * `update` without `--from`: each repository fetched once for the run (the plan may be read again under the
+ * lock), with its old and new commit reported as `<from>: abc1234 → def5678`.
+ */
+function gitFetcher(ctx: CliContext): (options: { source: ManifestSource & { git: ManifestGit }; commits: string[] }) => Promise<ResolvedSource> {
+  const fetched = new Map<string, Promise<ResolvedSource>>();
+  return ({ source, commits }) => {
+    const { git } = source;
+    const key = JSON.stringify([git.url, git.ref ?? null, git.folder ?? null]);
+    let found = fetched.get(key);
+    if (found === undefined) {
+      const spec = { url: git.url, ...(git.ref !== undefined ? { ref: git.ref } : {}), ...(git.folder !== undefined ? { folder: git.folder } : {}) };
+      found = resolveGit({ spec, git: gitAccess({ ctx, refresh: 'always' }) }).then((resolved) => {
+        const after = resolved.git?.commit ?? git.commit;
+        // Agents installed at several commits: the report names one that changes.
+        printCommitChange({ from: source.from, before: commits.find((c) => c !== after) ?? after, after, ctx });
+        return resolved;
+      });
+      fetched.set(key, found);
+    }
+    return found;
+  };
 }
 
 async function manifestOf(dir: string): Promise<Manifest> {
@@ -54,14 +81,16 @@ export async function sourcesForRun(options: {
   retry: (agent: string) => string[];
   /** The locale the run writes for an agent (the target locale, or the installed one). */
   localeFor: (agent: string, installed: string | undefined) => string;
+  /** `update`: every git repository the agents came from is fetched again, and its new commit reported. */
+  fetchGit?: boolean;
 }): Promise<RunSources> {
   const { ctx, target, pkg, agents, from, pick } = options;
   if (from === undefined) {
     const progress = progressLine({ ctx });
-    const load = () => withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, agents, target });
-    const read = await withInstalledSources({ pkg, dir: target.dir, cwd: ctx.cwd, agents, target, onProgress: (p) => progress.update(p) }).finally(() =>
-      progress.done(),
-    );
+    const fetchGit = options.fetchGit ? gitFetcher(ctx) : undefined;
+    const common = { pkg, dir: target.dir, cwd: ctx.cwd, agents, target, ...(fetchGit ? { fetchGit } : {}) };
+    const load = () => withInstalledSources(common);
+    const read = await withInstalledSources({ ...common, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
     return {
       pkg: read.pkg,
       locales: read.locales,
@@ -69,7 +98,7 @@ export async function sourcesForRun(options: {
       sources: { manifestText: read.manifestText, reload: async () => (await load()).pkg },
     };
   }
-  const scan = await loadSource({ from, pick, ctx });
+  const scan = await loadSource({ from, pick, ctx, refresh: options.fetchGit ? 'always' : 'stale' });
   const rendered = renderSource({
     catalog: scan.catalog,
     version: pkg.version,
@@ -78,8 +107,14 @@ export async function sourcesForRun(options: {
     single: scan.single,
     picks: scan.picks,
     fingerprint: scan.fingerprint,
+    git: scan.git,
   });
   const manifest = await manifestOf(target.dir);
+  if (options.fetchGit && scan.git) {
+    const url = scan.git.url;
+    const before = Object.values(manifest.agents).find((e) => e.source?.git?.url === url)?.source?.git?.commit;
+    printCommitChange({ from, before, after: scan.git.commit, ctx });
+  }
   // An agent installed with --as is known to the folder by its original name.
   const originalOf = (agent: string): string => manifest.agents[agent]?.originalName ?? agent;
   let run: string[];

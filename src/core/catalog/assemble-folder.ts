@@ -1,3 +1,4 @@
+import type { ManifestGit } from '../manifest/manifest.js';
 import { contentHash } from '../hash.js';
 import type { Catalog, CatalogAgent, MirrorLayout, Variant } from './catalog.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -298,4 +299,6 @@ export interface ReadSourceResult extends SourceScan {
   picks: string[];
   /** Fingerprint of the files looked at, taken before they were read (undefined if one vanished meanwhile). */
   fingerprint?: string;
+  /** When `from` named a git repository: its URL, ref, folder and the commit read (`root` is its checkout). */
+  git?: ManifestGit;
 }

@@ -2,16 +2,21 @@ import { join } from 'node:path';
 import { isInstallableName, isSafeAgentFile } from '../agent/name.js';
 import { MANIFEST_VERSION } from './format.js';
 import { checkManifest } from './schema-check.js';
-import type { Manifest, ManifestEntry, ManifestSource, ManifestSourceScan } from './schema.js';
+import type { Manifest, ManifestEntry, ManifestGit, ManifestSource, ManifestSourceScan } from './schema.js';
 
-export type { Manifest, ManifestEntry, ManifestSource, ManifestSourceScan };
+export type { Manifest, ManifestEntry, ManifestGit, ManifestSource, ManifestSourceScan };
 
 /** File name of the manifest inside an agents folder: a dotfile, so Claude Code's `*.md` scan never reads it. */
 export const MANIFEST_FILE = '.agentpack.json';
 
-/** Whether two origins are the same: both the package (no source), or the same file of the same folder. */
+/**
+ * Whether two origins are the same: both the package (no source), the same file of the same folder, or the
+ * same file of the same repository's folder (at any commit: a new commit is an update, not another origin).
+ */
 export function sameOrigin(a: ManifestSource | undefined, b: ManifestSource | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
+  if (a.git !== undefined || b.git !== undefined)
+    return a.git?.url === b.git?.url && a.git?.ref === b.git?.ref && a.git?.folder === b.git?.folder && a.path === b.path;
   return a.root === b.root && a.path === b.path;
 }
 

@@ -1,5 +1,5 @@
 import { isInstallableName, isSafeAgentFile } from '../agent/name.js';
-import { AGENT_FILE_MESSAGE, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, ORIGINAL_NAME_MESSAGE, RECORDED_STATUSES } from './format.js';
+import { AGENT_FILE_MESSAGE, COMMIT_PATTERN, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, ORIGINAL_NAME_MESSAGE, RECORDED_STATUSES } from './format.js';
 import type { Manifest } from './schema.js';
 
 /**
@@ -103,6 +103,13 @@ const scan = strictObject({
   descriptions: { check: record(anyString) },
 });
 
+const git = strictObject({
+  url: { check: nonEmpty },
+  ref: { optional: true, check: nonEmpty },
+  folder: { optional: true, check: nonEmpty },
+  commit: { check: string({ pattern: COMMIT_PATTERN }) },
+});
+
 const source = strictObject({
   from: { check: nonEmpty },
   root: { check: nonEmpty },
@@ -120,6 +127,7 @@ const source = strictObject({
   },
   single: { optional: true, check: (value, path) => (value === true ? { value } : fail(path, 'Invalid input: expected true')) },
   scan: { optional: true, check: scan },
+  git: { optional: true, check: git },
 });
 
 const entry = strictObject({

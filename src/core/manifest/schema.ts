@@ -1,6 +1,15 @@
 import * as z from 'zod';
 import { isInstallableName, isSafeAgentFile } from '../agent/name.js';
-import { AGENT_FILE_MESSAGE, AGENT_KEY_MESSAGE, HASH_PATTERN, LOCALE_PATTERN, MANIFEST_VERSION, ORIGINAL_NAME_MESSAGE, RECORDED_STATUSES } from './format.js';
+import {
+  AGENT_FILE_MESSAGE,
+  AGENT_KEY_MESSAGE,
+  COMMIT_PATTERN,
+  HASH_PATTERN,
+  LOCALE_PATTERN,
+  MANIFEST_VERSION,
+  ORIGINAL_NAME_MESSAGE,
+  RECORDED_STATUSES,
+} from './format.js';
 
 /**
  * The manifest's zod schema: the source of truth for its types. The commands parse manifests with the
@@ -30,6 +39,18 @@ const manifestSourceScanSchema = z.strictObject({
   descriptions: z.record(z.string().min(1), z.string()),
 });
 
+/**
+ * For a `--from` that named a git repository: the URL git was given, the branch or tag asked for (none: the
+ * default branch), the catalog's folder inside the repository, and the commit read. `root` is then the
+ * checkout of that commit in the cache; `update` fetches the URL again.
+ */
+const manifestGitSchema = z.strictObject({
+  url: z.string().min(1),
+  ref: z.string().min(1).optional(),
+  folder: z.string().min(1).optional(),
+  commit: z.string().regex(COMMIT_PATTERN),
+});
+
 const manifestSourceSchema = z.strictObject({
   from: z.string().min(1),
   root: z.string().min(1),
@@ -37,6 +58,7 @@ const manifestSourceSchema = z.strictObject({
   picks: z.array(z.string().min(1)).optional(),
   single: z.literal(true).optional(),
   scan: manifestSourceScanSchema.optional(),
+  git: manifestGitSchema.optional(),
 });
 
 const manifestEntrySchema = z.strictObject({
@@ -61,6 +83,7 @@ const manifestEntrySchema = z.strictObject({
 
 export type ManifestSource = z.infer<typeof manifestSourceSchema>;
 export type ManifestSourceScan = z.infer<typeof manifestSourceScanSchema>;
+export type ManifestGit = z.infer<typeof manifestGitSchema>;
 
 export const manifestSchema = z.strictObject({
   version: z.literal(MANIFEST_VERSION),

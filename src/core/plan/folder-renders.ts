@@ -1,6 +1,6 @@
 import { canonicalVariant, CANONICAL_LOCALE, shownDescriptionOf, type Catalog, type CatalogAgent } from '../catalog/catalog.js';
 import { claudeDescription } from '../claude/rules.js';
-import type { ManifestSource, ManifestSourceScan } from '../manifest/manifest.js';
+import type { ManifestGit, ManifestSource, ManifestSourceScan } from '../manifest/manifest.js';
 import { renderPackage, type PackageAgent, type PackageRenders } from './renders.js';
 
 /** What `list` shows of a folder's agent besides its locales: its description, and each variant's own (as Claude Code shows them). */
@@ -56,6 +56,7 @@ export function renderSource(options: {
   single: boolean;
   picks: readonly string[];
   fingerprint?: string | undefined;
+  git?: ManifestGit | undefined;
 }): PackageRenders {
   const renders = renderPackage({ catalog: options.catalog, version: options.version });
   const picks = new Set(options.picks);
@@ -72,6 +73,7 @@ export function renderSource(options: {
     if (chosen.length > 0) source.picks = chosen;
     if (options.single) source.single = true;
     if (options.fingerprint !== undefined) source.scan = scanSnapshot({ agent, rendered, fingerprint: options.fingerprint });
+    if (options.git !== undefined) source.git = { ...options.git };
     rendered.source = source;
   }
   return renders;

@@ -64,11 +64,13 @@ function resolvePick(options: { pick: string; cwd: string; root: string; known: 
 export async function readSource(options: {
   from: string;
   cwd: string;
+  /** `from` already resolved to a folder or file (resolve-source.ts); default: `from` against `cwd`. */
+  path?: string;
   picks?: readonly string[];
   select?: Selection;
   onProgress?: (progress: SourceProgress) => void;
 }): Promise<ReadSourceResult> {
-  const full = resolve(options.cwd, options.from);
+  const full = options.path ?? resolve(options.cwd, options.from);
   const info = await stat(full).catch(() => undefined);
   if (!info) throw new AgentpackError({ code: 'PATH_NOT_FOUND', params: { path: options.from } });
   const single = !info.isDirectory();

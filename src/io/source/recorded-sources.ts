@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isAgentpackError, AgentpackError } from '../../core/errors.js';
-import { sourceLocation, type ManifestEntry, type ManifestSource } from '../../core/manifest/manifest.js';
+import { sourceLocation, type ManifestEntry, type ManifestGit, type ManifestSource } from '../../core/manifest/manifest.js';
 import { CANONICAL_LOCALE } from '../../core/catalog/catalog.js';
 import type { Manifest } from '../../core/manifest/manifest.js';
 import type { PackageAgent, PackageRenders } from '../../core/plan/renders.js';
@@ -12,6 +12,7 @@ import type { Target } from '../../core/target.js';
 import { readManifest } from '../target/manifest-store.js';
 import { readSource, sourceFiles, type ReadSourceResult, type SourceProgress } from './read-source.js';
 import { fingerprintFiles } from './fingerprint.js';
+import type { ResolvedSource } from './resolve-source.js';
 
 /** A recorded source that cannot be read again: the folder is gone, or its file no longer defines the agent. */
 export interface SourceProblem {
@@ -21,6 +22,8 @@ export interface SourceProblem {
   from: string;
   /** The absolute folder (SOURCE_NOT_FOUND) or file (SOURCE_FILE_MOVED) that was looked for. */
   path: string;
+  /** The folder was agentpack's cached checkout of a git repository: `update` fetches it again. */
+  repository?: true;
 }
 
 export interface InstalledSources {
@@ -38,7 +41,8 @@ export interface InstalledSources {
 function problemError(options: { problem: SourceProblem; count: number; target: Target }): AgentpackError {
   const { problem, count, target } = options;
   const command = commandLine({ args: problem.code === 'SOURCE_NOT_FOUND' ? ['update'] : ['update', problem.agent], target });
-  return new AgentpackError({ code: problem.code, params: { agent: problem.agent, count, from: problem.from, path: problem.path, command } });
+  const params = { agent: problem.agent, count, from: problem.from, path: problem.path, command, ...(problem.repository ? { suggestion: command } : {}) };
+  return new AgentpackError({ code: problem.code, params });
 }
 
 /**
@@ -97,11 +101,18 @@ async function fromRecordedScan(options: {
   });
 }
 
-/** The recorded origin with the snapshot of this read (or none when its fingerprint could not be taken). */
+/**
+ * The recorded origin with the snapshot of this read (or none when its fingerprint could not be taken); a
+ * repository fetched again also takes this read's checkout and commit.
+ */
 function withFreshScan(recorded: ManifestSource, fresh: ManifestSource | undefined): ManifestSource {
   const { scan: _old, ...rest } = recorded;
-  return fresh?.scan ? { ...rest, scan: fresh.scan } : rest;
+  const base = fresh?.git !== undefined ? { ...rest, root: fresh.root, git: fresh.git } : rest;
+  return fresh?.scan ? { ...base, scan: fresh.scan } : base;
 }
+
+/** Agents installed from one repository (URL, ref and folder), at whatever commit each was installed. */
+const gitGroupKey = (git: ManifestGit): string => `git\u0000${git.url}\u0000${git.ref ?? ''}\u0000${git.folder ?? ''}`;
 
 /**
  * The package's renders plus, for every agent of `dir` installed with `--from`, its renders read again from
@@ -121,6 +132,8 @@ export async function withInstalledSources(options: {
   recorded?: boolean;
   /** The folder as the user named it (`--project`, `--dir`), for the hints of an error; default `--dir <dir>`. */
   target?: Target;
+  /** `update`: fetch each recorded repository again (one call per repository) and read its new checkout. */
+  fetchGit?: (options: { source: ManifestSource & { git: ManifestGit }; commits: string[] }) => Promise<ResolvedSource>;
 }): Promise<InstalledSources> {
   const { pkg } = options;
   const target = options.target ?? { scope: 'dir', dir: options.dir };
@@ -136,7 +149,9 @@ export async function withInstalledSources(options: {
   const groups = new Map<string, SourceGroup>();
   for (const [agent, entry] of Object.entries(manifest.agents)) {
     if (!entry.source || (only && !only.has(agent))) continue;
-    const key = entry.source.single ? join(entry.source.root, entry.source.path) : entry.source.root;
+    const refetch = options.fetchGit !== undefined && entry.source.git !== undefined;
+    const key =
+      refetch && entry.source.git ? gitGroupKey(entry.source.git) : entry.source.single ? join(entry.source.root, entry.source.path) : entry.source.root;
     const group = groups.get(key) ?? { root: entry.source.root, single: entry.source.single === true, from: entry.source.from, entries: [] };
     group.entries.push([agent, entry.source]);
     groups.set(key, group);
@@ -150,8 +165,17 @@ export async function withInstalledSources(options: {
     const entry = manifest.agents[problem.agent];
     if (entry) agents.set(problem.agent, recordedStandIn(problem.agent, entry));
   };
-  for (const [key, group] of groups) {
-    const recorded = options.recorded ? await fromRecordedScan({ key, group, manifest, version: pkg.version }) : undefined;
+  for (const [groupKey, group] of groups) {
+    let key = groupKey;
+    let fetched: ResolvedSource | undefined;
+    const first = group.entries[0]?.[1];
+    if (options.fetchGit !== undefined && first?.git !== undefined) {
+      const commits = [...new Set(group.entries.map(([, s]) => s.git?.commit ?? ''))];
+      fetched = await options.fetchGit({ source: { ...first, git: first.git }, commits });
+      key = fetched.path;
+      group.root = group.single ? dirname(fetched.path) : fetched.path;
+    }
+    const recorded = options.recorded && fetched === undefined ? await fromRecordedScan({ key, group, manifest, version: pkg.version }) : undefined;
     if (recorded !== undefined) {
       for (const { pkg: mine, summary } of recorded) {
         agents.set(mine.name, mine);
@@ -174,7 +198,11 @@ export async function withInstalledSources(options: {
         }
         // One error for the whole folder: every agent installed from it is in the same place.
         for (const [agent, source] of group.entries) {
-          report({ agent, code: group.single ? 'SOURCE_FILE_MOVED' : 'SOURCE_NOT_FOUND', from: shellWord(source.from), path: key }, group.entries.length);
+          const repository = source.git !== undefined ? { repository: true as const } : {};
+          report(
+            { agent, code: group.single ? 'SOURCE_FILE_MOVED' : 'SOURCE_NOT_FOUND', from: shellWord(source.from), path: key, ...repository },
+            group.entries.length,
+          );
         }
         break;
       }
@@ -188,6 +216,7 @@ export async function withInstalledSources(options: {
       single: group.single,
       picks: [],
       fingerprint: scan.fingerprint,
+      git: fetched?.git,
     });
     for (const [agent, source] of group.entries) {
       // Installed with --as: the folder knows it by its original name; the file gets the recorded one.
@@ -223,7 +252,7 @@ export async function readRecordedSource(options: {
   const key = sourceLocation(source);
   const moved = join(source.root, source.path);
   const fail = (code: SourceProblem['code'], path: string): AgentpackError =>
-    problemError({ problem: { agent, code, from: shellWord(source.from), path }, count: 1, target });
+    problemError({ problem: { agent, code, from: shellWord(source.from), path, ...(source.git ? { repository: true as const } : {}) }, count: 1, target });
   let picks = source.single ? [] : [...new Set([source.path, ...(source.picks ?? [])])].sort();
   for (;;) {
     try {

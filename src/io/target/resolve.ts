@@ -11,7 +11,7 @@ type Env = Record<string, string | undefined>;
 const nonEmpty = (value: string | undefined): string | undefined => (value !== undefined && value.trim() !== '' ? value : undefined);
 
 /** The user's home folder: HOME (USERPROFILE first on Windows), then the OS. Tests inject HOME. */
-function resolveHome(env: Env): string {
+export function resolveHome(env: Env): string {
   const fromEnv =
     process.platform === 'win32' ? (nonEmpty(env['USERPROFILE']) ?? nonEmpty(env['HOME'])) : (nonEmpty(env['HOME']) ?? nonEmpty(env['USERPROFILE']));
   return resolve(fromEnv ?? homedir());

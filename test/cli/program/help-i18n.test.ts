@@ -33,6 +33,10 @@ const ALLOWED_WORDS = new Set([
   'CRLF',
   'CI',
   'ml-engineer',
+  // the tool that fetches a repository named with --from, what names one, and the prefix of a GitHub one
+  'git',
+  'URL',
+  'github',
   // paths and names of Claude Code's own files and variables (~/.claude/agents, $CLAUDE_CONFIG_DIR, ~/.claude.json, claude on PATH)
   ...['claude', 'claude.json', 'CLAUDE', 'CONFIG', 'DIR', 'PATH'],
   ...['list', 'ls', 'install', 'add', 'uninstall', 'remove', 'rm', 'locale', 'switch', 'update', 'status', 'doctor'],

@@ -9,6 +9,7 @@ import { parseManifest } from '../../../src/core/manifest/manifest.js';
 // issue (path and message).
 
 const H = `sha256:${'a'.repeat(64)}`;
+const C = 'c'.repeat(40);
 const ENTRY = {
   locale: 'ja',
   packageVersion: '0.1.0',
@@ -39,6 +40,8 @@ const VALUES: unknown[] = [
   'source', 'current', 'outdated', 'untracked', 'missing', 'invalid', 'orphaned', 'stale', [], ['a'], [''], ['a', 1], {}, { a: 1 }, ENTRY.source,
   'a.md', 'A.md', 'a b.md', '../a.md', 'con.md', '-a.md', 'a.md.bak', 'Backend Architect', 'ops:deployer', '-linter', 'レビュー担当', 'a'.repeat(129),
   { from: '', root: '/r', path: 'p' }, { from: 'f', root: '/r', path: 'p', extra: 1 }, { from: 'f', root: '/r', path: 'p', single: false }, { from: 'f', root: '/r', path: 'p', picks: 'a' },
+  { url: 'u', commit: C }, { url: 'u', ref: 'main', folder: 'a/b', commit: C }, { url: '', commit: C }, { url: 'u', commit: C.slice(1) }, { url: 'u', commit: C.toUpperCase() }, { url: 'u', commit: C, extra: 1 }, C, `${C}${'b'.repeat(24)}`,
+  { from: 'github:o/r', root: '/c/x', path: 'a.md', git: { url: 'https://github.com/o/r.git', commit: C } }, { from: 'f', root: '/r', path: 'p', git: { url: 'u' } },
 ];
 
 const jsonish: fc.Arbitrary<unknown> = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...VALUES) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) });
@@ -52,6 +55,16 @@ const anyEntry: fc.Arbitrary<unknown> = fc.oneof(
       ENTRY,
       { locale: 'en', packageVersion: '1', sourceHash: H, sha256: H },
       { ...ENTRY, source: { from: 'f', root: '/r', path: 'p' } },
+      ...[
+        { url: 'u', commit: C },
+        { url: 'u', ref: 'main', folder: 'a/b', commit: C },
+        { url: '', commit: C },
+        { url: 'u', commit: C.slice(1) },
+        { url: 'u', commit: C, extra: 1 },
+        { url: 'u', ref: '', commit: C },
+        { url: 'u' },
+        C,
+      ].map((git) => ({ ...ENTRY, source: { from: 'github:o/r', root: '/c', path: 'a.md', git } })),
     ),
   },
   {
