@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { collect } from '../program/collect.js';
+import { installOpensPicker, openPicker } from './picker.js';
 import type { CliContext } from '../program/context.js';
 import { addScopeOptions, addWriteOptions } from './scope-options.js';
 
@@ -17,6 +18,8 @@ export function registerInstall(program: Command, ctx: CliContext): void {
     .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect))
     .addOption(new Option('--plugin <plugin>', t('cli.opt.plugin')));
   addWriteOptions(addScopeOptions(command, ctx), ctx).action(async (agents: string[], raw: unknown) =>
-    (await import('../actions/install.js')).runInstall({ agents, raw, ctx }),
+    installOpensPicker({ agents, raw, ctx })
+      ? openPicker({ ctx, start: 'install', raw })
+      : (await import('../actions/install.js')).runInstall({ agents, raw, ctx }),
   );
 }

@@ -11,6 +11,8 @@ import { createStyle, shouldColor, type Style } from '../../ui/style.js';
 import { packageInfo } from '../../io/package/root.js';
 import type { CliContext } from './context.js';
 import { registerCommands, registerFor } from '../commands/index.js';
+import { openPicker } from '../commands/picker.js';
+import { isInteractive } from './interactive.js';
 import { localizeCommands } from './localize-help.js';
 import { COMMANDER_SUCCESS_CODES, failedCommandOf, helpCommandOf, usageDetail } from './usage-errors.js';
 
@@ -20,6 +22,8 @@ export interface RunOptions {
   cwd: string;
   stdout: CliContext['stdout'];
   stderr: CliContext['stderr'];
+  /** Standard input is a terminal: with stdout one too, a run with no command opens the picker. */
+  stdinIsTTY?: boolean;
   /** Build every command even when argv names one (for tests that compare both programs' output). */
   wholeProgram?: boolean;
 }
@@ -80,6 +84,14 @@ export function commandWord(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** argv names no command and holds only global options commander reads the same way (`agentpack`, `agentpack --lang ja`). */
+function isBareRun(argv: readonly string[]): boolean {
+  return (
+    commandWord(argv) === undefined &&
+    argv.every((arg, i) => PLAIN_GLOBAL_FLAGS.includes(arg) || arg.startsWith('--lang=') || arg === '--lang' || argv[i - 1] === '--lang')
+  );
+}
+
 /**
  * The program a run of argv needs. When argv names one of our commands (not `help`), only that command
  * is registered and localized: commander then parses, dispatches, prints that command's help and reports
@@ -111,10 +123,25 @@ export async function run(options: RunOptions): Promise<number> {
   const colorFlag = !argv.includes('--no-color');
   const style = createStyle(shouldColor({ isTTY: Boolean(options.stdout.isTTY), env, flag: colorFlag, json }));
   const errorStyle = createStyle(shouldColor({ isTTY: Boolean(options.stderr.isTTY), env, flag: colorFlag, json }));
-  const ctx: CliContext = { messages, style, json, env, cwd: options.cwd, stdout: options.stdout, stderr: options.stderr, exitCode: 0 };
+  const ctx: CliContext = {
+    messages,
+    style,
+    json,
+    env,
+    cwd: options.cwd,
+    stdout: options.stdout,
+    stderr: options.stderr,
+    exitCode: 0,
+    ...(options.stdinIsTTY !== undefined ? { stdinIsTTY: options.stdinIsTTY } : {}),
+  };
   // The command whose action runs: a usage error it raises points at that command's help.
   let acting: Command | undefined;
   try {
+    // `agentpack` alone in a terminal: the picker (cli/commands/picker.ts); anywhere else, the program as before.
+    if (isBareRun(argv) && isInteractive({ ctx })) {
+      await openPicker({ ctx, start: 'menu', raw: {} });
+      return ctx.exitCode;
+    }
     const program = options.wholeProgram ? buildProgram(ctx) : programFor({ ctx, argv });
     program.hook('preAction', (_program, actionCommand) => {
       acting = actionCommand;
