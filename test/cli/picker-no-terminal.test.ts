@@ -93,5 +93,9 @@ describe('without a terminal, nothing waits', () => {
     });
     expect(open.failed).toBeNull();
     expect(open.code).toBe(1);
+    // An invalid global option is the usage error it was, even in a terminal.
+    const bad = await runInPty({ args: ['--lang', 'fr'], env, cwd: home, steps: [] });
+    expect(bad.code).toBe(2);
+    expect(bad.text).toMatch(/^error USAGE: /);
   });
 });

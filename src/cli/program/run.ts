@@ -88,7 +88,13 @@ export function commandWord(argv: readonly string[]): string | undefined {
 function isBareRun(argv: readonly string[]): boolean {
   return (
     commandWord(argv) === undefined &&
-    argv.every((arg, i) => PLAIN_GLOBAL_FLAGS.includes(arg) || arg.startsWith('--lang=') || arg === '--lang' || argv[i - 1] === '--lang')
+    argv.every(
+      (arg, i) =>
+        PLAIN_GLOBAL_FLAGS.includes(arg) ||
+        (arg.startsWith('--lang=') && isLang(arg.slice('--lang='.length))) ||
+        (arg === '--lang' && isLang(argv[i + 1])) ||
+        (argv[i - 1] === '--lang' && isLang(arg)),
+    )
   );
 }
 

@@ -80,7 +80,8 @@ export function openTerminal(output: TerminalOutput): TerminalSession {
     drawn = 0;
   };
   return {
-    screen: () => ({ columns: output.columns ?? 80, rows: output.rows ?? 24 }),
+    // A terminal that reports no size (0 × 0) is drawn as 80 × 24.
+    screen: () => ({ columns: output.columns || 80, rows: output.rows || 24 }),
     paint(lines) {
       erase();
       output.write(lines.join('\n'));
