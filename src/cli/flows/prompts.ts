@@ -8,7 +8,7 @@ import type { CliContext } from '../program/context.js';
 /** Esc or Ctrl-C in a question: the picker stops before anything is written. */
 export class PickerCancelled extends Error {
   constructor(readonly reason: CancelReason) {
-    super(`picker cancelled (${reason})`);
+    super(reason);
   }
 }
 
