@@ -2,7 +2,23 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { runCaptured } from './measure.mjs';
+
+const PTY_TIME = fileURLToPath(new URL('./pty-time.py', import.meta.url));
+/** The first screen of `agentpack` alone in a terminal (LANG=C). */
+const PICKER_FIRST_SCREEN = 'What do you want to do?';
+
+/**
+ * One run in a pseudo-terminal (bench/pty-time.py): milliseconds from spawn to the first screen of the
+ * picker, or, for the baseline `node -e 0`, to its exit in the same pseudo-terminal.
+ */
+function ptyTimeOnce(spec) {
+  const marker = spec.argv[0] === '-e' ? '' : PICKER_FIRST_SCREEN;
+  const r = spawnSync('python3', [PTY_TIME, marker, process.execPath, ...spec.argv], { env: spec.env, cwd: spec.cwd, encoding: 'utf8' });
+  return { ms: Number(r.stdout.trim()), status: r.status, signal: r.signal };
+}
 
 const created = [];
 
@@ -98,6 +114,23 @@ export function defineRows(options) {
         return { argv: [bin, 'locale', 'ja'], env, cwd: home };
       },
       verify: expectExit0,
+    },
+    {
+      id: 'picker',
+      label: 'agentpack in a terminal, to the first screen',
+      target: { kind: 'ratio', max: 2.5 },
+      // Timed in a pseudo-terminal, the baseline too; no RSS probe (without a terminal there is no picker).
+      timeOnce: ptyTimeOnce,
+      noRss: true,
+      baseline: () => ({ argv: ['-e', '0'] }),
+      baselineLabel: 'node -e 0 in a pty',
+      available: () => (hasCommand(bin, 'install') ? { ok: true } : { ok: false, reason: 'command not available' }),
+      round: simple([]),
+      verifyArgv: [bin],
+      verify: () => {
+        const r = ptyTimeOnce({ argv: [bin], env: shared.env, cwd: shared.home });
+        return r.status === 0 ? undefined : `no "${PICKER_FIRST_SCREEN}" on the screen (exit ${r.status})`;
+      },
     },
     {
       id: 'validate',

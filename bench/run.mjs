@@ -139,15 +139,16 @@ function measureRow(row) {
     const spec = row.round(i);
     const order = i % 2 === 0 ? ['bare', 'cmd'] : ['cmd', 'bare'];
     for (const which of order) {
-      const t = which === 'bare' ? timeOnce(baselineSpec(spec)) : timeOnce(spec);
+      const time = row.timeOnce ?? timeOnce;
+      const t = which === 'bare' ? time(baselineSpec(spec)) : time(spec);
       if (t.status !== 0 && (which === 'bare' || !accepted.includes(t.status)))
         return { status: 'error', reason: `${which === 'bare' ? 'baseline ' : ''}exit ${t.status ?? t.signal} on run ${i}` };
       if (i >= warmup) (which === 'bare' ? bare : cmd).push(t.ms);
     }
   }
-  const probes = Array.from({ length: rssRuns }, (_, i) => rssOnce(row.round(1000 + i)));
+  const probes = row.noRss ? [] : Array.from({ length: rssRuns }, (_, i) => rssOnce(row.round(1000 + i)));
   const rss = probes.map((p) => p.kb);
-  const baselineProbes = row.baseline ? Array.from({ length: rssRuns }, () => rssOnce(baselineSpec(check))) : undefined;
+  const baselineProbes = row.baseline && !row.noRss ? Array.from({ length: rssRuns }, () => rssOnce(baselineSpec(check))) : undefined;
   return {
     status: 'measured',
     command: check.argv.slice(1).join(' ').replace(ROOT, ''),

@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import { run } from './program/run.js';
 
 // The CLI (dist/cli-main.cjs, required by bin.ts; `tsx src/cli/main.ts` runs it too). The only place that
@@ -11,6 +12,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-void run({ argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then((code) => {
+void run({
+  argv: process.argv.slice(2),
+  env: process.env,
+  cwd: process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  // Asked of file descriptor 0, not process.stdin: creating that stream costs start-up time no command needs.
+  stdinIsTTY: isatty(0),
+}).then((code) => {
   process.exitCode = code;
 });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, isolatedEnv, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { KEY, runInPty } from '../helpers/pty.js';
 
 // The commands that read agents must not load classic zod (dist/cli-zod.cjs, ~100 KB to compile): they
 // check front-matter with core/spec-check.ts, the manifest with core/manifest-check.ts and their options
@@ -75,6 +76,50 @@ describe('start-up: what the commands that read agents load', () => {
     expect(r.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain(join(ROOT, 'dist', 'cli-zod.cjs'));
     expect(existsSync(BIN)).toBe(true);
+  });
+
+  it("the picker's code (dist/cli-action-picker.cjs) is loaded by no other run, not even install with no names", async () => {
+    const file = preload();
+    const { env, home } = isolatedEnv();
+    const runs: [string[], string | undefined][] = [
+      [['--version'], undefined],
+      [['--help'], undefined],
+      [[], undefined],
+      [['install'], 'install'],
+      [['install', 'ml-engineer'], 'install'],
+      [['install', '--yes'], 'install'],
+      [['list'], 'list'],
+      [['show', 'ml-engineer'], 'show'],
+      [['locale', 'ja'], 'locale'],
+      [['update'], 'update'],
+      [['status'], 'status'],
+      [['diff', 'ml-engineer'], 'diff'],
+      [['uninstall', 'ml-engineer'], 'uninstall'],
+      [['validate'], 'validate'],
+      [['i18n', 'status'], 'i18n-status'],
+      [['schema'], 'schema'],
+    ];
+    for (const [args, action] of runs) {
+      const r = await loaded({ args, env, file });
+      // Not a vacuous pass: the preload saw the run (the CLI bundle, or the entry alone for --version and piped --help).
+      expect(r.files, args.join(' ')).toContain('cli.cjs');
+      if (action !== undefined) expect(r.files, args.join(' ')).toContain(`cli-action-${action}.cjs`);
+      expect(r.files, args.join(' ')).not.toContain('cli-action-picker.cjs');
+    }
+    // Negative control: the picker itself, in a terminal, is seen loading it.
+    const out = join(tempDir('agentpack-loaded-'), 'modules.txt');
+    const pty = await runInPty({
+      args: [],
+      env: { ...env, NODE_OPTIONS: `--require ${file}`, AGENTPACK_TEST_LOADED: out },
+      cwd: home,
+      steps: [
+        ['wait', 'What do you want to do?'],
+        ['send', KEY.esc],
+        ['wait', 'Cancelled'],
+      ],
+    });
+    expect(pty.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toContain(join(ROOT, 'dist', 'cli-action-picker.cjs'));
   });
 
   it('an empty option value is a usage error, not an internal one', async () => {

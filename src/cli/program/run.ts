@@ -11,6 +11,8 @@ import { createStyle, shouldColor, type Style } from '../../ui/style.js';
 import { packageInfo } from '../../io/package/root.js';
 import type { CliContext } from './context.js';
 import { registerCommands, registerFor } from '../commands/index.js';
+import { openPicker } from '../commands/picker.js';
+import { isInteractive } from './interactive.js';
 import { localizeCommands } from './localize-help.js';
 import { COMMANDER_SUCCESS_CODES, failedCommandOf, helpCommandOf, usageDetail } from './usage-errors.js';
 
@@ -20,6 +22,8 @@ export interface RunOptions {
   cwd: string;
   stdout: CliContext['stdout'];
   stderr: CliContext['stderr'];
+  /** Standard input is a terminal: with stdout one too, a run with no command opens the picker. */
+  stdinIsTTY?: boolean;
   /** Build every command even when argv names one (for tests that compare both programs' output). */
   wholeProgram?: boolean;
 }
@@ -115,8 +119,8 @@ export function programFor(options: { ctx: CliContext; argv: readonly string[] }
 /** Run the CLI and return the exit code. The only caller that ends the process is main.ts. */
 export async function run(options: RunOptions): Promise<number> {
   const { env } = options;
-  // No command: the help, on stdout with exit 0 (commander would write it to stderr), so `agentpack | less` shows it.
-  const argv = namesNoCommand(options.argv) ? [...options.argv, '--help'] : options.argv;
+  const { argv } = options;
+  const bare = namesNoCommand(argv);
   const json = argv.includes('--json');
   // An invalid `--lang fr` is reported by commander (choices) as a usage error, in the language the
   // environment selects.
@@ -127,10 +131,25 @@ export async function run(options: RunOptions): Promise<number> {
   const colorFlag = !argv.includes('--no-color');
   const style = createStyle(shouldColor({ isTTY: Boolean(options.stdout.isTTY), env, flag: colorFlag, json }));
   const errorStyle = createStyle(shouldColor({ isTTY: Boolean(options.stderr.isTTY), env, flag: colorFlag, json }));
-  const ctx: CliContext = { messages, style, json, env, cwd: options.cwd, stdout: options.stdout, stderr: options.stderr, exitCode: 0 };
+  const ctx: CliContext = {
+    messages,
+    style,
+    json,
+    env,
+    cwd: options.cwd,
+    stdout: options.stdout,
+    stderr: options.stderr,
+    exitCode: 0,
+    ...(options.stdinIsTTY !== undefined ? { stdinIsTTY: options.stdinIsTTY } : {}),
+  };
   // The command whose action runs: a usage error it raises points at that command's help.
   let acting: Command | undefined;
   try {
+    // `agentpack` alone in a terminal: the picker (cli/commands/picker.ts); anywhere else, the program as before.
+    if (bare && isInteractive({ ctx })) {
+      await openPicker({ ctx, start: 'menu', raw: {} });
+      return ctx.exitCode;
+    }
     const program = options.wholeProgram ? buildProgram(ctx) : programFor({ ctx, argv });
     program.hook('preAction', (_program, actionCommand) => {
       acting = actionCommand;
@@ -138,7 +157,9 @@ export async function run(options: RunOptions): Promise<number> {
       const { verbose, quiet } = program.opts<{ verbose?: boolean; quiet?: boolean }>();
       ctx.verbosity = verbose === true ? 'verbose' : quiet === true ? 'quiet' : undefined;
     });
-    await program.parseAsync(argv, { from: 'user' });
+    // No command and no terminal: the help, on stdout with exit 0 (commander would write it to stderr), so
+    // `agentpack | less` shows it.
+    await program.parseAsync(bare ? [...argv, '--help'] : argv, { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
     return reportFailure({ error, ctx, errorStyle, acting });
