@@ -37,9 +37,12 @@ describe('without a terminal, nothing waits', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(USAGE);
+    // The alias, from a folder: the same error, with the command that lists that folder's agents.
     const alias = await withOpenStdin(['add', '--from', home], env);
     expect(alias.code).toBe(2);
-    expect(alias.stderr).toBe(r.stderr);
+    expect(crlf(alias.stderr)).toBe(
+      `error USAGE: Name at least one agent, or use --all. The agents of ${home}: agentpack list --from ${home}\nhint: Run agentpack install --help for usage.\n`,
+    );
     expect(existsSync(join(home, '.claude'))).toBe(false);
   });
 

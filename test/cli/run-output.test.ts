@@ -222,9 +222,13 @@ describe('hints keep the context of the run', () => {
     );
   });
 
-  it('a language the catalog lacks: "did you mean" for jp, JA and ja_JP, and an example the catalog has', async () => {
+  it('a language the catalog lacks: "did you mean" for jp and ja_JP (JA is ja), and an example the catalog has', async () => {
     const { cli } = setup();
-    for (const tag of ['jp', 'JA', 'ja_JP']) {
+    // Language tags are case-insensitive (BCP 47): JA is ja, not a mistake.
+    const upper = await cli(['install', 'ml-engineer', '--locale', 'JA', '-n']);
+    expect(upper.code, upper.stderr).toBe(0);
+    expect(upper.stdout).toMatch(/ml-engineer\.md +ja /);
+    for (const tag of ['jp', 'ja_JP']) {
       const r = await cli(['install', 'ml-engineer', '--locale', tag, '-n']);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`error LOCALE_UNKNOWN: Unknown language "${tag}"; choose one of: en, ja.\nhint: Did you mean ja?\n`);
