@@ -5,6 +5,7 @@ import type { AppliedAction } from '../core/plan/types.js';
 import type { Target } from '../core/target.js';
 import { choicesOf, localeSourceLines, printFileNotes, refusedJson, type RefusedAgent } from './install-report.js';
 import { writeJson } from './json.js';
+import { formatLosses, type ToolLossReport } from './tool-report.js';
 import type { Messages } from './messages.js';
 import { actionJson, formatPlanLines, targetLabel } from './plan-report.js';
 import type { UiContext } from './context.js';
@@ -32,6 +33,8 @@ export interface LifecycleReport {
   chosen?: readonly LocaleRequest[];
   /** Agents left out before planning (install --all --from): listed under `refused` in --json; the run fails, unless each only lacks the language asked for. */
   refused?: readonly RefusedAgent[];
+  /** Another tool's folder (`--target`): what each written file could not carry and what to know about the folder (`conversion` in --json). */
+  losses?: ToolLossReport;
 }
 
 /** A run planned (dry run) or carried out: the plan, and what happened to the folder. */
@@ -72,6 +75,7 @@ export function printDryRun(options: OutcomeReportOptions): number {
         createsDir: !outcome.dirExisted && actions.some((a) => a.kind !== 'skip' && a.kind !== 'conflict'),
         actions: actions.map((a) => actionJson(a, outcome.predictedBackups.get(a.path) ?? null)),
         ...refusedOf(report, ctx.messages),
+        ...(report.losses ? { conversion: report.losses } : {}),
       },
       code === 0,
     );
@@ -81,6 +85,7 @@ export function printDryRun(options: OutcomeReportOptions): number {
   if (actions.length === 0) lines.push(`  ${t('install.dryRun.empty')}`);
   lines.push(...formatPlanLines({ actions, backups: outcome.predictedBackups, messages: ctx.messages, style: ctx.style }));
   if (!outcome.dirExisted && actions.some((a) => a.kind !== 'skip' && a.kind !== 'conflict')) lines.push(t('install.dryRun.createsDir', { path: target.dir }));
+  lines.push(...formatLosses({ report: report.losses, messages: ctx.messages }));
   ctx.stdout.write(`${lines.map(sanitizeForTerminal).join('\n')}\n`);
   const conflicts = actions.filter((a) => a.kind === 'conflict').length;
   if (conflicts > 0) ctx.stderr.write(`${t('install.dryRun.refused', { count: conflicts, command: commandFor(report.forceArgs) })}\n`);
@@ -100,11 +105,16 @@ export function printOutcome(options: OutcomeReportOptions): number {
   const code = failed(report, outcome.plan.actions) ? 1 : 0;
   if (ctx.json) {
     const actions = applied.map(({ action, backup }) => actionJson(action, backup));
-    writeJson(ctx, { command: report.command, dryRun: false, target, createdDir: outcome.createdDir, actions, ...refusedOf(report, ctx.messages) }, code === 0);
+    const losses = report.losses ? { conversion: report.losses } : {};
+    writeJson(
+      ctx,
+      { command: report.command, dryRun: false, target, createdDir: outcome.createdDir, actions, ...refusedOf(report, ctx.messages), ...losses },
+      code === 0,
+    );
     return code;
   }
   const { out, err } = formatOutcome({ applied, dir: target.dir, messages: ctx.messages, commandFor, commandWords: report.commandWords, pkg, report });
-  if (outcome.createdDir) out.unshift(t('install.createdDir', { path: target.dir }));
+  if (outcome.createdDir) out.unshift(t(target.tool === undefined ? 'install.createdDir' : 'install.createdToolDir', { path: target.dir }));
   if (applied.length === 0) out.push(nothingLine({ report, target, messages: ctx.messages }));
   const present = applied.filter(
     ({ action }) => action.kind !== 'remove' && action.kind !== 'conflict' && (action.kind !== 'skip' || action.reason === 'up-to-date'),
@@ -121,6 +131,7 @@ export function printOutcome(options: OutcomeReportOptions): number {
   if (outcome.applied && Object.keys(outcome.plan.manifest.agents).length === 0 && applied.some(({ action }) => action.kind === 'remove')) {
     out.push(t('install.manifestRemoved', { dir: target.dir }));
   }
+  out.push(...formatLosses({ report: report.losses, messages: ctx.messages }));
   if (out.length > 0) ctx.stdout.write(`${out.join('\n')}\n`);
   if (err.length > 0) ctx.stderr.write(`${err.join('\n')}\n`);
   printFileNotes({ ctx, choices: choicesOf(report.chosen ?? [], outcome.plan.actions) });

@@ -6,13 +6,13 @@ import { previewPlan } from '../../io/target/run-plan.js';
 import { printUpdateCheck } from '../../ui/update-check-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
-import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
+import { SCOPE_OPTIONS, TOOL_OPTIONS, targetOf } from '../program/scope.js';
 import { checkInstalledName } from '../flows/agent-names.js';
 import { sourcesForRun } from '../flows/sources-for-run.js';
 import { runLifecycle } from '../flows/lifecycle.js';
 import { requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
-const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 'switch', check: 'switch' } as const;
+const OPTIONS = { ...SCOPE_OPTIONS, ...TOOL_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 'switch', check: 'switch' } as const;
 
 /**
  * `update [agent…]`: rewrite unmodified installed agents whose render changed; edited ones are skipped. Agents

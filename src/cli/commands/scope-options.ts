@@ -33,3 +33,8 @@ export function addSourceOptions(command: Command, ctx: CliContext): Command {
     .addOption(new Option('--from <path>', t('cli.opt.fromInstalled')))
     .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect));
 }
+
+/** `-t, --target <tool>`: the coding agent whose folders a command works on (default claude). */
+export function addToolOption(command: Command, ctx: CliContext): Command {
+  return command.addOption(new Option('-t, --target <tool>', ctx.messages.t('cli.opt.target')));
+}

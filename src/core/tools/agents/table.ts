@@ -1,0 +1,7 @@
+import type { ToolFolders } from '../tool.js';
+
+/** The neutral location (read by Antigravity, OpenHands and Junie): `~/.agents/agents/`, `.agents/agents/<name>.md`. */
+export const FOLDERS: ToolFolders = { user: { home: ['.agents', 'agents'] }, project: ['.agents', 'agents'] };
+
+/** The fields the readers of `.agents/agents` share with Claude Code: the rest (`color`, hooks, …) is left out. */
+export const CARRIED = ['tools', 'model'] as const;
