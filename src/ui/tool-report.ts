@@ -1,5 +1,5 @@
 import type { Loss } from '../core/tools/tool.js';
-import type { OtherToolId } from '../core/tools/ids.js';
+import type { OtherToolId } from '../core/target.js';
 import type { Messages } from './messages.js';
 import type { Scope } from '../core/target.js';
 

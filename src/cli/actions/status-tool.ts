@@ -1,7 +1,7 @@
 import { assessAgent } from '../../core/plan/plan.js';
 import { agentPath } from '../../core/plan/installation.js';
 import { commandLine } from '../../core/hints.js';
-import type { OtherToolId } from '../../core/tools/ids.js';
+import type { OtherToolId } from '../../core/target.js';
 import { toolTarget } from '../../core/tools/registry.js';
 import { toolRenders } from '../../core/tools/renders.js';
 import { TOOL_FOLDERS } from '../../core/tools/folders.js';

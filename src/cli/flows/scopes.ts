@@ -4,7 +4,7 @@ import { withInstalledSources, type InstalledSources } from '../../io/source/rec
 import { resolveTarget, type Scope } from '../../io/target/resolve.js';
 import { progressLine } from '../../ui/progress.js';
 import type { CliContext } from '../program/context.js';
-import type { ToolId } from '../../core/tools/ids.js';
+import type { ToolId } from '../../core/target.js';
 
 /** One scope of `list` or `status`: what `read` found in its folder, or why the scope was left out. */
 export type ScopeRead<T> = { scope: Scope; dir: string; sources: InstalledSources; value: T } | { scope: Scope; skipped: 'project-is-home'; home: string };

@@ -4,10 +4,9 @@ import { renderForTool, toolRenders, type ToolLosses } from '../../core/tools/re
 import type { PackageRenders } from '../../core/plan/renders.js';
 import { formatLosses } from '../../ui/tool-report.js';
 import type { CliContext } from '../program/context.js';
-import type { OtherToolId } from '../../core/tools/ids.js';
+import type { OtherToolId, Target } from '../../core/target.js';
 import type { AgentFileExtension } from '../../core/agent/name.js';
 import { lossesJson, type AgentLosses } from '../../ui/tool-report.js';
-import type { LifecycleRun } from './lifecycle.js';
 
 /** What one agent's written file lost, for each action that writes one (or leaves it as it is). */
 export function lossesOfPlan(options: { plan: Plan; losses: ToolLosses }): AgentLosses[] {
@@ -20,13 +19,21 @@ export function lossesOfPlan(options: { plan: Plan; losses: ToolLosses }): Agent
   return out;
 }
 
+/** What forTool reads of a lifecycle run (flows/lifecycle.ts). */
+interface ToolRun {
+  ctx: CliContext;
+  target: Target;
+  pkg: PackageRenders;
+  sources?: { manifestText: string | undefined; reload: () => Promise<PackageRenders> } | undefined;
+}
+
 /** A lifecycle run for another tool's folder: its renders (and those read again under the lock) converted, and what each lost. */
-export function forTool(run: LifecycleRun): { run: LifecycleRun; tool: { ext: AgentFileExtension; lossesOf: (plan: Plan) => ReturnType<typeof lossesJson> } } {
+export function forTool<R extends ToolRun>(run: R): { run: R; tool: { ext: AgentFileExtension; lossesOf: (plan: Plan) => ReturnType<typeof lossesJson> } } {
   const tool = toolTarget(run.target.tool as OtherToolId);
   const converted = toolRenders({ pkg: run.pkg, tool });
   const losses: ToolLosses = new Map(converted.losses);
   const sources = run.sources;
-  const next: LifecycleRun = { ...run, pkg: converted.pkg };
+  const next: R = { ...run, pkg: converted.pkg };
   if (sources) {
     next.sources = {
       manifestText: sources.manifestText,

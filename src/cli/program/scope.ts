@@ -1,7 +1,7 @@
 import { AgentpackError } from '../../core/errors.js';
 import { resolveTarget, type Scope, type Target } from '../../io/target/resolve.js';
 import type { CliContext } from './context.js';
-import { isToolId, TOOL_IDS, type ToolId } from '../../core/tools/ids.js';
+import { isToolId, TOOL_IDS, type ToolId } from '../../core/target.js';
 
 /** `--user` (`-g`, and the hidden `--global`), `--project`, `--dir <path>` (parseOptions in options.ts). */
 export const SCOPE_OPTIONS = { user: 'flag', global: 'flag', project: 'flag', dir: 'value' } as const;

@@ -4,7 +4,7 @@ import { FOLDERS as codex } from './codex/table.js';
 import { FOLDERS as copilot } from './copilot/table.js';
 import { FOLDERS as cursor } from './cursor/table.js';
 import { FOLDERS as gemini } from './gemini/table.js';
-import type { OtherToolId } from './ids.js';
+import type { OtherToolId } from '../target.js';
 import { FOLDERS as kiro } from './kiro/table.js';
 import { FOLDERS as opencode } from './opencode/table.js';
 import { FOLDERS as qwen } from './qwen/table.js';

@@ -3,7 +3,7 @@ import { codex } from './codex/tool.js';
 import { copilot } from './copilot/tool.js';
 import { cursor } from './cursor/tool.js';
 import { gemini } from './gemini/tool.js';
-import type { OtherToolId } from './ids.js';
+import type { OtherToolId } from '../target.js';
 import { kiro } from './kiro/tool.js';
 import { opencode } from './opencode/tool.js';
 import { qwen } from './qwen/tool.js';

@@ -1,6 +1,6 @@
 import type { AgentFileExtension } from '../agent/name.js';
 import type { AgentSpec } from '../agent/schema.js';
-import type { OtherToolId } from './ids.js';
+import type { OtherToolId } from '../target.js';
 
 /**
  * What a conversion could not carry as it was: never silent, every one is shown by `--dry-run`, `install`,

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { AgentpackError } from '../../core/errors.js';
 import type { Scope, Target } from '../../core/target.js';
 import { TOOL_FOLDERS } from '../../core/tools/folders.js';
-import type { ToolId } from '../../core/tools/ids.js';
+import type { ToolId } from '../../core/target.js';
 
 export type { Scope, Target } from '../../core/target.js';
 
