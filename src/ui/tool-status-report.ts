@@ -12,14 +12,16 @@ export interface ToolStatusScope {
   scope: Scope;
   dir: string;
   exists: boolean;
-  agents: { agent: string; state: InstallState | 'none'; locale: string | null; path: string; losses: Loss[]; command: string }[];
+  agents: { agent: string; state: InstallState | 'none'; recovered: boolean; locale: string | null; path: string; losses: Loss[]; command: string }[];
+  /** What an interrupted run left: temporary files (absolute paths) and a lock whose run is gone. */
+  leftovers: { temps: string[]; staleLock?: string };
 }
 
 /** Print `status --target <tool>`; returns the exit code (1 when a file agentpack wrote was edited or is gone). */
 export function printToolStatus(options: { ctx: UiContext; tool: OtherToolId; scopes: ToolStatusScope[] }): number {
   const { ctx, tool, scopes } = options;
   const { t } = ctx.messages;
-  const attention = scopes.some((s) => s.agents.some((a) => a.state === 'modified' || a.state === 'missing'));
+  const attention = scopes.some((s) => s.agents.some((a) => a.state === 'modified' || a.state === 'missing' || a.recovered));
   const codes = [...new Set(scopes.flatMap((s) => toolNotes({ tool, scope: s.scope })))];
   const notes = codes.map((code) => ({ code, message: t(`tool.note.${code}`) }));
   if (ctx.json) {
@@ -38,6 +40,8 @@ export function printToolStatus(options: { ctx: UiContext; tool: OtherToolId; sc
       lines.push(`  ${t(key, { agent: agent.agent, locale: agent.locale ?? '?', command: agent.command })}`);
       for (const loss of agent.losses) lines.push(`    - ${lossText({ loss, tool, messages: ctx.messages })}`);
     }
+    for (const file of scope.leftovers.temps) lines.push(`  ${t('diag.LEFTOVER_TEMP', { file })} ${t('diag.LEFTOVER_TEMP.hint', { dir: scope.dir })}`);
+    if (scope.leftovers.staleLock !== undefined) lines.push(`  ${t('diag.STALE_LOCK', { path: scope.leftovers.staleLock })} ${t('diag.STALE_LOCK.hint')}`);
   }
   for (const note of notes) lines.push(note.message);
   ctx.stdout.write(`${lines.map(sanitizeForTerminal).join('\n')}\n`);
