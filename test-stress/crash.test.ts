@@ -225,7 +225,9 @@ async function crashRun(options: { kills: number; agents: number; tool?: 'codex'
         stats.statusRuns++;
         const status = await startCli({ args: ['status', '--json', '--dir', dir, ...targetArgs], env, limitMs: RUN_LIMIT_MS }).done;
         expect(status.timedOut).toBe(false);
-        checkToolStatus({ dir, state: left, status: JSON.parse(status.stdout) as ToolStatusJson, ext });
+        const out = JSON.parse(status.stdout) as ToolStatusJson;
+        expect(out.scopes, `status --target ${tool} --json: ${status.stdout}${status.stderr}`).toHaveLength(1);
+        checkToolStatus({ dir, state: left, status: out, ext });
       } else if (!isExactly(left, want)) {
         stats.statusRuns++;
         const status = await startCli({ args: ['status', '--json', '--dir', dir], env, limitMs: RUN_LIMIT_MS }).done;

@@ -209,3 +209,37 @@ describe.concurrent('what does not map is reported, never silent', () => {
     expect(existsSync(join(codexHome, 'agents', `${AGENT}.toml`))).toBe(true);
   });
 });
+
+describe.concurrent('agents from a folder, update', () => {
+  it('install --from --target gemini, then status and update --check read that folder again', async () => {
+    const { env } = isolatedEnv();
+    const from = join(tempDir(), 'catalog');
+    mkdirSync(from, { recursive: true });
+    writeFileSync(join(from, 'reviewer.md'), '---\nname: reviewer\ndescription: "Reviews: diffs"\ntools: Read, Grep\ncolor: blue\n---\n\nReview.\n');
+    const dir = join(tempDir(), 'gemini-agents');
+    const installed = await runCli(['install', 'reviewer', '--from', from, '--target', 'gemini', '--dir', dir], { env });
+    expect(installed.code, installed.stderr).toBe(0);
+    expect(installed.stdout).toContain('color: left out (Gemini CLI has no such field)');
+    const text = readFileSync(join(dir, 'reviewer.md'), 'utf8');
+    expect(readToolFile('gemini', text).fields).toEqual({
+      name: 'reviewer',
+      description: 'Reviews: diffs',
+      kind: 'local',
+      tools: ['read_file', 'grep_search'],
+    });
+    for (let i = 0; i < 2; i++) {
+      // The second time the recorded fingerprint matches: the folder must still be read to convert it.
+      const status = await runCli(['status', '--target', 'gemini', '--dir', dir], { env });
+      expect(status.code, status.stdout + status.stderr).toBe(0);
+      expect(status.stdout).toContain('reviewer (en): as installed');
+    }
+    const check = await runCli(['update', '--check', '--target', 'gemini', '--dir', dir], { env });
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    writeFileSync(join(from, 'reviewer.md'), '---\nname: reviewer\ndescription: "Reviews: diffs"\ntools: Read, Grep\n---\n\nReview better.\n');
+    const due = await runCli(['update', '--check', '--target', 'gemini', '--dir', dir], { env });
+    expect(due.code).toBe(1);
+    const updated = await runCli(['update', '--target', 'gemini', '--dir', dir], { env });
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(readToolFile('gemini', readFileSync(join(dir, 'reviewer.md'), 'utf8')).prompt).toBe('Review better.\n');
+  });
+});

@@ -2,6 +2,7 @@ import { planUpdate } from '../../core/plan/plan.js';
 import { writesFile, type PlanInput } from '../../core/plan/types.js';
 import { commandLine, sourceFlags } from '../../core/hints.js';
 import { readPackage } from '../../io/package/read-package.js';
+import { toolExt } from '../../core/tools/folders.js';
 import { previewPlan } from '../../io/target/run-plan.js';
 import { printUpdateCheck } from '../../ui/update-check-report.js';
 import type { CliContext } from '../program/context.js';
@@ -41,8 +42,11 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
   const plan = (input: PlanInput) =>
     planUpdate({ input, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest }))) });
   if (opts.check) {
-    // Nothing is written, not even the folder: the plan is only read.
-    const preview = await previewPlan({ dir: target.dir, pkg: sources.pkg, agents: [...sources.pkg.agents.keys()], force: opts.force, plan });
+    // Nothing is written, not even the folder: the plan is only read (for another tool, against its files' bytes).
+    const tool = target.tool;
+    const pkg = tool === undefined ? sources.pkg : (await import('../flows/tool-renders.js')).rendersForTool({ pkg: sources.pkg, tool });
+    const ext = tool === undefined ? {} : { ext: toolExt(tool) };
+    const preview = await previewPlan({ dir: target.dir, pkg, agents: [...pkg.agents.keys()], force: opts.force, plan, ...ext });
     const updates = preview.plan.actions.filter(writesFile).map(({ agent, locale, path }) => ({ agent, locale: locale ?? '', path }));
     const command = commandLine({ args: ['update', ...agents, ...sourceFlags({ from, picks: pick }), ...(opts.force ? ['--force'] : [])], target });
     ctx.exitCode = printUpdateCheck({ ctx, dir: target.dir, updates, command });

@@ -21,7 +21,7 @@ export async function readScopes<T>(options: {
   /** The folder of the `dir` scope. */
   dir: string | undefined;
   pkg: PackageRenders;
-  /** Another tool's folders (`status --target`). */
+  /** Another tool's folders (`status --target`): their renders are converted from the bytes, so a recorded folder is always read. */
   tool?: ToolId | undefined;
   read: (scope: { scope: Scope; dir: string; sources: InstalledSources }) => Promise<T>;
 }): Promise<ScopeRead<T>[]> {
@@ -44,7 +44,7 @@ export async function readScopes<T>(options: {
       dir: target.dir,
       cwd: ctx.cwd,
       collect: true,
-      recorded: true,
+      recorded: options.tool === undefined || options.tool === 'claude',
       onProgress: (p) => progress.update(p),
     }).finally(() => progress.done());
     out.push({ scope, dir: target.dir, sources, value: await options.read({ scope, dir: target.dir, sources }) });
