@@ -166,9 +166,9 @@ describe.concurrent('what does not map is reported, never silent', () => {
     const { env } = isolatedEnv();
     const r = await runCli(['status', '--target', 'copilot', '--user'], { env });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("Copilot's CLI also reads .claude/agents");
+    expect(r.stdout).toContain("Copilot's CLI also reads a project's .claude/agents");
     const ja = await runCli(['status', '--target', 'copilot', '--user'], { env: { ...env, LANG: 'ja_JP.UTF-8' } });
-    expect(ja.stdout).toContain('Copilot の CLI は .claude/agents');
+    expect(ja.stdout).toContain('Copilot の CLI はプロジェクトの .claude/agents も読みます');
     const codex = await runCli(['status', '--target', 'codex', '--user'], { env });
     expect(codex.stdout).not.toContain('.claude/agents');
   });

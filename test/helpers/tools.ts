@@ -105,6 +105,8 @@ export function schemaProblems(tool: ToolName, text: string): string[] {
     for (const name of fields['tools']) if (!GEMINI_TOOLS.includes(String(name))) problems.push(`tools: ${String(name)} is not a Gemini tool`);
   }
   if (tool === 'copilot' && prompt.length > 30_000) problems.push('prompt over 30,000 characters');
+  if (tool === 'qwen' && !/^[A-Za-z0-9_-]+$/.test(String(fields['name']))) problems.push('name has other characters than letters, digits, - and _');
+  if (tool === 'qwen' && prompt.trim().length < 10) problems.push('prompt under 10 characters');
   if (tool === 'cursor' && fields['readonly'] !== undefined && typeof fields['readonly'] !== 'boolean') problems.push('readonly is not a boolean');
   return problems;
 }

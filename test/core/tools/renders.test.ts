@@ -14,7 +14,7 @@ const REVIEWER = claude(
   'name: reviewer\ndescription: "Reviews code: finds bugs. Use when: a diff is ready"\ntools: Read, Grep, Glob, TodoRead\nmodel: opus\ncolor: blue\nmaxTurns: 5\n',
   "Review the change. It's 'quoted', has ''' three quotes, \"\"\" three double quotes and a \\ backslash.\n",
 );
-const WRITER = claude('name: writer\ndescription: Writes code\ntools: Read, Edit, Bash(git diff:*), KillShell\n', 'Write it.\n');
+const WRITER = claude('name: writer\ndescription: Writes code\ntools: Read, Edit, Bash(git diff:*), KillShell\n', 'Write the code.\n');
 
 const render = (tool: OtherToolId, content: string) => renderForTool({ tool: toolTarget(tool), agent: 'x', locale: 'en', content });
 
@@ -137,6 +137,14 @@ describe("each tool's validator refuses what its tool does not read (negative co
     const codex = toolTarget('codex');
     expect(codex.validate('name = "a"\ndescription = "b"\n')).toContain('developer_instructions is required');
     expect(codex.validate('name = "a"\ndescription = "b"\ncolor = "blue"\ndeveloper_instructions = "x"\n')).toContain('color is not a key agentpack writes');
+  });
+
+  it('Qwen: a name with a space is written as its slug (reported); a prompt under 10 characters is refused', () => {
+    const out = render('qwen', REVIEWER.replace('name: reviewer', 'name: Code Reviewer'));
+    expect(readToolFile('qwen', out.content).fields['name']).toBe('code-reviewer');
+    expect(out.losses).toContainEqual({ kind: 'name-changed', to: 'code-reviewer' });
+    expect(toolTarget('qwen').validate('---\nname: a\ndescription: b\n---\n\nYou help.\n')).toContain('the prompt must be at least 10 characters');
+    expect(toolTarget('qwen').validate('---\nname: a\ndescription: b\n---\n\nYou help me.\n')).toEqual([]);
   });
 
   it('OpenCode: a mode other than subagent; Copilot: no description', () => {

@@ -24,3 +24,7 @@ export const TOOLS: Readonly<Record<string, string | null>> = {
 
 /** Qwen Code has no top-level `model` (its own models go in `modelConfig`): no Claude model carries over. */
 export const MODELS: Readonly<Record<string, string | null>> = { sonnet: null, opus: null, haiku: null, fable: null, inherit: null };
+
+/** Qwen Code skips a file whose `name` has anything but letters, digits, `-` and `_`, or whose prompt is shorter than 10 characters. */
+export const NAME = /^[A-Za-z0-9_-]+$/;
+export const MIN_PROMPT_CHARS = 10;
