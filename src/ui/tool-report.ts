@@ -1,6 +1,7 @@
 import type { Loss } from '../core/tools/tool.js';
 import type { OtherToolId } from '../core/target.js';
 import type { Messages } from './messages.js';
+import { TOOL_FOLDERS } from '../core/tools/folders.js';
 import type { Scope } from '../core/target.js';
 
 /** What one agent's file for another tool lost, in one locale. */
@@ -41,7 +42,7 @@ export function lossesJson(options: { losses: AgentLosses[]; tool: OtherToolId; 
 /** One loss as a sentence in the user's language. */
 export function lossText(options: { loss: Loss; tool: OtherToolId; messages: Messages }): string {
   const { loss, messages } = options;
-  const tool = messages.t(`tool.name.${options.tool}`);
+  const tool = TOOL_FOLDERS[options.tool].label;
   switch (loss.kind) {
     case 'field-dropped':
       return messages.t('tool.loss.field-dropped', { field: loss.field, tool });
@@ -64,7 +65,7 @@ export function lossText(options: { loss: Loss; tool: OtherToolId; messages: Mes
 export function formatLosses(options: { report: ToolLossReport | undefined; messages: Messages }): string[] {
   const { report, messages } = options;
   if (report === undefined) return [];
-  const lines = report.agents.length > 0 ? [messages.t('tool.losses.header', { tool: messages.t(`tool.name.${report.tool}`) })] : [];
+  const lines = report.agents.length > 0 ? [messages.t('tool.losses.header', { tool: TOOL_FOLDERS[report.tool].label })] : [];
   for (const entry of report.agents) {
     lines.push(`  ${messages.t('tool.losses.agent', { agent: entry.agent, locale: entry.locale })}`);
     for (const loss of entry.losses) lines.push(`    - ${lossText({ loss, tool: report.tool, messages })}`);

@@ -3,6 +3,7 @@ import type { OtherToolId } from '../core/target.js';
 import type { Loss } from '../core/tools/tool.js';
 import type { Scope } from '../core/target.js';
 import type { UiContext } from './context.js';
+import { TOOL_FOLDERS } from '../core/tools/folders.js';
 import { writeJson } from './json.js';
 import { sanitizeForTerminal } from './style.js';
 import { lossText, toolNotes } from './tool-report.js';
@@ -28,7 +29,7 @@ export function printToolStatus(options: { ctx: UiContext; tool: OtherToolId; sc
     writeJson(ctx, { command: 'status', tool, scopes, notes }, !attention);
     return attention ? 1 : 0;
   }
-  const name = t(`tool.name.${tool}`);
+  const name = TOOL_FOLDERS[tool].label;
   const lines: string[] = [];
   for (const scope of scopes) {
     lines.push(t('status.tool.header', { tool: name, dir: scope.dir, scope: scope.scope }));

@@ -194,8 +194,10 @@ describe.concurrent('what does not map is reported, never silent', () => {
     const { env, home } = isolatedEnv();
     const bad = await runCli(['install', AGENT, '--target', 'vim'], { env });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--target vim is not a tool agentpack installs for');
-    expect(bad.stderr).toContain('opencode, codex, gemini');
+    expect(bad.stderr).toContain('--target must be one of claude, opencode, codex, gemini, cursor, copilot, qwen, kiro, agents (got "vim")');
+    const ja = await runCli(['status', '--target', 'vim'], { env: { ...env, LANG: 'ja_JP.UTF-8' } });
+    expect(ja.code).toBe(2);
+    expect(ja.stderr).toContain('--target には claude, opencode, codex, gemini, cursor, copilot, qwen, kiro, agents のいずれかを指定してください');
     const claude = await runCli(['install', AGENT, '-t', 'claude', '--locale', 'en'], { env });
     expect(claude.code, claude.stderr).toBe(0);
     expect(existsSync(join(home, '.claude', 'agents', `${AGENT}.md`))).toBe(true);

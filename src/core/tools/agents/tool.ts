@@ -1,12 +1,12 @@
 import { renderTools } from '../../agent/render.js';
 import { droppedFields, markdownFile, validateMarkdown } from '../common.js';
 import type { ToolTarget } from '../tool.js';
-import { CARRIED, FOLDERS } from './table.js';
+import { CARRIED, FOLDERS, LABEL } from './table.js';
 
 /** `.agents/agents/`: Claude-shaped Markdown with the fields its readers share (`name`, `description`, `tools`, `model`). */
 export const agents: ToolTarget = {
   id: 'agents',
-  label: '.agents',
+  label: LABEL,
   folders: FOLDERS,
   ext: '.md',
   render(agent) {

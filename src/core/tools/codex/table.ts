@@ -1,5 +1,8 @@
 import type { ToolFolders } from '../tool.js';
 
+/** The tool's name as its makers write it (the same in every language). */
+export const LABEL = 'Codex CLI';
+
 /** developers.openai.com/codex/subagents: `~/.codex/agents/<name>.toml` (CODEX_HOME moves `~/.codex`), `.codex/agents/`. */
 export const FOLDERS: ToolFolders = { user: { home: ['.codex', 'agents'], env: { name: 'CODEX_HOME', path: ['agents'] } }, project: ['.codex', 'agents'] };
 

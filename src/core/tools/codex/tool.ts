@@ -1,7 +1,7 @@
 import { droppedFields, isReadOnly, mapModel } from '../common.js';
 import { tomlBasic, tomlMultiline } from '../toml.js';
 import type { Loss, ToolTarget } from '../tool.js';
-import { FOLDERS, MODELS, READ_ONLY_SANDBOX } from './table.js';
+import { FOLDERS, LABEL, MODELS, READ_ONLY_SANDBOX } from './table.js';
 
 /** The keys agentpack writes, in order; `name`, `description` and `developer_instructions` are required by Codex. */
 const KEYS = ['name', 'description', 'model', 'sandbox_mode', 'developer_instructions'] as const;
@@ -9,7 +9,7 @@ const KEYS = ['name', 'description', 'model', 'sandbox_mode', 'developer_instruc
 /** Codex CLI: one TOML file per agent, the Markdown body in `developer_instructions`. */
 export const codex: ToolTarget = {
   id: 'codex',
-  label: 'Codex CLI',
+  label: LABEL,
   folders: FOLDERS,
   ext: '.toml',
   render(agent) {

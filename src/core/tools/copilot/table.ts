@@ -1,5 +1,8 @@
 import type { ToolFolders } from '../tool.js';
 
+/** The tool's name as its makers write it (the same in every language). */
+export const LABEL = 'GitHub Copilot';
+
 /** docs.github.com (custom agents for Copilot CLI): `~/.copilot/agents/`, `.github/agents/<name>.agent.md`. */
 export const FOLDERS: ToolFolders = { user: { home: ['.copilot', 'agents'] }, project: ['.github', 'agents'] };
 

@@ -1,11 +1,11 @@
 import { droppedFields, mapModel, mapTools, markdownFile, validateMarkdown } from '../common.js';
 import type { ToolTarget } from '../tool.js';
-import { FOLDERS, MAX_BODY_CHARS, MODELS, TOOLS } from './table.js';
+import { FOLDERS, LABEL, MAX_BODY_CHARS, MODELS, TOOLS } from './table.js';
 
 /** GitHub Copilot: `<name>.agent.md`, `description` required, `tools` a list of its aliases, the body at most 30,000 characters. */
 export const copilot: ToolTarget = {
   id: 'copilot',
-  label: 'GitHub Copilot',
+  label: LABEL,
   folders: FOLDERS,
   ext: '.agent.md',
   render(agent) {

@@ -1,5 +1,8 @@
 import type { ToolFolders } from '../tool.js';
 
+/** The tool's name as its makers write it (the same in every language). */
+export const LABEL = 'Cursor';
+
 /** cursor.com/docs/agent/subagents: `~/.cursor/agents/`, `.cursor/agents/`. */
 export const FOLDERS: ToolFolders = { user: { home: ['.cursor', 'agents'] }, project: ['.cursor', 'agents'] };
 

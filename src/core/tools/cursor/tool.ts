@@ -1,11 +1,11 @@
 import { droppedFields, isReadOnly, mapModel, markdownFile, validateMarkdown } from '../common.js';
 import type { Loss, ToolTarget } from '../tool.js';
-import { FOLDERS, MODELS } from './table.js';
+import { FOLDERS, LABEL, MODELS } from './table.js';
 
 /** Cursor: Markdown with exactly `name`, `description`, `model`, `readonly`, `is_background`; no tool list. */
 export const cursor: ToolTarget = {
   id: 'cursor',
-  label: 'Cursor',
+  label: LABEL,
   folders: FOLDERS,
   ext: '.md',
   render(agent) {

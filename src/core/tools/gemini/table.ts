@@ -1,5 +1,8 @@
 import type { ToolFolders } from '../tool.js';
 
+/** The tool's name as its makers write it (the same in every language). */
+export const LABEL = 'Gemini CLI';
+
 /** geminicli.com/docs (subagents, `/agents reload`): `~/.gemini/agents/*.md`, `.gemini/agents/*.md`. */
 export const FOLDERS: ToolFolders = { user: { home: ['.gemini', 'agents'] }, project: ['.gemini', 'agents'] };
 

@@ -1,7 +1,7 @@
 import { slugOf } from '../../agent/name.js';
 import { droppedFields, mapModel, mapTools, markdownFile, validateMarkdown } from '../common.js';
 import type { Loss, ToolTarget } from '../tool.js';
-import { FOLDERS, MODELS, TOOLS } from './table.js';
+import { FOLDERS, LABEL, MODELS, TOOLS } from './table.js';
 
 /** Gemini's `name` is a slug: lowercase letters, digits, hyphens and underscores. */
 const GEMINI_NAME = /^[a-z0-9_-]+$/;
@@ -9,7 +9,7 @@ const GEMINI_NAME = /^[a-z0-9_-]+$/;
 /** Gemini CLI: Markdown that must start with front-matter; `tools` a YAML list of Gemini names; no key it does not know. */
 export const gemini: ToolTarget = {
   id: 'gemini',
-  label: 'Gemini CLI',
+  label: LABEL,
   folders: FOLDERS,
   ext: '.md',
   render(agent) {

@@ -1,5 +1,8 @@
 import type { ToolFolders } from '../tool.js';
 
+/** The tool's name as its makers write it (the same in every language). */
+export const LABEL = 'Kiro';
+
 /** kiro.dev/docs/custom-agents (the IDE's Markdown form): `~/.kiro/agents/` (KIRO_HOME moves `~/.kiro`), `.kiro/agents/`. */
 export const FOLDERS: ToolFolders = { user: { home: ['.kiro', 'agents'], env: { name: 'KIRO_HOME', path: ['agents'] } }, project: ['.kiro', 'agents'] };
 

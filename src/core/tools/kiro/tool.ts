@@ -1,11 +1,11 @@
 import { droppedFields, mapModel, mapTools, markdownFile, validateMarkdown } from '../common.js';
 import type { ToolTarget } from '../tool.js';
-import { FOLDERS, MODELS, TOOLS } from './table.js';
+import { FOLDERS, LABEL, MODELS, TOOLS } from './table.js';
 
 /** Kiro (IDE): Markdown with `name`, `description`, `tools` as a list of tags. */
 export const kiro: ToolTarget = {
   id: 'kiro',
-  label: 'Kiro',
+  label: LABEL,
   folders: FOLDERS,
   ext: '.md',
   render(agent) {

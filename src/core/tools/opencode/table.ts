@@ -1,5 +1,8 @@
 import type { ToolFolders } from '../tool.js';
 
+/** The tool's name as its makers write it (the same in every language). */
+export const LABEL = 'OpenCode';
+
 /** opencode.ai/docs/agents: `~/.config/opencode/agents/<name>.md`, `.opencode/agents/<name>.md`. */
 export const FOLDERS: ToolFolders = { user: { home: ['.config', 'opencode', 'agents'] }, project: ['.opencode', 'agents'] };
 

@@ -1,11 +1,11 @@
 import { droppedFields, mapModel, mapTools, markdownFile, validateMarkdown } from '../common.js';
 import type { ToolTarget } from '../tool.js';
-import { FOLDERS, MODEL_PREFIX, MODELS, PERMISSION_KEYS, TOOLS } from './table.js';
+import { FOLDERS, LABEL, MODEL_PREFIX, MODELS, PERMISSION_KEYS, TOOLS } from './table.js';
 
 /** OpenCode: Markdown, `mode: subagent`, the file name is the agent's ID, the body its system prompt. */
 export const opencode: ToolTarget = {
   id: 'opencode',
-  label: 'OpenCode',
+  label: LABEL,
   folders: FOLDERS,
   ext: '.md',
   render(agent) {

@@ -1,5 +1,8 @@
 import type { ToolFolders } from '../tool.js';
 
+/** The tool's name as its makers write it (the same in every language). */
+export const LABEL = 'Qwen Code';
+
 /** qwenlm.github.io/qwen-code-docs (subagents): `~/.qwen/agents/*.md`, `.qwen/agents/*.md`. */
 export const FOLDERS: ToolFolders = { user: { home: ['.qwen', 'agents'] }, project: ['.qwen', 'agents'] };
 

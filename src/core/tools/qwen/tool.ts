@@ -1,12 +1,12 @@
 import { slugOf } from '../../agent/name.js';
 import { droppedFields, mapModel, mapTools, markdownFile, validateMarkdown } from '../common.js';
 import type { Loss, ToolTarget } from '../tool.js';
-import { FOLDERS, MIN_PROMPT_CHARS, MODELS, NAME, TOOLS } from './table.js';
+import { FOLDERS, LABEL, MIN_PROMPT_CHARS, MODELS, NAME, TOOLS } from './table.js';
 
 /** Qwen Code: Markdown with `name` (letters, digits, `-`, `_`), `description`, `tools` as a list of Qwen names, and `color`. */
 export const qwen: ToolTarget = {
   id: 'qwen',
-  label: 'Qwen Code',
+  label: LABEL,
   folders: FOLDERS,
   ext: '.md',
   render(agent) {
