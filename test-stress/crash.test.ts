@@ -12,7 +12,7 @@ import {
   LOCK_FILE,
   parsedManifest,
   prng,
-  readFolder,
+  readFolder as readFolderOf,
   sourceRenders,
   startCli,
   TEMP_FILE,
@@ -65,14 +65,48 @@ function folder(): string {
   return join(made.dir, 'agents');
 }
 
+/**
+ * The Codex CLI folder (`--target codex`, one TOML file per agent) gets the same kills: fewer by default
+ * (STRESS_TOOL_KILLS, STRESS_TOOL_AGENTS), the same guarantee, and `status --target codex` reporting what is left.
+ */
+const TOOL_KILLS = envCount({ name: 'STRESS_TOOL_KILLS', fallback: 25 });
+const TOOL_AGENTS = envCount({ name: 'STRESS_TOOL_AGENTS', fallback: 100 });
+
 describe('crash consistency: SIGKILL at random moments', () => {
-  it(`${KILLS} kills of install --all --from / locale ja / uninstall on ${AGENTS} agents: old or new bytes, a whole manifest, repaired without --force`, {
-    timeout: 1_800_000,
-  }, async () => {
+  it(
+    `${KILLS} kills of install --all --from / locale ja / uninstall on ${AGENTS} agents: old or new bytes, a whole manifest, repaired without --force`,
+    {
+      timeout: 1_800_000,
+    },
+    () => crashRun({ kills: KILLS, agents: AGENTS }),
+  );
+
+  it(
+    `${TOOL_KILLS} kills of the same commands --target codex on ${TOOL_AGENTS} agents: the same guarantee for .toml files`,
+    {
+      timeout: 1_800_000,
+    },
+    () => crashRun({ kills: TOOL_KILLS, agents: TOOL_AGENTS, tool: 'codex' }),
+  );
+});
+
+/** What `status --target <tool> --json` says of one folder. */
+interface ToolStatusJson {
+  scopes: { agents: { agent: string; state: string; recovered: boolean }[]; leftovers: { temps: string[]; staleLock?: string } }[];
+}
+
+async function crashRun(options: { kills: number; agents: number; tool?: 'codex' }): Promise<void> {
+  const KILLS = options.kills;
+  const AGENTS = options.agents;
+  const tool = options.tool;
+  const ext = tool === undefined ? '.md' : '.toml';
+  const targetArgs = tool === undefined ? [] : ['--target', tool];
+  const readFolder = (dir: string): FolderState => readFolderOf(dir, ext);
+  {
     const rand = prng(SEED);
     const { env } = isolatedEnv();
     const source = generateSource({ count: AGENTS });
-    const renders = await sourceRenders({ from: source.dir, cwd: env['HOME'] ?? '/' });
+    const renders = await sourceRenders({ from: source.dir, cwd: env['HOME'] ?? '/', ...(tool ? { tool } : {}) });
     expect([...renders.keys()].sort()).toEqual(source.names);
 
     // One uninterrupted run of each command: its duration spreads the kills, its result is the "new" state.
@@ -95,8 +129,8 @@ describe('crash consistency: SIGKILL at random moments', () => {
       ['ja', commands.ja],
       ['none', commands.uninstall],
     ] as const) {
-      const args = [...(command(readFolder(ref)) ?? []), '--dir', ref];
-      const { writeAt, result: r } = await timeUntilWrite({ args, env, dir: ref, limitMs: RUN_LIMIT_MS });
+      const args = [...(command(readFolder(ref)) ?? []), '--dir', ref, ...targetArgs];
+      const { writeAt, result: r } = await timeUntilWrite({ args, env, dir: ref, limitMs: RUN_LIMIT_MS, ext });
       expect(r.code, r.stderr).toBe(0);
       expect(writeAt, 'the run wrote').toBeDefined();
       durations.set(goal, { writeAt: writeAt ?? 0, ms: r.ms });
@@ -152,12 +186,12 @@ describe('crash consistency: SIGKILL at random moments', () => {
         const window = Math.max(ms - writeAt, 20);
         const early = rand() < 0.25;
         const offset = rand() * (early ? ms : window);
-        const run = startCli({ args: [...args, '--dir', dir], env, limitMs: RUN_LIMIT_MS });
+        const run = startCli({ args: [...args, '--dir', dir, ...targetArgs], env, limitMs: RUN_LIMIT_MS });
         let wroteAt: number | undefined;
         const killTime = new Promise<void>((resolve) => {
           if (early) setTimeout(resolve, offset);
           const watcher = watch(dir, (_event, name) => {
-            if (wroteAt !== undefined || name === null || !(TEMP_FILE.test(name) || name.endsWith('.md'))) return;
+            if (wroteAt !== undefined || name === null || !(TEMP_FILE.test(name) || name.endsWith(ext))) return;
             wroteAt = Date.now();
             if (!early) setTimeout(resolve, offset);
           });
@@ -187,7 +221,14 @@ describe('crash consistency: SIGKILL at random moments', () => {
 
       // What is left is reported by status, by path...
       const left = readFolder(dir);
-      if (!isExactly(left, want)) {
+      if (!isExactly(left, want) && tool !== undefined) {
+        stats.statusRuns++;
+        const status = await startCli({ args: ['status', '--json', '--dir', dir, ...targetArgs], env, limitMs: RUN_LIMIT_MS }).done;
+        expect(status.timedOut).toBe(false);
+        const out = JSON.parse(status.stdout) as ToolStatusJson;
+        expect(out.scopes, `status --target ${tool} --json: ${status.stdout}${status.stderr}`).toHaveLength(1);
+        checkToolStatus({ dir, state: left, status: out, ext });
+      } else if (!isExactly(left, want)) {
         stats.statusRuns++;
         const status = await startCli({ args: ['status', '--json', '--dir', dir], env, limitMs: RUN_LIMIT_MS }).done;
         expect(status.timedOut).toBe(false);
@@ -207,7 +248,7 @@ describe('crash consistency: SIGKILL at random moments', () => {
       const args = command(left) ?? (left.others.length > 0 ? ['uninstall', 'ml-engineer'] : null);
       if (args !== null) {
         stats.repairRuns++;
-        const repair = await startCli({ args: [...args, '--dir', dir], env, limitMs: RUN_LIMIT_MS }).done;
+        const repair = await startCli({ args: [...args, '--dir', dir, ...targetArgs], env, limitMs: RUN_LIMIT_MS }).done;
         expect(repair.code, repair.stderr).toBe(0);
       }
       const repaired = readFolder(dir);
@@ -219,8 +260,29 @@ describe('crash consistency: SIGKILL at random moments', () => {
       goal = target;
     }
     const seconds = Math.round((Date.now() - started) / 100) / 10;
-    const summary = { seed: SEED, agents: AGENTS, measuredMs: measured, seconds, ...stats };
+    const summary = { seed: SEED, agents: AGENTS, tool: tool ?? 'claude', measuredMs: measured, seconds, ...stats };
     console.log(`crash test: ${JSON.stringify(summary)}`);
     expect(stats.kills).toBeGreaterThanOrEqual(KILLS);
-  });
-});
+  }
+}
+
+/**
+ * `status --target <tool>` names what a kill left: every temporary file, a lock whose run is gone (an empty one
+ * only once it is a second old), every recorded file that is gone, and every file whose bytes the manifest does
+ * not record yet (a render of the package's: the folder's own agents, which name no source, are not its to list).
+ */
+function checkToolStatus(options: { dir: string; state: FolderState; status: ToolStatusJson; ext: string }): void {
+  const { dir, state, status } = options;
+  const scope = status.scopes[0];
+  expect(scope, 'status lists the folder').toBeDefined();
+  for (const name of state.others) {
+    if (TEMP_FILE.test(name)) expect(scope?.leftovers.temps, `status names ${name}`).toContain(join(dir, name));
+  }
+  const agents = parsedManifest(state.manifestText)?.agents ?? {};
+  for (const [name, entry] of Object.entries(agents)) {
+    const text = state.files.get(name);
+    const listed = scope?.agents.find((a) => a.agent === name);
+    if (text === undefined) expect(listed?.state, `status reports ${name}${options.ext} gone`).toBe('missing');
+    else if (entry.sha256 !== contentHash(text)) expect(listed?.recovered, `status reports ${name}${options.ext} not yet recorded`).toBe(true);
+  }
+}

@@ -3,6 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../src/core/i18n/canonical-hash.js';
 import { AGENT, packageRenders } from '../test/helpers/agentpack.js';
 import { isolatedEnv } from '../test/helpers/cli.js';
+import { toolTarget } from '../src/core/tools/registry.js';
+import { renderForTool } from '../src/core/tools/renders.js';
 import { generateSource } from '../test/helpers/generated-source.js';
 import { envCount, fastDir, parsedManifest, prng, readFolder, sourceRenders, startCli } from './helpers/stress.js';
 
@@ -42,16 +44,39 @@ afterAll(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
+/** The same races in a Codex CLI folder (`--target codex`): STRESS_TOOL_ROUNDS rounds (default 8). */
+const TOOL_ROUNDS = envCount({ name: 'STRESS_TOOL_ROUNDS', fallback: 8 });
+
 describe('races: many runs at once on one folder', () => {
-  it(`${ROUNDS} rounds of ${PROCESSES} processes mixing install / locale / uninstall: no lost entry, no stray file, no hang`, {
-    timeout: 1_800_000,
-  }, async () => {
+  it(
+    `${ROUNDS} rounds of ${PROCESSES} processes mixing install / locale / uninstall: no lost entry, no stray file, no hang`,
+    {
+      timeout: 1_800_000,
+    },
+    () => raceRun({ rounds: ROUNDS }),
+  );
+
+  it(`${TOOL_ROUNDS} rounds of the same --target codex: the same for .toml files`, { timeout: 1_800_000 }, () =>
+    raceRun({ rounds: TOOL_ROUNDS, tool: 'codex' }),
+  );
+});
+
+async function raceRun(options: { rounds: number; tool?: 'codex' }): Promise<void> {
+  const ROUNDS = options.rounds;
+  const tool = options.tool;
+  const ext = tool === undefined ? '.md' : '.toml';
+  const targetArgs = tool === undefined ? [] : ['--target', tool];
+  {
     const rand = prng(SEED + 1);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
     const { env } = isolatedEnv();
     const source = generateSource({ count: 12 });
-    const renders = await sourceRenders({ from: source.dir, cwd: env['HOME'] ?? '/' });
-    const pkg = await packageRenders();
+    const renders = await sourceRenders({ from: source.dir, cwd: env['HOME'] ?? '/', ...(tool ? { tool } : {}) });
+    // The package's own agent, as it is written in this folder.
+    const claude = await packageRenders();
+    const asWritten = (locale: 'en' | 'ja'): string =>
+      tool === undefined ? claude[locale] : renderForTool({ tool: toolTarget(tool), agent: AGENT, locale, content: claude[locale] }).content;
+    const pkg = { en: asWritten('en'), ja: asWritten('ja') };
     renders.set(
       AGENT,
       new Map([
@@ -100,7 +125,7 @@ describe('races: many runs at once on one folder', () => {
     const started = Date.now();
     for (let round = 0; round < ROUNDS; round++) {
       const jobs = Array.from({ length: PROCESSES }, job);
-      const results = await Promise.all(jobs.map((j) => startCli({ args: [...j.args, '--dir', dir], env, limitMs: RUN_LIMIT_MS }).done));
+      const results = await Promise.all(jobs.map((j) => startCli({ args: [...j.args, '--dir', dir, ...targetArgs], env, limitMs: RUN_LIMIT_MS }).done));
       const applied: Effect[] = [];
       results.forEach((r, i) => {
         const j = jobs[i] as Job;
@@ -116,7 +141,7 @@ describe('races: many runs at once on one folder', () => {
       });
       stats.runs += jobs.length;
 
-      const folder = readFolder(dir);
+      const folder = readFolder(dir, ext);
       expect(folder.others, `round ${round}: no temporary file, lock or break guard`).toEqual([]);
       const manifest = parsedManifest(folder.manifestText);
       const entries = manifest?.agents ?? {};
@@ -135,10 +160,10 @@ describe('races: many runs at once on one folder', () => {
       stats.rounds++;
     }
     console.log(
-      `race test: ${JSON.stringify({ seed: SEED, processes: PROCESSES, seconds: Math.round((Date.now() - started) / 100) / 10, finalAgents: state.size, ...stats })}`,
+      `race test: ${JSON.stringify({ seed: SEED, tool: tool ?? 'claude', processes: PROCESSES, seconds: Math.round((Date.now() - started) / 100) / 10, finalAgents: state.size, ...stats })}`,
     );
-  });
-});
+  }
+}
 
 describe("serialResults (the race test's oracle)", () => {
   it('knows which folders a set of runs can leave, and which one only a lost update can', () => {

@@ -74,8 +74,9 @@ export function sourceFlags(options: Pick<CommandLine, 'from' | 'picks'>): strin
 }
 
 function targetFlags(target: Target | undefined): string[] {
-  if (target?.scope === 'project') return ['--project'];
-  return target?.scope === 'dir' ? ['--dir', target.dir] : [];
+  const tool = target?.tool !== undefined ? ['--target', target.tool] : [];
+  if (target?.scope === 'project') return ['--project', ...tool];
+  return target?.scope === 'dir' ? ['--dir', target.dir, ...tool] : tool;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { AppliedAction } from '../core/plan/types.js';
 import type { Target } from '../core/target.js';
 import { choicesOf, localeSourceLines, printFileNotes, refusedJson, type FileNotes, type RefusedAgent } from './install-report.js';
 import { writeJson } from './json.js';
+import { formatLosses, type ToolLossReport } from './tool-report.js';
 import type { Messages } from './messages.js';
 import { actionJson, formatPlanLines, targetLabel } from './plan-report.js';
 import { isQuiet, type UiContext } from './context.js';
@@ -36,6 +37,8 @@ export interface LifecycleReport {
   refused?: readonly RefusedAgent[];
   /** The problems of the `--from` folder the run read, counted and not printed (ui/source-report.ts): named in the summary. */
   source?: SourceProblems | undefined;
+  /** Another tool's folder (`--target`): what each written file could not carry and what to know about the folder (`conversion` in --json). */
+  losses?: ToolLossReport;
 }
 
 /** A run planned (dry run) or carried out: the plan, and what happened to the folder. */
@@ -76,6 +79,7 @@ export function printDryRun(options: OutcomeReportOptions): number {
         createsDir: !outcome.dirExisted && actions.some((a) => a.kind !== 'skip' && a.kind !== 'conflict'),
         actions: actions.map((a) => actionJson(a, outcome.predictedBackups.get(a.path) ?? null)),
         ...refusedOf(report, ctx.messages),
+        ...(report.losses ? { conversion: report.losses } : {}),
       },
       code === 0,
     );
@@ -89,6 +93,7 @@ export function printDryRun(options: OutcomeReportOptions): number {
   if (!quiet) lines.push(...formatPlanLines({ actions, backups: outcome.predictedBackups, messages: ctx.messages, style: ctx.style }));
   if (!quiet && !outcome.dirExisted && actions.some((a) => a.kind !== 'skip' && a.kind !== 'conflict'))
     lines.push(t('install.dryRun.createsDir', { path: target.dir }));
+  if (!quiet) lines.push(...formatLosses({ report: report.losses, messages: ctx.messages }));
   const conflicts = actions.filter((a) => a.kind === 'conflict').length;
   const notes = printFileNotes({ ctx, choices: choicesOf(report.chosen ?? [], actions), dryRun: true, grouped: !each });
   if (endsOnSummary({ actions, refused: refusedCount }) || quiet) {
@@ -159,7 +164,12 @@ export function printOutcome(options: OutcomeReportOptions): number {
   const code = failed(report, outcome.plan.actions) ? 1 : 0;
   if (ctx.json) {
     const actions = applied.map(({ action, backup }) => actionJson(action, backup));
-    writeJson(ctx, { command: report.command, dryRun: false, target, createdDir: outcome.createdDir, actions, ...refusedOf(report, ctx.messages) }, code === 0);
+    const losses = report.losses ? { conversion: report.losses } : {};
+    writeJson(
+      ctx,
+      { command: report.command, dryRun: false, target, createdDir: outcome.createdDir, actions, ...refusedOf(report, ctx.messages), ...losses },
+      code === 0,
+    );
     return code;
   }
   const refusedCount = report.refused?.length ?? 0;
@@ -169,7 +179,7 @@ export function printOutcome(options: OutcomeReportOptions): number {
   if (applied.length === 0) out.push(nothingLine({ report, target, messages: ctx.messages }));
   // --quiet: the one line that says what happened (with one agent, its own line), and what needs the user.
   const quietLine = quiet && each ? out[0] : undefined;
-  if (outcome.createdDir) out.unshift(t('install.createdDir', { path: target.dir }));
+  if (outcome.createdDir) out.unshift(t(target.tool === undefined ? 'install.createdDir' : 'install.createdToolDir', { path: target.dir }));
   const present = applied.filter(
     ({ action }) => action.kind !== 'remove' && action.kind !== 'conflict' && (action.kind !== 'skip' || action.reason === 'up-to-date'),
   );
@@ -189,6 +199,7 @@ export function printOutcome(options: OutcomeReportOptions): number {
   if (outcome.applied && Object.keys(outcome.plan.manifest.agents).length === 0 && applied.some(({ action }) => action.kind === 'remove')) {
     out.push(t('install.manifestRemoved', { dir: target.dir }));
   }
+  if (!quiet) out.push(...formatLosses({ report: report.losses, messages: ctx.messages }));
   const shown = quiet ? (quietLine !== undefined ? [quietLine] : []) : out;
   if (shown.length > 0) ctx.stdout.write(`${shown.join('\n')}\n`);
   if (err.length > 0) ctx.stderr.write(`${err.join('\n')}\n`);

@@ -6,6 +6,9 @@ import { readSource } from '../../src/io/source/read-source.js';
 import { renderSource } from '../../src/core/plan/folder-renders.js';
 import { packageInfo } from '../../src/io/package/root.js';
 import { BIN, tempDir } from '../../test/helpers/cli.js';
+import type { OtherToolId } from '../../src/core/target.js';
+import { toolTarget } from '../../src/core/tools/registry.js';
+import { toolRenders } from '../../src/core/tools/renders.js';
 
 /** A count from the environment (`STRESS_KILLS=200`), never below the issue's minimum. */
 export function envCount(options: { name: string; fallback: number; min?: number }): number {
@@ -56,18 +59,18 @@ export function startCli(options: { args: string[]; env: Record<string, string>;
   return { child, done };
 }
 
-/** Every entry of an agents folder: `*.md` bytes by agent name, the manifest text, and every other name. */
+/** Every entry of an agents folder: agent files' bytes (`*.md`, or another tool's `ext`) by stem, the manifest text, and every other name. */
 export interface FolderState {
   files: Map<string, string>;
   manifestText?: string;
   others: string[];
 }
 
-export function readFolder(dir: string): FolderState {
+export function readFolder(dir: string, ext = '.md'): FolderState {
   const state: FolderState = { files: new Map(), others: [] };
   if (!existsSync(dir)) return state;
   for (const name of readdirSync(dir).sort()) {
-    if (name.endsWith('.md')) state.files.set(name.slice(0, -3), readFileSync(join(dir, name), 'utf8'));
+    if (name.endsWith(ext)) state.files.set(name.slice(0, -ext.length), readFileSync(join(dir, name), 'utf8'));
     else if (name === '.agentpack.json') state.manifestText = readFileSync(join(dir, name), 'utf8');
     else state.others.push(name);
   }
@@ -82,8 +85,8 @@ export function parsedManifest(text: string | undefined): Manifest | undefined {
   return parsed.manifest;
 }
 
-/** What the product renders for each agent of a source folder, by locale: the "complete new content". */
-export async function sourceRenders(options: { from: string; cwd: string }): Promise<Map<string, Map<string, string>>> {
+/** What the product renders for each agent of a source folder, by locale (for `tool`, converted to its format): the "complete new content". */
+export async function sourceRenders(options: { from: string; cwd: string; tool?: OtherToolId }): Promise<Map<string, Map<string, string>>> {
   const scan = await readSource({ from: options.from, cwd: options.cwd });
   const pkg = renderSource({
     catalog: scan.catalog,
@@ -93,8 +96,9 @@ export async function sourceRenders(options: { from: string; cwd: string }): Pro
     single: scan.single,
     picks: scan.picks,
   });
+  const renders = options.tool === undefined ? pkg : toolRenders({ pkg, tool: toolTarget(options.tool) }).pkg;
   const out = new Map<string, Map<string, string>>();
-  for (const [name, agent] of pkg.agents) out.set(name, new Map([...agent.renders].map(([locale, r]) => [locale, r.content])));
+  for (const [name, agent] of renders.agents) out.set(name, new Map([...agent.renders].map(([locale, r]) => [locale, r.content])));
   return out;
 }
 
@@ -129,11 +133,14 @@ export async function timeUntilWrite(options: {
   env: Record<string, string>;
   dir: string;
   limitMs: number;
+  /** The ending of the agent files (another tool's, `--target`). */
+  ext?: string;
 }): Promise<{ writeAt: number | undefined; result: Awaited<Run['done']> }> {
+  const ext = options.ext ?? '.md';
   let writeAt: number | undefined;
   const started = Date.now();
   const watcher = watch(options.dir, (_event, name) => {
-    if (writeAt === undefined && name !== null && (TEMP_FILE.test(name) || name.endsWith('.md'))) writeAt = Date.now() - started;
+    if (writeAt === undefined && name !== null && (TEMP_FILE.test(name) || name.endsWith(ext))) writeAt = Date.now() - started;
   });
   try {
     const result = await startCli({ args: options.args, env: options.env, limitMs: options.limitMs }).done;

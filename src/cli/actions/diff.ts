@@ -11,11 +11,12 @@ import { printDiff } from '../../ui/diff-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
 import { commandLine } from '../../core/hints.js';
-import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
+import { SCOPE_OPTIONS, TOOL_OPTIONS, targetOf } from '../program/scope.js';
 import { recordedFolderAgent } from '../flows/recorded-source.js';
 import { renderPackage } from '../../core/plan/renders.js';
+import { toolExt } from '../../core/tools/folders.js';
 
-const OPTIONS = { ...SCOPE_OPTIONS, locale: 'text' } as const;
+const OPTIONS = { ...SCOPE_OPTIONS, ...TOOL_OPTIONS, locale: 'text' } as const;
 
 /**
  * `diff <agent>`: unified diff from what agentpack would write for it from its source (`---`: the folder the
@@ -36,8 +37,12 @@ export async function runDiff(options: { agent: string; raw: unknown; ctx: CliCo
   const name = renamed === undefined ? agent.name : options.agent;
   // Only this agent's renders (to tell its state), not every agent of the folder.
   const base = recorded ? renderPackage({ catalog: { ...catalog, agents: new Map([[agent.name, agent]]) }, version: pack.pkg.version }) : pack.pkg;
-  const pkg = withRenamedAgent({ pkg: base, agent: agent.name, as: name });
-  const state = await readTargetState({ dir: target.dir, agents: [name], scan: false });
+  const renamedPkg = withRenamedAgent({ pkg: base, agent: agent.name, as: name });
+  // --target <tool>: compared with the bytes install writes in that tool's folder.
+  const tool = target.tool;
+  const forTool = tool ? await import('../flows/tool-renders.js') : undefined;
+  const pkg = tool && forTool ? forTool.rendersForTool({ pkg: renamedPkg, tool }) : renamedPkg;
+  const state = await readTargetState({ dir: target.dir, agents: [name], scan: false, ...(tool ? { ext: toolExt(tool) } : {}) });
   const file = state.files.get(name) ?? { kind: 'missing' as const };
   const fileName = state.fileNames.get(name) ?? null;
   const path = agentPath({ dir: target.dir, inst: { agent: name, fileName } });
@@ -49,7 +54,8 @@ export async function runDiff(options: { agent: string; raw: unknown; ctx: CliCo
   }
   const inst = assessInstallation({ agent: name, fileName, entry: state.manifest.agents[name], file, pkg: pkg.agents.get(name) });
   const { locale } = resolveAgentLocale({ flag: opts.locale, env: ctx.env, installed: inst.locale ?? undefined, messageLang: ctx.messages.lang });
-  const expected = renderVariant(findVariant({ agent, locale, knownLocales: catalogLocales(catalog) }), renamed ? { name } : {});
+  const claudeBytes = renderVariant(findVariant({ agent, locale, knownLocales: catalogLocales(catalog) }), renamed ? { name } : {});
+  const expected = tool && forTool ? forTool.bytesForTool({ tool, agent: name, locale, content: claudeBytes }) : claudeBytes;
   const installed = file.kind === 'file' ? await readFile(path, 'utf8') : '';
   const packageLabel = ctx.messages.named(commandLine({ args: ['show', agent.name, '--locale', locale], target }));
   const patch =

@@ -10,12 +10,12 @@ import { withRenamedAgent } from '../../core/plan/rename.js';
 import { readPackage } from '../../io/package/read-package.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
-import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
+import { SCOPE_OPTIONS, TOOL_OPTIONS, targetOf } from '../program/scope.js';
 import { checkPackageName } from '../flows/agent-names.js';
 import { runLifecycle } from '../flows/lifecycle.js';
 import { requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
-const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, all: 'flag', locale: 'text', as: 'value', force: 'switch', dryRun: 'switch' } as const;
+const OPTIONS = { ...SCOPE_OPTIONS, ...TOOL_OPTIONS, ...SOURCE_OPTIONS, all: 'flag', locale: 'text', as: 'value', force: 'switch', dryRun: 'switch' } as const;
 
 /** `--as <name>`: one agent only, and a name agentpack installs (USAGE, exit 2, otherwise). */
 function checkAs(options: { as: string | undefined; agents: string[]; all: boolean; ctx: CliContext }): string | undefined {

@@ -10,13 +10,13 @@ import type { PackageRenders } from '../../core/plan/renders.js';
 import { printLocaleTable } from '../../ui/locale-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
-import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
+import { SCOPE_OPTIONS, TOOL_OPTIONS, targetOf } from '../program/scope.js';
 import { checkInstalledName } from '../flows/agent-names.js';
 import { sourcesForRun } from '../flows/sources-for-run.js';
 import { runLifecycle } from '../flows/lifecycle.js';
 import { requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
-const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 'switch' } as const;
+const OPTIONS = { ...SCOPE_OPTIONS, ...TOOL_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 'switch' } as const;
 
 /** `locale <l> [agent…]`: switch installed agents; `locale` alone prints each installed agent's locale. */
 export async function runLocale(options: { locale: string | undefined; agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {

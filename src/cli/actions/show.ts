@@ -11,12 +11,13 @@ import { planInputOf, readTargetState } from '../../io/target/state.js';
 import { printShow } from '../../ui/show-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions, type ParsedOptions } from '../program/options.js';
-import { scopeOf, SCOPE_OPTIONS, targetOf } from '../program/scope.js';
+import { scopeOf, SCOPE_OPTIONS, TOOL_OPTIONS, targetOf, toolOf } from '../program/scope.js';
 import { loadSource, requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 import { recordedFolderAgent, type RecordedFolderAgent } from '../flows/recorded-source.js';
 import { sourceLocation } from '../../core/manifest/manifest.js';
+import { toolExt } from '../../core/tools/folders.js';
 
-const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, locale: 'text' } as const;
+const OPTIONS = { ...SCOPE_OPTIONS, ...TOOL_OPTIONS, ...SOURCE_OPTIONS, locale: 'text' } as const;
 
 /**
  * The locale agentpack has installed this agent in (in the chosen scope), if any. Only a hint for the
@@ -31,8 +32,10 @@ async function installedLocale(options: {
   try {
     const { agent, pkg } = options;
     const target = targetOf(options.raw, options.ctx);
-    const state = await readTargetState({ dir: target.dir, agents: [agent], scan: false });
-    return localeInstalledIn(planInputOf({ state, pkg }), agent);
+    const state = await readTargetState({ dir: target.dir, agents: [agent], scan: false, ...(target.tool ? { ext: toolExt(target.tool) } : {}) });
+    const tool = target.tool;
+    const renders = tool !== undefined ? (await import('../flows/tool-renders.js')).rendersForTool({ pkg, tool }) : pkg;
+    return localeInstalledIn(planInputOf({ state, pkg: renders }), agent);
   } catch {
     return undefined;
   }
@@ -87,6 +90,9 @@ export async function runShow(options: { agent: string; raw: unknown; ctx: CliCo
     }
     throw error;
   }
+  // --target <tool>: the bytes install writes in that tool's folder (what did not map goes to stderr, with the warnings).
+  const tool = toolOf(opts, ctx);
+  if (tool !== 'claude') content = (await import('../flows/tool-renders.js')).showForTool({ ctx, tool, agent: agent.name, locale, content });
   printShow({ ctx, agent: agent.name, locale, content, relPath: variant.relPath, warnings: renderWarnings(variant), fromFolder: scan !== undefined });
 }
 

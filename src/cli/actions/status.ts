@@ -12,12 +12,12 @@ import { printStatus } from '../../ui/status-report.js';
 import { languageName, sourceName } from '../../ui/source-name.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
-import { SCOPE_OPTIONS, scopesOf } from '../program/scope.js';
+import { SCOPE_OPTIONS, TOOL_OPTIONS, scopesOf, toolOf } from '../program/scope.js';
 import { commandLine } from '../../core/hints.js';
 import type { Target } from '../../core/target.js';
 import { readScopes } from '../flows/scopes.js';
 
-const OPTIONS = { ...SCOPE_OPTIONS, claude: 'flag', claudeBin: 'value' } as const;
+const OPTIONS = { ...SCOPE_OPTIONS, ...TOOL_OPTIONS, claude: 'flag', claudeBin: 'value' } as const;
 
 function toStatusScope(options: { snapshot: ScopeSnapshot; catalog: Catalog; pkg: PackageRenders }): StatusScope {
   const { snapshot } = options;
@@ -92,6 +92,9 @@ export async function runStatus(options: { raw: unknown; ctx: CliContext }): Pro
   const { ctx } = options;
   const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   const { dir, claude, claudeBin } = opts;
+  const tool = toolOf(opts, ctx);
+  // Another tool's folders: what agentpack wrote there and what it could not carry (status-tool.ts).
+  if (tool !== 'claude') return (await import('./status-tool.js')).runToolStatus({ ctx, tool, scopes: scopesOf(opts), dir });
   const { catalog, pkg } = await readPackage();
   const scopes = await readScopes({
     ctx,

@@ -8,11 +8,11 @@ import { readPackage } from '../../io/package/read-package.js';
 import { gitSpecOf } from '../../io/source/resolve-source.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
-import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
+import { SCOPE_OPTIONS, TOOL_OPTIONS, targetOf } from '../program/scope.js';
 import { checkRemovableName } from '../flows/agent-names.js';
 import { runLifecycle } from '../flows/lifecycle.js';
 
-const OPTIONS = { ...SCOPE_OPTIONS, all: 'flag', from: 'value', force: 'switch', dryRun: 'switch' } as const;
+const OPTIONS = { ...SCOPE_OPTIONS, ...TOOL_OPTIONS, all: 'flag', from: 'value', force: 'switch', dryRun: 'switch' } as const;
 
 /**
  * The agents the manifest records as installed from `folder`: `--from` named it, or named one file in it (or

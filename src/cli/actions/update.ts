@@ -2,17 +2,18 @@ import { planUpdate } from '../../core/plan/plan.js';
 import { writesFile, type PlanInput } from '../../core/plan/types.js';
 import { commandLine, sourceFlags } from '../../core/hints.js';
 import { readPackage } from '../../io/package/read-package.js';
+import { toolExt } from '../../core/tools/folders.js';
 import { previewPlan } from '../../io/target/run-plan.js';
 import { printUpdateCheck } from '../../ui/update-check-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
-import { SCOPE_OPTIONS, targetOf } from '../program/scope.js';
+import { SCOPE_OPTIONS, TOOL_OPTIONS, targetOf } from '../program/scope.js';
 import { checkInstalledName } from '../flows/agent-names.js';
 import { sourcesForRun } from '../flows/sources-for-run.js';
 import { runLifecycle } from '../flows/lifecycle.js';
 import { requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
-const OPTIONS = { ...SCOPE_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 'switch', check: 'switch' } as const;
+const OPTIONS = { ...SCOPE_OPTIONS, ...TOOL_OPTIONS, ...SOURCE_OPTIONS, force: 'switch', dryRun: 'switch', check: 'switch' } as const;
 
 /**
  * `update [agent…]`: rewrite unmodified installed agents whose render changed; edited ones are skipped. Agents
@@ -42,8 +43,11 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
   const plan = (input: PlanInput) =>
     planUpdate({ input, agents: run.map((name) => (from !== undefined ? name : checkInstalledName({ name, catalog, manifest: input.manifest, target }))) });
   if (opts.check) {
-    // Nothing is written, not even the folder: the plan is only read.
-    const preview = await previewPlan({ dir: target.dir, pkg: sources.pkg, agents: [...sources.pkg.agents.keys()], force: opts.force, plan });
+    // Nothing is written, not even the folder: the plan is only read (for another tool, against its files' bytes).
+    const tool = target.tool;
+    const pkg = tool === undefined ? sources.pkg : (await import('../flows/tool-renders.js')).rendersForTool({ pkg: sources.pkg, tool });
+    const ext = tool === undefined ? {} : { ext: toolExt(tool) };
+    const preview = await previewPlan({ dir: target.dir, pkg, agents: [...pkg.agents.keys()], force: opts.force, plan, ...ext });
     const updates = preview.plan.actions.filter(writesFile).map(({ agent, locale, path }) => ({ agent, locale: locale ?? '', path }));
     const command = commandLine({ args: ['update', ...agents, ...sourceFlags({ from, picks: pick }), ...(opts.force ? ['--force'] : [])], target });
     ctx.exitCode = printUpdateCheck({ ctx, dir: target.dir, updates, command });

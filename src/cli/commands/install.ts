@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { collect } from '../program/collect.js';
 import { installPickerOptions, openPicker } from './picker.js';
 import type { CliContext } from '../program/context.js';
-import { addScopeOptions, addWriteOptions } from './scope-options.js';
+import { addScopeOptions, addToolOption, addWriteOptions } from './scope-options.js';
 
 export function registerInstall(program: Command, ctx: CliContext): void {
   const { t } = ctx.messages;
@@ -17,7 +17,7 @@ export function registerInstall(program: Command, ctx: CliContext): void {
     .addOption(new Option('--from <path>', t('cli.opt.from')))
     .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect))
     .addOption(new Option('--plugin <plugin>', t('cli.opt.plugin')));
-  addWriteOptions(addScopeOptions(command, ctx), ctx).action(async (agents: string[], raw: unknown) => {
+  addWriteOptions(addToolOption(addScopeOptions(command, ctx), ctx), ctx).action(async (agents: string[], raw: unknown) => {
     const picker = installPickerOptions({ agents, raw, ctx });
     if (picker !== undefined) return openPicker({ ctx, start: 'install', raw: picker });
     return (await import('../actions/install.js')).runInstall({ agents, raw, ctx });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../program/context.js';
-import { addScopeOptions, addSourceOptions, addWriteOptions } from './scope-options.js';
+import { addScopeOptions, addToolOption, addSourceOptions, addWriteOptions } from './scope-options.js';
 
 export function registerLocale(program: Command, ctx: CliContext): void {
   const { t } = ctx.messages;
@@ -10,7 +10,7 @@ export function registerLocale(program: Command, ctx: CliContext): void {
     .description(t('cmd.locale.description'))
     .argument('[locale]', t('cli.arg.locale'))
     .argument('[agents...]', t('cli.arg.installedAgents'));
-  addWriteOptions(addSourceOptions(addScopeOptions(command, ctx), ctx), ctx).action(async (locale: string | undefined, agents: string[], raw: unknown) =>
-    (await import('../actions/locale.js')).runLocale({ locale, agents, raw, ctx }),
+  addWriteOptions(addSourceOptions(addToolOption(addScopeOptions(command, ctx), ctx), ctx), ctx).action(
+    async (locale: string | undefined, agents: string[], raw: unknown) => (await import('../actions/locale.js')).runLocale({ locale, agents, raw, ctx }),
   );
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { collect } from '../program/collect.js';
 import type { CliContext } from '../program/context.js';
+import { TOOL_IDS } from '../../core/target.js';
 
 /** `--global`, as npm and skills spell it: the same as `--user` (-g), kept out of the help. */
 export function globalOption(): Option {
@@ -32,4 +33,9 @@ export function addSourceOptions(command: Command, ctx: CliContext): Command {
   return command
     .addOption(new Option('--from <path>', t('cli.opt.fromInstalled')))
     .addOption(new Option('--pick <path>', t('cli.opt.pick')).argParser(collect));
+}
+
+/** `-t, --target <tool>`: the coding agent whose folders a command works on (default claude). */
+export function addToolOption(command: Command, ctx: CliContext): Command {
+  return command.addOption(new Option('-t, --target <tool>', ctx.messages.t('cli.opt.target')).choices([...TOOL_IDS]));
 }

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../program/context.js';
-import { addScopeOptions, addWriteOptions } from './scope-options.js';
+import { addScopeOptions, addToolOption, addWriteOptions } from './scope-options.js';
 
 export function registerUninstall(program: Command, ctx: CliContext): void {
   const { t } = ctx.messages;
@@ -11,7 +11,7 @@ export function registerUninstall(program: Command, ctx: CliContext): void {
     .argument('[agents...]', t('cli.arg.agents'))
     .addOption(new Option('--all', t('cli.opt.uninstallAll')))
     .addOption(new Option('--from <path>', t('cli.opt.uninstallFrom')));
-  addWriteOptions(addScopeOptions(command, ctx), ctx).action(async (agents: string[], raw: unknown) =>
+  addWriteOptions(addToolOption(addScopeOptions(command, ctx), ctx), ctx).action(async (agents: string[], raw: unknown) =>
     (await import('../actions/uninstall.js')).runUninstall({ agents, raw, ctx }),
   );
 }

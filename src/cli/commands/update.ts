@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../program/context.js';
-import { addScopeOptions, addSourceOptions, addWriteOptions } from './scope-options.js';
+import { addScopeOptions, addToolOption, addSourceOptions, addWriteOptions } from './scope-options.js';
 
 export function registerUpdate(program: Command, ctx: CliContext): void {
   const { t } = ctx.messages;
@@ -9,7 +9,7 @@ export function registerUpdate(program: Command, ctx: CliContext): void {
     .description(t('cmd.update.description'))
     .argument('[agents...]', t('cli.arg.installedAgents'))
     .addOption(new Option('--check', t('cli.opt.check')));
-  addWriteOptions(addSourceOptions(addScopeOptions(command, ctx), ctx), ctx).action(async (agents: string[], raw: unknown) =>
+  addWriteOptions(addSourceOptions(addToolOption(addScopeOptions(command, ctx), ctx), ctx), ctx).action(async (agents: string[], raw: unknown) =>
     (await import('../actions/update.js')).runUpdate({ agents, raw, ctx }),
   );
 }

@@ -30,7 +30,9 @@ function lockWaitMs(env: CliContext['env']): number | undefined {
 }
 
 /** Plan and (unless --dry-run) apply one of install / uninstall / locale / update, then report. */
-export async function runLifecycle(run: LifecycleRun): Promise<void> {
+export async function runLifecycle(given: LifecycleRun): Promise<void> {
+  // Another tool's folder (--target): the same plan and apply, over the renders converted to its format.
+  const { run, tool } = given.target.tool !== undefined ? await (await import('./tool-renders.js')).forTool(given) : { run: given };
   const { ctx, target } = run;
   const wait = lockWaitMs(ctx.env);
   const planRun = {
@@ -41,10 +43,11 @@ export async function runLifecycle(run: LifecycleRun): Promise<void> {
     plan: run.plan,
     ...(wait !== undefined ? { lockWaitMs: wait } : {}),
     ...(run.sources ? { sources: run.sources } : {}),
+    ...(tool ? { ext: tool.ext } : {}),
   };
   const reportOf = (outcome: PlanOutcome) => ({
     ctx,
-    report: run.report,
+    report: tool ? { ...run.report, losses: tool.lossesOf(outcome.plan) } : run.report,
     target,
     pkg: run.pkg,
     outcome,

@@ -4,6 +4,7 @@ import { withInstalledSources, type InstalledSources } from '../../io/source/rec
 import { resolveTarget, type Scope } from '../../io/target/resolve.js';
 import { progressLine } from '../../ui/progress.js';
 import type { CliContext } from '../program/context.js';
+import type { ToolId } from '../../core/target.js';
 
 /** One scope of `list` or `status`: what `read` found in its folder, or why the scope was left out. */
 export type ScopeRead<T> = { scope: Scope; dir: string; sources: InstalledSources; value: T } | { scope: Scope; skipped: 'project-is-home'; home: string };
@@ -20,6 +21,8 @@ export async function readScopes<T>(options: {
   /** The folder of the `dir` scope. */
   dir: string | undefined;
   pkg: PackageRenders;
+  /** Another tool's folders (`status --target`): their renders are converted from the bytes, so a recorded folder is always read. */
+  tool?: ToolId | undefined;
   read: (scope: { scope: Scope; dir: string; sources: InstalledSources }) => Promise<T>;
 }): Promise<ScopeRead<T>[]> {
   const { ctx, dir, pkg, scopes } = options;
@@ -27,7 +30,7 @@ export async function readScopes<T>(options: {
   for (const scope of scopes) {
     let target;
     try {
-      target = resolveTarget({ scope, dir, env: ctx.env, cwd: ctx.cwd });
+      target = resolveTarget({ scope, dir, env: ctx.env, cwd: ctx.cwd, tool: options.tool });
     } catch (error) {
       if (error instanceof AgentpackError && error.code === 'PROJECT_IS_HOME') {
         out.push({ scope, skipped: 'project-is-home', home: String(error.params['home']) });
@@ -41,7 +44,7 @@ export async function readScopes<T>(options: {
       dir: target.dir,
       cwd: ctx.cwd,
       collect: true,
-      recorded: true,
+      recorded: options.tool === undefined || options.tool === 'claude',
       onProgress: (p) => progress.update(p),
     }).finally(() => progress.done());
     out.push({ scope, dir: target.dir, sources, value: await options.read({ scope, dir: target.dir, sources }) });

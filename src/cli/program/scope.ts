@@ -1,10 +1,33 @@
 import { AgentpackError } from '../../core/errors.js';
 import { resolveTarget, type Scope, type Target } from '../../io/target/resolve.js';
 import type { CliContext } from './context.js';
+import { isToolId, TOOL_IDS, type ToolId } from '../../core/target.js';
 
 /** `--user` (`-g`, and the hidden `--global`), `--project`, `--dir <path>` (parseOptions in options.ts). */
 export const SCOPE_OPTIONS = { user: 'flag', global: 'flag', project: 'flag', dir: 'value' } as const;
-export type ScopeOptions = { user?: boolean | undefined; global?: boolean | undefined; project?: boolean | undefined; dir?: string | undefined };
+export type ScopeOptions = {
+  user?: boolean | undefined;
+  global?: boolean | undefined;
+  project?: boolean | undefined;
+  dir?: string | undefined;
+  /** `--target <tool>` (TOOL_OPTIONS), on the commands that take it. */
+  target?: string | undefined;
+};
+
+/** `-t, --target <tool>`: the coding agent whose folder a command works on (default `claude`). */
+export const TOOL_OPTIONS = { target: 'value' } as const;
+
+/** The tool `--target` names (default Claude Code); an unknown one is a usage error naming the known ones. */
+export function toolOf(options: ScopeOptions, ctx: CliContext): ToolId {
+  const given = options.target;
+  if (given === undefined) return 'claude';
+  if (isToolId(given)) return given;
+  throw new AgentpackError({
+    code: 'USAGE',
+    params: { detail: ctx.messages.t('usage.targetUnknown', { tool: given, tools: TOOL_IDS.join(', ') }) },
+    exitCode: 2,
+  });
+}
 
 /** The scopes the options name, in the order user, project, dir (`--global` is `--user`). */
 function namedScopes(options: ScopeOptions): Scope[] {
@@ -32,5 +55,6 @@ export function scopesOf(options: ScopeOptions): Scope[] {
 }
 
 export function targetOf(options: ScopeOptions, ctx: CliContext): Target {
-  return resolveTarget({ ...scopeOf(options, ctx), env: ctx.env, cwd: ctx.cwd });
+  const tool = toolOf(options, ctx);
+  return resolveTarget({ ...scopeOf(options, ctx), env: ctx.env, cwd: ctx.cwd, ...(tool !== 'claude' ? { tool } : {}) });
 }

@@ -90,14 +90,18 @@ function suffixed(slug: string, hash: string): string {
  * Deterministic: derived from the name alone. The only place a file name is derived from a name; which
  * candidate a folder gives is decided in plan/agent-files.ts. AGENT_NAME_UNSAFE for a name not installable.
  */
-export function agentFileCandidates(name: unknown): string[] {
+export function agentFileCandidates(name: unknown, ext: AgentFileExtension = '.md'): string[] {
   assertInstallableName(name);
   const slug = slugOf(name);
   const hash = contentHash(name).slice('sha256:'.length);
-  const out = slug !== '' && slug.length <= MAX_SLUG_LENGTH && !WINDOWS_DEVICE_NAME.test(slug) ? [`${slug}.md`] : [];
-  for (const length of SUFFIX_LENGTHS) out.push(`${suffixed(slug, hash.slice(0, length))}.md`);
+  const out = slug !== '' && slug.length <= MAX_SLUG_LENGTH && !WINDOWS_DEVICE_NAME.test(slug) ? [`${slug}${ext}`] : [];
+  for (const length of SUFFIX_LENGTHS) out.push(`${suffixed(slug, hash.slice(0, length))}${ext}`);
   return out;
 }
+
+/** The endings an agent file may have: Claude Code's `.md`, and those of the other tools `--target` writes for (core/tools/). */
+const AGENT_FILE_EXTENSIONS = ['.md', '.agent.md', '.toml'] as const;
+export type AgentFileExtension = (typeof AGENT_FILE_EXTENSIONS)[number];
 
 /**
  * Whether a file name is one agentpack writes an agent to: a slug (lowercase ASCII letters, digits, single
@@ -105,9 +109,12 @@ export function agentFileCandidates(name: unknown): string[] {
  * before slugs record `<name>.md` for names up to that length). No separator, dot segment or colon can pass.
  */
 export function isSafeAgentFile(file: unknown): file is string {
-  if (typeof file !== 'string' || !file.endsWith('.md')) return false;
-  const stem = file.slice(0, -'.md'.length);
-  return PORTABLE_NAME.test(stem) && stem.length <= MAX_AGENT_NAME_LENGTH && !WINDOWS_DEVICE_NAME.test(stem);
+  if (typeof file !== 'string') return false;
+  return AGENT_FILE_EXTENSIONS.some((ext) => {
+    if (!file.endsWith(ext)) return false;
+    const stem = file.slice(0, -ext.length);
+    return PORTABLE_NAME.test(stem) && stem.length <= MAX_AGENT_NAME_LENGTH && !WINDOWS_DEVICE_NAME.test(stem);
+  });
 }
 
 /**

@@ -95,7 +95,7 @@ export function fieldsAsWritten(options: { spec: AgentSpec; data: Record<string,
   return out;
 }
 
-function renderTools(selection: ToolSelection): string | string[] {
+export function renderTools(selection: ToolSelection): string | string[] {
   if (selection.kind === 'all') return '*';
   if (selection.kind === 'none') return [];
   const joined = selection.tools.join(', ');

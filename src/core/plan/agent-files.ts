@@ -1,4 +1,4 @@
-import { agentFileCandidates, isInstallableName, slugOf } from '../agent/name.js';
+import { agentFileCandidates, isInstallableName, slugOf, type AgentFileExtension } from '../agent/name.js';
 import { recordedFile, type Manifest } from '../manifest/manifest.js';
 
 /**
@@ -18,7 +18,12 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * slug choose first, then the others in code-unit order, so that `code-reviewer` keeps `code-reviewer.md`
  * beside `Code Reviewer` whatever the order asked in, and a run planned again chooses the same. Pure.
  */
-export function assignAgentFiles(options: { agents: Iterable<string>; manifest: Manifest; occupants: Occupants }): Map<string, string> {
+export function assignAgentFiles(options: {
+  agents: Iterable<string>;
+  manifest: Manifest;
+  occupants: Occupants;
+  ext?: AgentFileExtension;
+}): Map<string, string> {
   const { manifest, occupants } = options;
   const out = new Map<string, string>();
   const taken = new Set<string>();
@@ -32,7 +37,7 @@ export function assignAgentFiles(options: { agents: Iterable<string>; manifest: 
   const ownSlug = (agent: string): number => (slugOf(agent) === agent ? 0 : 1);
   pending.sort((a, b) => ownSlug(a) - ownSlug(b) || byText(a, b));
   for (const agent of pending) {
-    const candidates = agentFileCandidates(agent);
+    const candidates = agentFileCandidates(agent, options.ext);
     const free = (file: string): boolean => {
       if (taken.has(file)) return false;
       const declared = occupants.get(file);
@@ -46,12 +51,12 @@ export function assignAgentFiles(options: { agents: Iterable<string>; manifest: 
 }
 
 /** The candidate files of agents the manifest does not record, that a folder holding `present` has: the ones to read. */
-export function filesToInspect(options: { agents: Iterable<string>; manifest: Manifest; present: ReadonlySet<string> }): string[] {
+export function filesToInspect(options: { agents: Iterable<string>; manifest: Manifest; present: ReadonlySet<string>; ext?: AgentFileExtension }): string[] {
   const recorded = new Set(Object.entries(options.manifest.agents).map(([agent, entry]) => recordedFile({ agent, entry })));
   const out = new Set<string>();
   for (const agent of options.agents) {
     if (Object.hasOwn(options.manifest.agents, agent) || !isInstallableName(agent)) continue;
-    for (const file of agentFileCandidates(agent)) if (options.present.has(file) && !recorded.has(file)) out.add(file);
+    for (const file of agentFileCandidates(agent, options.ext)) if (options.present.has(file) && !recorded.has(file)) out.add(file);
   }
   return [...out].sort();
 }

@@ -14,7 +14,9 @@ function agentFileOf(input: PlanInput, agent: string): string | null {
   const chosen = input.fileNames?.get(agent);
   if (chosen !== undefined) return chosen;
   if (!Object.hasOwn(input.manifest.agents, agent) && !isInstallableName(agent)) return null;
-  return assignAgentFiles({ agents: [agent], manifest: input.manifest, occupants: new Map() }).get(agent) ?? null;
+  return (
+    assignAgentFiles({ agents: [agent], manifest: input.manifest, occupants: new Map(), ...(input.fileExt ? { ext: input.fileExt } : {}) }).get(agent) ?? null
+  );
 }
 
 /** State of one agent in the target folder, from the planner's input. */

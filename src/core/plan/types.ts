@@ -1,3 +1,4 @@
+import type { AgentFileExtension } from '../agent/name.js';
 import type { FileState } from './installation.js';
 import type { Manifest, ManifestEntry } from '../manifest/manifest.js';
 import type { PackageRenders } from './renders.js';
@@ -59,6 +60,8 @@ export interface PlanInput {
    * files in view (plan/agent-files.ts). Absent, or an agent missing from it: chosen from the manifest alone.
    */
   fileNames?: Map<string, string>;
+  /** The ending of a new agent file in this folder (`.md` when absent; another tool's, core/tools/). */
+  fileExt?: AgentFileExtension;
   /** Agent `name` → files (relative to dir) in the folder's tree that declare it. */
   declared: Map<string, string[]>;
   force: boolean;

@@ -3,6 +3,8 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { AgentpackError } from '../../core/errors.js';
 import type { Scope, Target } from '../../core/target.js';
+import { TOOL_FOLDERS } from '../../core/tools/folders.js';
+import type { ToolId } from '../../core/target.js';
 
 export type { Scope, Target } from '../../core/target.js';
 
@@ -68,10 +70,27 @@ function projectAgentsDir(options: { env: Env; cwd: string }): string {
   return join(root, '.claude', 'agents');
 }
 
-/** The folder for `--user` (default), `--project` or `--dir <path>`. */
-export function resolveTarget(options: { scope: Scope; dir?: string | undefined; env: Env; cwd: string }): Target {
-  const { scope, env, cwd } = options;
+/** The folder for `--user` (default), `--project` or `--dir <path>`; with `--target <tool>`, that tool's folder (core/tools/folders.ts). */
+export function resolveTarget(options: { scope: Scope; dir?: string | undefined; env: Env; cwd: string; tool?: ToolId | undefined }): Target {
+  const { scope, env, cwd, tool } = options;
+  if (tool !== undefined && tool !== 'claude') return { ...toolFolder({ scope, dir: options.dir, env, cwd, tool }), tool };
   if (scope === 'dir') return { scope, dir: resolve(cwd, options.dir ?? '.') };
   if (scope === 'project') return { scope, dir: projectAgentsDir({ env, cwd }) };
   return { scope, dir: userAgentsDir({ env, cwd }) };
+}
+
+/** Another tool's folder: `--dir` as given, its project folder below the project root, or its user folder (its own home variable first). */
+function toolFolder(options: { scope: Scope; dir?: string | undefined; env: Env; cwd: string; tool: Exclude<ToolId, 'claude'> }): Target {
+  const { scope, env, cwd } = options;
+  const { folders } = TOOL_FOLDERS[options.tool];
+  if (scope === 'dir') return { scope, dir: resolve(cwd, options.dir ?? '.') };
+  const home = resolveHome(env);
+  if (scope === 'project') {
+    const root = findProjectRoot({ cwd, home });
+    if (root === undefined) throw new AgentpackError({ code: 'PROJECT_IS_HOME', params: { home } });
+    return { scope, dir: join(root, ...folders.project) };
+  }
+  const own = folders.user.env ? nonEmpty(env[folders.user.env.name]) : undefined;
+  if (own !== undefined && folders.user.env) return { scope, dir: join(resolve(cwd, own), ...folders.user.env.path) };
+  return { scope, dir: join(home, ...folders.user.home) };
 }

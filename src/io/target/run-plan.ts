@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AgentFileExtension } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import type { Plan, PlanInput } from '../../core/plan/types.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
@@ -19,6 +20,8 @@ export interface PlanRun {
   force: boolean;
   plan: (input: PlanInput) => Plan;
   lockWaitMs?: number;
+  /** Another tool's folder (`--target`): the ending its new agent files take. */
+  ext?: AgentFileExtension;
   /**
    * When `pkg` includes renders read from the folders the manifest records (locale, update): the manifest text
    * they were read for, and how to read them again. If another run changed the manifest before this one took
@@ -91,7 +94,7 @@ async function planWithNames(options: { state: TargetState; run: PlanRun; pkg: P
  * look, which plans again under the lock whenever something changes.
  */
 export async function previewPlan(run: PlanRun, options: { scan?: boolean } = {}): Promise<PlanOutcome> {
-  const state = await readTargetState({ dir: run.dir, agents: run.agents, scan: false });
+  const state = await readTargetState({ dir: run.dir, agents: run.agents, scan: false, ext: run.ext });
   const plan = options.scan === false ? run.plan(inputOf(state, run)) : await planWithNames({ state, run, pkg: run.pkg });
   const predictedBackups = new Map<string, string>();
   for (const action of plan.actions) if (action.backup) predictedBackups.set(action.path, await predictBackupPath(action.path));
@@ -137,7 +140,7 @@ export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
     throw failure;
   }
   try {
-    const state = await readTargetState({ dir: run.dir, agents: run.agents, scan: false });
+    const state = await readTargetState({ dir: run.dir, agents: run.agents, scan: false, ext: run.ext });
     // The reloaded renders only add agents of the manifest, whose files readTargetState has read already.
     const pkg = run.sources && state.manifestText !== run.sources.manifestText ? await run.sources.reload() : run.pkg;
     const plan = await planWithNames({ state, run, pkg });

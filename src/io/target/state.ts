@@ -1,6 +1,6 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import { agentFilePath } from '../../core/agent/name.js';
+import { agentFilePath, type AgentFileExtension } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import type { FileState } from '../../core/plan/installation.js';
 import { emptyManifest, type Manifest } from '../../core/manifest/manifest.js';
@@ -29,6 +29,8 @@ export interface TargetState {
   fileNames: Map<string, string>;
   declared: Map<string, string[]>;
   tree: TreeFile[];
+  /** The ending of a new agent file here (another tool's folder, `--target`); `.md` when absent. */
+  ext?: AgentFileExtension;
 }
 
 async function folderExists(dir: string): Promise<boolean> {
@@ -56,13 +58,19 @@ function declaredName(parsed: ParsedAgent): string | null {
  * The file of every agent given or recorded. Only for agents the manifest does not record does the folder
  * matter: its entries are listed once, and a candidate file that is there is read for the name it declares.
  */
-async function fileNamesOf(options: { dir: string; agents: ReadonlySet<string>; manifest: Manifest }): Promise<Map<string, string>> {
+async function fileNamesOf(options: {
+  dir: string;
+  agents: ReadonlySet<string>;
+  manifest: Manifest;
+  ext?: AgentFileExtension | undefined;
+}): Promise<Map<string, string>> {
   const { dir, agents, manifest } = options;
+  const ext = options.ext ? { ext: options.ext } : {};
   const unrecorded = [...agents].filter((agent) => !Object.hasOwn(manifest.agents, agent));
   const occupants = new Map<string, string | null>();
   if (unrecorded.length > 0) {
     const present = new Set(await readdir(dir).catch(() => []));
-    for (const file of filesToInspect({ agents: unrecorded, manifest, present })) {
+    for (const file of filesToInspect({ agents: unrecorded, manifest, present, ...ext })) {
       const path = agentFilePath({ dir, file });
       const info = await lstat(path).catch(() => undefined);
       if (info === undefined) continue;
@@ -70,7 +78,7 @@ async function fileNamesOf(options: { dir: string; agents: ReadonlySet<string>; 
       occupants.set(file, parsed?.isAgent ? declaredName(parsed) : null);
     }
   }
-  return assignAgentFiles({ agents, manifest, occupants });
+  return assignAgentFiles({ agents, manifest, occupants, ...ext });
 }
 
 /** Every `*.md` in the folder's tree with the `name` it declares (recursively, as Claude Code scans). */
@@ -127,6 +135,8 @@ export async function readTargetState(options: {
    * (no `<agent>.md` and no manifest entry: the only ones a report looks up there), without `tree`.
    */
   only?: boolean;
+  /** Another tool's folder (`--target`): the ending its new agent files take. */
+  ext?: AgentFileExtension | undefined;
 }): Promise<TargetState> {
   const { dir } = options;
   const dirExists = await folderExists(dir);
@@ -140,13 +150,14 @@ export async function readTargetState(options: {
     declared: new Map(),
     tree: [],
   };
+  if (options.ext !== undefined) state.ext = options.ext;
   if (!dirExists) return state;
   const read = await readManifest(dir);
   state.manifest = read.manifest;
   state.manifestExists = read.exists;
   if (read.text !== undefined) state.manifestText = read.text;
   const given = new Set(options.agents);
-  state.fileNames = await fileNamesOf({ dir, agents: given, manifest: read.manifest });
+  state.fileNames = await fileNamesOf({ dir, agents: given, manifest: read.manifest, ext: options.ext });
   const fileState = (agent: string, read: (path: string) => Promise<FileState & { bytes?: Buffer }>): Promise<FileState & { bytes?: Buffer }> => {
     const file = state.fileNames.get(agent);
     return file === undefined ? Promise.resolve({ kind: 'missing' }) : read(agentFilePath({ dir, file }));
@@ -193,5 +204,6 @@ export function planInputOf(options: { state: TargetState; pkg: PackageRenders; 
     fileNames: state.fileNames,
     declared: state.declared,
     force: options.force ?? false,
+    ...(state.ext !== undefined ? { fileExt: state.ext } : {}),
   };
 }
