@@ -90,7 +90,9 @@ export function printDryRun(options: OutcomeReportOptions): number {
   const quiet = isQuiet(ctx);
   const lines = quiet ? [] : [t('install.dryRun.header', { target: targetLabel(target, ctx.messages) })];
   if (!quiet && actions.length === 0) lines.push(`  ${t('install.dryRun.empty')}`);
-  if (!quiet) lines.push(...formatPlanLines({ actions, backups: outcome.predictedBackups, messages: ctx.messages, style: ctx.style }));
+  // The plan's lines are made safe for the terminal before they are coloured (formatPlanLines): not again here.
+  const planned = quiet ? [] : formatPlanLines({ actions, backups: outcome.predictedBackups, messages: ctx.messages, style: ctx.style });
+  lines.push(...planned);
   if (!quiet && !outcome.dirExisted && actions.some((a) => a.kind !== 'skip' && a.kind !== 'conflict'))
     lines.push(t('install.dryRun.createsDir', { path: target.dir }));
   if (!quiet) lines.push(...formatLosses({ report: report.losses, messages: ctx.messages }));
@@ -102,7 +104,7 @@ export function printDryRun(options: OutcomeReportOptions): number {
     if (!each) lines.push(...groupedLines({ ctx, report, actions, missing: notes.missing, dryRun: true }));
     lines.push(summaryLine({ ...summaryOf({ report, target, ctx, done, skipped, notes }), dryRun: true }));
   }
-  if (lines.length > 0) ctx.stdout.write(`${lines.map(sanitizeForTerminal).join('\n')}\n`);
+  if (lines.length > 0) ctx.stdout.write(`${lines.map((line) => (planned.includes(line) ? line : sanitizeForTerminal(line))).join('\n')}\n`);
   if (conflicts > 0) ctx.stderr.write(`${t('install.dryRun.refused', { count: conflicts, command: commandFor(report.forceArgs) })}\n`);
   return code;
 }

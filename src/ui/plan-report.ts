@@ -53,8 +53,12 @@ export function formatPlanLines(options: { actions: PlanAction[]; backups: Map<s
     const paint = action.kind === 'conflict' ? style.error : action.kind === 'skip' ? style.dim : style.ok;
     const backup = backups.get(action.path);
     const extra = backup ? ` ${messages.t('plan.backupNote', { backup: basename(backup) })}` : '';
-    const cells = `${paint(padToWidth(kinds[i] ?? '', kindWidth))}  ${padToWidth(basename(action.path), fileWidth)}  ${padToWidth(localeCell(action), localeWidth)}`;
-    return sanitizeForTerminal(`  ${cells}  ${reasonText(action, messages)}${extra}`.replace(/\s+$/, ''));
+    // Safe for the terminal first (a file name may hold control characters), then coloured: the colour's own
+    // escape codes must reach the terminal as they are.
+    const rest = sanitizeForTerminal(
+      `${padToWidth(basename(action.path), fileWidth)}  ${padToWidth(localeCell(action), localeWidth)}  ${reasonText(action, messages)}${extra}`,
+    );
+    return `  ${paint(padToWidth(kinds[i] ?? '', kindWidth))}  ${rest}`.replace(/\s+$/, '');
   });
 }
 

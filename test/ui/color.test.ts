@@ -38,6 +38,19 @@ describe('shouldColor', () => {
 describe('spawned: colour follows the environment', () => {
   const colorEnv = (extra: Record<string, string | undefined>): Record<string, string> => isolatedEnv({ NO_COLOR: undefined, ...extra }).env;
 
+  it('a coloured dry run: the plan keeps its colour codes as codes, never printed as text (\\x1b)', async () => {
+    const { env } = isolatedEnv({ FORCE_COLOR: '1', NO_COLOR: undefined });
+    const r = await runCli(['install', 'ml-engineer', '--dry-run'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(ANSI);
+    expect(r.stdout).not.toContain('\\x1b');
+    // Negative control: without colour the same line, no code at all.
+    const { FORCE_COLOR: _force, ...uncoloured } = env;
+    const plain = await runCli(['install', 'ml-engineer', '--dry-run'], { env: uncoloured });
+    expect(plain.stdout).not.toMatch(ANSI);
+    expect(r.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toBe(plain.stdout);
+  });
+
   it('FORCE_COLOR=1 colours the report (stdout) and the error (stderr) even through a pipe', async () => {
     // --verbose: the clean files are listed too, in colour.
     const ok = await runCli(['validate', '--verbose'], { env: colorEnv({ FORCE_COLOR: '1' }) });
