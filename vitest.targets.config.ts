@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['test-targets/**/*.test.ts'],
     testTimeout: 180_000,
     hookTimeout: 300_000,
+    // The clients are heavy to start: more at once only slows each one on a shared machine.
+    maxConcurrency: 3,
     globalSetup: ['test/helpers/global-setup.ts', 'test-targets/helpers/setup.ts'],
   },
 });
