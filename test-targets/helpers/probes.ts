@@ -2,7 +2,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from './pinned.js';
-import { clientOf, durations, type LoadedAgent, offlineEnv, type Place, type ProbeResult, plain, runClient, withModelEndpoint } from './run.js';
+import {
+  clientOf,
+  durations,
+  type LoadedAgent,
+  offlineEnv,
+  type Place,
+  type ProbeOptions,
+  type ProbeResult,
+  plain,
+  runClient,
+  withModelEndpoint,
+} from './run.js';
 
 /**
  * Ask each real client which agents it loaded from a home (user scope) and a project (the working directory),
@@ -26,15 +37,19 @@ function record(result: ProbeResult): ProbeResult {
  * `agent` (no built-in agents there). One invalid agent file makes the whole configuration invalid: exit 1,
  * and the reason on stderr.
  */
-export async function probeOpencode(place: Place): Promise<ProbeResult> {
+export async function probeOpencode(place: Place, options: ProbeOptions = {}): Promise<ProbeResult> {
   const { home, project } = place;
   const env = offlineEnv(home, {
     XDG_CONFIG_HOME: join(home, '.config'),
     XDG_DATA_HOME: join(home, '.local', 'share'),
     XDG_CACHE_HOME: join(home, '.cache'),
     XDG_STATE_HOME: join(home, '.local', 'state'),
+    // Without these it fetches its model catalogue (models.opencode.ai) and checks for updates.
+    OPENCODE_DISABLE_MODELS_FETCH: '1',
+    OPENCODE_DISABLE_AUTOUPDATE: '1',
+    OPENCODE_DISABLE_DEFAULT_PLUGINS: '1',
   });
-  const r = await runClient(need('opencode'), ['debug', 'config'], { cwd: project, env });
+  const r = await runClient(need('opencode'), ['debug', 'config'], { cwd: project, env, prefix: options.prefix });
   const agents: LoadedAgent[] = [];
   if (r.code === 0) {
     const config = JSON.parse(r.stdout) as { agent?: Record<string, { description?: string }> };
@@ -52,13 +67,18 @@ const CODEX_ROLE = /^(.+): \{\n([\s\S]*?)\n\}$/gm;
  * agent loaded. A bad file is skipped silently. Project agents load only for a trusted project, so the probe
  * trusts `place.project` in the temporary `CODEX_HOME` (= `<home>/.codex`) unless told not to.
  */
-export async function probeCodex(place: Place, options: { trustProject?: boolean } = {}): Promise<ProbeResult> {
+export async function probeCodex(place: Place, options: ProbeOptions & { trustProject?: boolean } = {}): Promise<ProbeResult> {
   const { home, project } = place;
   const codexHome = join(home, '.codex');
   mkdirSync(codexHome, { recursive: true });
   const config = join(codexHome, 'config.toml');
   if (options.trustProject !== false && !existsSync(config)) writeFileSync(config, `[projects.${JSON.stringify(project)}]\ntrust_level = "trusted"\n`);
-  const r = await runClient(need('codex'), ['debug', 'prompt-input'], { cwd: project, env: offlineEnv(home, { CODEX_HOME: codexHome }) });
+  // A model provider on 127.0.0.1: with the built-in one it reaches for api.openai.com (it needs no answer).
+  const { r, url } = await withModelEndpoint(async (url) => {
+    const provider = ['-c', 'model_provider="agentpack"', '-c', `model_providers.agentpack={name="agentpack",base_url="${url}/v1",wire_api="responses"}`];
+    const env = offlineEnv(home, { CODEX_HOME: codexHome });
+    return { r: await runClient(need('codex'), ['debug', 'prompt-input', ...provider], { cwd: project, env, prefix: options.prefix }), url };
+  });
   const agents: LoadedAgent[] = [];
   if (r.code === 0) {
     const input = JSON.parse(r.stdout) as Array<{ tools?: Array<{ name?: string; tools?: Array<{ name?: string; parameters?: unknown }> }> }>;
@@ -71,7 +91,7 @@ export async function probeCodex(place: Place, options: { trustProject?: boolean
     for (const m of list.matchAll(CODEX_ROLE)) agents.push({ name: m[1] ?? '', description: m[2] ?? '' });
   }
   const problems = r.code === 0 ? [] : [plain(r.stderr).trim()];
-  return record({ agents, problems, code: r.code, durationMs: r.durationMs });
+  return record({ agents, problems, code: r.code, durationMs: r.durationMs, endpoint: url });
 }
 
 /** The `name:` line of a Markdown agent's front-matter, as Gemini CLI keys its acknowledgements by it. */
@@ -89,11 +109,13 @@ function frontMatterName(text: string): string | undefined {
  * interactive client asks the user for; the probe acknowledges every project `.gemini/agents/*.md` unless told
  * not to.
  */
-export async function probeGemini(place: Place, options: { acknowledge?: boolean } = {}): Promise<ProbeResult> {
+export async function probeGemini(place: Place, options: ProbeOptions & { acknowledge?: boolean } = {}): Promise<ProbeResult> {
   const { home, project } = place;
   const gemini = join(home, '.gemini');
   mkdirSync(gemini, { recursive: true });
-  writeFileSync(join(gemini, 'settings.json'), `${JSON.stringify({ security: { auth: { selectedType: 'gemini-api-key' } } })}\n`);
+  // Usage statistics off: they would go to play.googleapis.com.
+  const settings = { security: { auth: { selectedType: 'gemini-api-key' } }, privacy: { usageStatisticsEnabled: false }, telemetry: { enabled: false } };
+  writeFileSync(join(gemini, 'settings.json'), `${JSON.stringify(settings)}\n`);
   const agentsDir = join(project, '.gemini', 'agents');
   if (options.acknowledge !== false && existsSync(agentsDir)) {
     const acknowledged: Record<string, string> = {};
@@ -107,7 +129,11 @@ export async function probeGemini(place: Place, options: { acknowledge?: boolean
   }
   return withModelEndpoint(async (url, firstBody) => {
     const env = offlineEnv(home, { GEMINI_API_KEY: 'agentpack-probe', GOOGLE_GEMINI_BASE_URL: url });
-    const r = await runClient(need('gemini'), ['-p', 'hi', '-m', 'gemini-2.5-flash', '--output-format', 'json', '--skip-trust'], { cwd: project, env });
+    const r = await runClient(need('gemini'), ['-p', 'hi', '-m', 'gemini-2.5-flash', '--output-format', 'json', '--skip-trust'], {
+      cwd: project,
+      env,
+      prefix: options.prefix,
+    });
     const body = firstBody();
     if (body === undefined) throw new Error(`gemini sent no model request (exit ${r.code}): ${plain(r.stderr).slice(0, 2000)}`);
     const request = JSON.parse(body) as { systemInstruction?: { parts?: Array<{ text?: string }> } };
@@ -115,7 +141,7 @@ export async function probeGemini(place: Place, options: { acknowledge?: boolean
     const list = /The following sub-agents are available:\n\n([\s\S]*?)\n\nRemember that/.exec(system)?.[1] ?? '';
     const agents = [...list.matchAll(/^- (.+?) -> (.*)$/gm)].map((m) => ({ name: m[1] ?? '', description: m[2] ?? '' }));
     const problems = [...plain(r.stderr).matchAll(/^Agent loading error: .*(?:\n(?:\(|[a-z_]+(?:\.\d+)?: |Unrecognized ).*)*/gm)].map((m) => m[0]);
-    return record({ agents, problems, code: r.code, durationMs: r.durationMs });
+    return record({ agents, problems, code: r.code, durationMs: r.durationMs, endpoint: url });
   });
 }
 
@@ -124,12 +150,12 @@ export async function probeGemini(place: Place, options: { acknowledge?: boolean
  * no GitHub token): the agents are in the `task` tool of its first request ("User-provided custom agents:"
  * then "- **<id>**: <description>", after the built-ins); what it skipped is in its log file.
  */
-export async function probeCopilot(place: Place): Promise<ProbeResult> {
+export async function probeCopilot(place: Place, options: ProbeOptions = {}): Promise<ProbeResult> {
   const { home, project } = place;
   const logs = join(home, 'copilot-logs');
   return withModelEndpoint(async (url, firstBody) => {
     const env = offlineEnv(home, { COPILOT_OFFLINE: 'true', COPILOT_PROVIDER_BASE_URL: url, COPILOT_MODEL: 'gpt-4.1', COPILOT_AUTO_UPDATE: 'false' });
-    const r = await runClient(need('copilot'), ['-p', 'hi', '--log-level', 'all', '--log-dir', logs], { cwd: project, env });
+    const r = await runClient(need('copilot'), ['-p', 'hi', '--log-level', 'all', '--log-dir', logs], { cwd: project, env, prefix: options.prefix });
     const body = firstBody();
     if (body === undefined) throw new Error(`copilot sent no model request (exit ${r.code}): ${plain(r.stderr).slice(0, 2000)}`);
     const request = JSON.parse(body) as { tools?: Array<{ function?: { name?: string; description?: string } }> };
@@ -143,7 +169,7 @@ export async function probeCopilot(place: Place): Promise<ProbeResult> {
           .join('\n')
       : '';
     const problems = logText.split('\n').filter((l) => /\[(ERROR|WARNING)\] .*(agent|frontmatter|field)/i.test(l));
-    return record({ agents: [...bullets(builtIn), ...bullets(custom)], problems, code: r.code, durationMs: r.durationMs });
+    return record({ agents: [...bullets(builtIn), ...bullets(custom)], problems, code: r.code, durationMs: r.durationMs, endpoint: url });
   });
 }
 
@@ -152,14 +178,16 @@ export async function probeCopilot(place: Place): Promise<ProbeResult> {
  * tool of its first request ("- **<name>**: <description>"), sent to a local OpenAI-compatible endpoint; what
  * it skipped is in its debug log (`-d`, `~/.qwen/debug/`).
  */
-export async function probeQwen(place: Place): Promise<ProbeResult> {
+export async function probeQwen(place: Place, options: ProbeOptions = {}): Promise<ProbeResult> {
   const { home, project } = place;
   const qwen = join(home, '.qwen');
   mkdirSync(qwen, { recursive: true });
-  writeFileSync(join(qwen, 'settings.json'), `${JSON.stringify({ security: { auth: { selectedType: 'openai' } } })}\n`);
+  // Usage statistics off: they would go to Alibaba Cloud's RUM service.
+  const settings = { security: { auth: { selectedType: 'openai' } }, privacy: { usageStatisticsEnabled: false }, telemetry: { enabled: false } };
+  writeFileSync(join(qwen, 'settings.json'), `${JSON.stringify(settings)}\n`);
   return withModelEndpoint(async (url, firstBody) => {
     const env = offlineEnv(home, { OPENAI_API_KEY: 'agentpack-probe', OPENAI_BASE_URL: url, OPENAI_MODEL: 'gpt-4.1' });
-    const r = await runClient(need('qwen'), ['-d', '-p', 'hi', '--output-format', 'json'], { cwd: project, env });
+    const r = await runClient(need('qwen'), ['-d', '-p', 'hi', '--output-format', 'json'], { cwd: project, env, prefix: options.prefix });
     const body = firstBody();
     if (body === undefined) throw new Error(`qwen sent no model request (exit ${r.code}): ${plain(r.stderr).slice(0, 2000)}`);
     const events = JSON.parse(r.stdout) as Array<{ type?: string; subtype?: string; agents?: string[] }>;
@@ -174,14 +202,20 @@ export async function probeQwen(place: Place): Promise<ProbeResult> {
           .join('\n')
       : '';
     const problems = [...new Set(logText.split('\n').filter((l) => l.includes('Skipped invalid file')))];
-    return record({ agents: names.map((name) => ({ name, description: shown.get(name) ?? '' })), problems, code: r.code, durationMs: r.durationMs });
+    return record({
+      agents: names.map((name) => ({ name, description: shown.get(name) ?? '' })),
+      problems,
+      code: r.code,
+      durationMs: r.durationMs,
+      endpoint: url,
+    });
   });
 }
 
-export const PROBES: Record<Client, (place: Place) => Promise<ProbeResult>> = {
-  codex: (place) => probeCodex(place),
+export const PROBES: Record<Client, (place: Place, options?: ProbeOptions) => Promise<ProbeResult>> = {
+  codex: probeCodex,
   copilot: probeCopilot,
-  gemini: (place) => probeGemini(place),
+  gemini: probeGemini,
   opencode: probeOpencode,
   qwen: probeQwen,
 };
@@ -192,7 +226,7 @@ const builtIns = new Map<Client, Promise<Set<string>>>();
 export function builtInAgents(client: Client, fresh: () => Place): Promise<Set<string>> {
   let known = builtIns.get(client);
   if (known === undefined) {
-    known = PROBES[client](fresh()).then((r) => new Set(r.agents.map((a) => a.name)));
+    known = PROBES[client](fresh(), {}).then((r) => new Set(r.agents.map((a) => a.name)));
     builtIns.set(client, known);
   }
   return known;

@@ -21,6 +21,13 @@ export interface ProbeResult {
   problems: string[];
   code: number | null;
   durationMs: number;
+  /** The local model endpoint the client was given (`http://127.0.0.1:<port>`), for the clients that need one. */
+  endpoint?: string;
+}
+
+/** How a probe runs its client: `prefix` is a wrapper command (strace) put before it. */
+export interface ProbeOptions {
+  prefix?: readonly string[];
 }
 
 /** Where a probe runs: a home (user scope) and a project folder, both fresh and empty. */
@@ -74,10 +81,11 @@ export function offlineEnv(home: string, extra: Record<string, string> = {}): Re
 export function runClient(
   program: Program,
   args: string[],
-  options: { cwd: string; env: Record<string, string>; timeoutMs?: number },
+  options: { cwd: string; env: Record<string, string>; timeoutMs?: number; prefix?: readonly string[] | undefined },
 ): Promise<{ code: number | null; stdout: string; stderr: string; durationMs: number }> {
   const started = performance.now();
-  const [cmd, argv] = program.node ? [process.execPath, [program.path, ...args]] : [program.path, args];
+  const direct = program.node ? [process.execPath, program.path, ...args] : [program.path, ...args];
+  const [cmd, ...argv] = [...(options.prefix ?? []), ...direct] as [string, ...string[]];
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
