@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { put } from './helpers/files.js';
 import { probeCodex } from './helpers/probes.js';
-import { byName, clientOf, durations, freshPlace, type ProbeResult, summarise } from './helpers/run.js';
+import { byName, clientOf, durations, freshPlace, type ProbeResult, removePlaces, summarise } from './helpers/run.js';
 
 const program = clientOf('codex');
 const USER = join('.codex', 'agents');
@@ -46,6 +46,7 @@ async function fileAgents(r: ProbeResult) {
 
 describe.skipIf(program === undefined).concurrent(`the real Codex CLI ${program?.version ?? ''} loads agent files`, () => {
   afterAll(() => {
+    removePlaces();
     process.stdout.write(`\n[test:targets] Codex ${program?.version}: ${summarise(durations)}\n`);
   });
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markdown, put } from './helpers/files.js';
 import { builtInAgents, probeCopilot } from './helpers/probes.js';
-import { byName, clientOf, durations, freshPlace, type ProbeResult, summarise } from './helpers/run.js';
+import { byName, clientOf, durations, freshPlace, type ProbeResult, removePlaces, summarise } from './helpers/run.js';
 
 const program = clientOf('copilot');
 const USER = join('.copilot', 'agents');
@@ -15,6 +15,7 @@ async function fileAgents(r: ProbeResult) {
 
 describe.skipIf(program === undefined).concurrent(`the real GitHub Copilot CLI ${program?.version ?? ''} loads agent files`, () => {
   afterAll(() => {
+    removePlaces();
     process.stdout.write(`\n[test:targets] Copilot CLI ${program?.version}: ${summarise(durations)}\n`);
   });
 

@@ -5,7 +5,7 @@ import { isolatedEnv, runCli } from '../test/helpers/cli.js';
 import { packageDescription } from '../test-claude/helpers/package-agent.js';
 import type { Client } from './helpers/pinned.js';
 import { builtInAgents, PROBES } from './helpers/probes.js';
-import { clientOf, durations, freshPlace, type Place, summarise } from './helpers/run.js';
+import { clientOf, durations, freshPlace, type Place, removePlaces, summarise } from './helpers/run.js';
 
 const TOOLS = (['opencode', 'codex', 'gemini', 'copilot', 'qwen'] as const).filter((tool) => clientOf(tool) !== undefined);
 /** Where agentpack installs for each tool in the user scope (the clients' defaults, with no variable set). */
@@ -39,6 +39,7 @@ async function mlEngineer(tool: Client, place: Place) {
 
 describe.skipIf(TOOLS.length === 0).concurrent('agentpack install ml-engineer --target <tool>: the real client loads it with the package description', () => {
   afterAll(() => {
+    removePlaces();
     process.stdout.write(`\n[test:targets] install --target: ${summarise(durations)}\n`);
   });
 

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../test/helpers/cli.js';
 import { markdown, put } from './helpers/files.js';
 import { CLIENTS, type Client } from './helpers/pinned.js';
 import { PROBES } from './helpers/probes.js';
-import { clientOf, freshPlace, type Place } from './helpers/run.js';
+import { clientOf, freshPlace, type Place, removePlaces } from './helpers/run.js';
 
 const hasStrace = spawnSync('strace', ['-V']).status === 0;
 const TOOLS = CLIENTS.filter((tool) => clientOf(tool) !== undefined);
@@ -30,6 +30,8 @@ function placeWithAgent(tool: Client): { place: Place; file: string } {
 }
 
 describe.skipIf(!hasStrace || TOOLS.length === 0).concurrent('the probes run offline', () => {
+  afterAll(removePlaces);
+
   it.each(TOOLS)('%s opens no connection but to its local model endpoint (every connect() traced with strace)', async (tool) => {
     const { place, file } = placeWithAgent(tool);
     const traceDir = tempDir('agentpack-strace-');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markdown, put } from './helpers/files.js';
 import { probeOpencode } from './helpers/probes.js';
-import { byName, clientOf, durations, freshPlace, summarise } from './helpers/run.js';
+import { byName, clientOf, durations, freshPlace, removePlaces, summarise } from './helpers/run.js';
 
 const program = clientOf('opencode');
 const USER = join('.config', 'opencode', 'agents');
@@ -11,6 +11,7 @@ const GOOD = markdown(['description: Reviews pull requests for risky changes', '
 
 describe.skipIf(program === undefined).concurrent(`the real OpenCode ${program?.version ?? ''} loads agent files`, () => {
   afterAll(() => {
+    removePlaces();
     process.stdout.write(`\n[test:targets] OpenCode ${program?.version}: ${summarise(durations)}\n`);
   });
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markdown, put } from './helpers/files.js';
 import { builtInAgents, probeQwen } from './helpers/probes.js';
-import { byName, clientOf, durations, freshPlace, type ProbeResult, summarise } from './helpers/run.js';
+import { byName, clientOf, durations, freshPlace, type ProbeResult, removePlaces, summarise } from './helpers/run.js';
 
 const program = clientOf('qwen');
 const AGENTS = join('.qwen', 'agents');
@@ -14,6 +14,7 @@ async function fileAgents(r: ProbeResult) {
 
 describe.skipIf(program === undefined).concurrent(`the real Qwen Code ${program?.version ?? ''} loads agent files`, () => {
   afterAll(() => {
+    removePlaces();
     process.stdout.write(`\n[test:targets] Qwen Code ${program?.version}: ${summarise(durations)}\n`);
   });
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -43,15 +43,26 @@ export function clientOf(client: Client): Program | undefined {
   return clients[client];
 }
 
-/** A fresh home and project, the project a git repository (the clients find the project root by git). */
+const made: string[] = [];
+
+/**
+ * A fresh home and project, the project a git repository (the clients find the project root by git). Removed
+ * by `removePlaces` when the test file ends: some clients unpack themselves into the home (Copilot CLI: 235 MB).
+ */
 export function freshPlace(prefix: string): Place {
   const root = tempDir(`agentpack-${prefix}-`);
+  made.push(root);
   const home = join(root, 'home');
   const project = join(root, 'project');
   mkdirSync(join(home, 'tmp'), { recursive: true });
   mkdirSync(project, { recursive: true });
   mkdirSync(join(project, '.git'), { recursive: true });
   return { home, project };
+}
+
+/** Remove every place this test file made. */
+export function removePlaces(): void {
+  for (const root of made.splice(0)) rmSync(root, { recursive: true, force: true });
 }
 
 /**
