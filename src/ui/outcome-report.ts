@@ -3,6 +3,7 @@ import type { PackageRenders } from '../core/plan/renders.js';
 import type { Plan, PlanAction } from '../core/plan/types.js';
 import type { AppliedAction } from '../core/plan/types.js';
 import type { Target } from '../core/target.js';
+import { TOOL_FOLDERS } from '../core/tools/folders.js';
 import { choicesOf, localeSourceLines, printFileNotes, refusedJson, type FileNotes, type RefusedAgent } from './install-report.js';
 import { writeJson } from './json.js';
 import { formatLosses, type ToolLossReport } from './tool-report.js';
@@ -177,7 +178,17 @@ export function printOutcome(options: OutcomeReportOptions): number {
   const refusedCount = report.refused?.length ?? 0;
   const each = tellsEachAgent({ ctx, actions: outcome.plan.actions, refused: refusedCount });
   const quiet = isQuiet(ctx);
-  const { out, err } = formatOutcome({ applied, dir: target.dir, messages: ctx.messages, commandFor, commandWords: report.commandWords, pkg, report, each });
+  const { out, err } = formatOutcome({
+    applied,
+    dir: target.dir,
+    tool: toolLabelOf(target),
+    messages: ctx.messages,
+    commandFor,
+    commandWords: report.commandWords,
+    pkg,
+    report,
+    each,
+  });
   if (applied.length === 0) out.push(nothingLine({ report, target, messages: ctx.messages }));
   // --quiet: the one line that says what happened (with one agent, its own line), and what needs the user.
   const quietLine = quiet && each ? out[0] : undefined;
@@ -231,9 +242,15 @@ function nothingLine(options: { report: LifecycleReport; target: Target; message
  * What a finished run says, one line per agent: what was written and where, what was kept as a backup, and
  * for each agent left alone that needs the user, why and the exact command that would proceed.
  */
+/** The coding agent that reads a target folder, as the user knows it; none for the neutral `.agents/agents`. */
+const toolLabelOf = (target: Target): string | undefined =>
+  target.tool === undefined ? 'Claude Code' : target.tool === 'agents' ? undefined : TOOL_FOLDERS[target.tool].label;
+
 function formatOutcome(options: {
   applied: AppliedAction[];
   dir: string;
+  /** The coding agent that reads the folder, named in the line about a backup (none: the neutral folder). */
+  tool: string | undefined;
   messages: Messages;
   commandFor: CommandFor;
   commandWords: string[];
@@ -245,7 +262,7 @@ function formatOutcome(options: {
   out: string[];
   err: string[];
 } {
-  const { applied, dir, messages, commandFor, commandWords, pkg, report, each } = options;
+  const { applied, dir, tool, messages, commandFor, commandWords, pkg, report, each } = options;
   const { t } = messages;
   const out: string[] = [];
   const err: string[] = [];
@@ -277,7 +294,7 @@ function formatOutcome(options: {
       case 'conflict':
         break;
     }
-    if (backup) out.push(t('install.done.backup', { backup }));
+    if (backup) out.push(tool === undefined ? t('install.done.backupAnyTool', { backup }) : t('install.done.backup', { backup, tool }));
   }
   if (wanted !== undefined) out.push(...staysLines({ staying: staying.map(({ action }) => action), wanted, sourceOf, messages, err }));
   return { out: out.map(sanitizeForTerminal), err: err.map(sanitizeForTerminal) };

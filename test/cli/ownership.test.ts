@@ -90,6 +90,7 @@ describe.concurrent('files agentpack did not write', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe(mine);
     expect(readFileSync(file, 'utf8')).toBe(JA);
+    expect(forced.stdout).toContain(`The previous content is kept in ${file}.bak (Claude Code does not load it).`);
   });
 
   it('a symlink at the target is never written through: refused; with --force the link itself is replaced and kept as a backup link', async () => {

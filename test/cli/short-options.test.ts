@@ -136,6 +136,35 @@ describe('-v/--verbose and -q/--quiet', () => {
     expect(ja).toEqual({ code: 0, stdout: `1 個のエージェントを ${dir} にインストールします。スキップ予定: 0 個。\n`, stderr: '' });
   });
 
+  it('in a group, as npm and git users type them: -nq is -n -q, -pnl ja is -p -n -l ja; a value is never split', async () => {
+    const w = world();
+    const run = (args: string[]) => runCli(args, { env: w.env, cwd: w.project });
+    const dir = join(w.home, '.claude', 'agents');
+    for (const group of [['-nq'], ['-qn']]) {
+      expect(await run(['install', AGENT, ...group]), group.join(' ')).toEqual({
+        code: 0,
+        stdout: `Would install 1 agent into ${dir}; 0 would be skipped\n`,
+        stderr: '',
+      });
+    }
+    expect(await run(['install', AGENT, '-nv'])).toEqual(await run(['install', AGENT, '-n', '-v']));
+    const grouped = await run(['install', AGENT, '-pnl', 'ja']);
+    expect(grouped.code, grouped.stderr).toBe(0);
+    expect(grouped).toEqual(await run(['install', AGENT, '--project', '--dry-run', '--locale', 'ja']));
+    expect(grouped.stdout).toContain(w.projectAgents);
+    expect(await run(['install', AGENT, '-nlja'])).toEqual(await run(['install', AGENT, '-n', '-l', 'ja']));
+    // The value of --dir is a folder name, even one that looks like a group of flags.
+    const odd = await run(['install', AGENT, '--dir', '-nq', '-n']);
+    expect(odd.code, odd.stderr).toBe(0);
+    expect(odd.stdout).toContain(join(w.project, '-nq'));
+    // A letter no command has is still an unknown option, named as typed after the split.
+    const unknown = await run(['install', AGENT, '-nz']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('error USAGE: Unknown option -z.');
+    expect(existsSync(w.projectAgents)).toBe(false);
+    expect(existsSync(dir)).toBe(false);
+  });
+
   it('cannot be given together', async () => {
     const r = await runCli(['list', '-v', '-q']);
     expect(r.code).toBe(2);

@@ -28,6 +28,18 @@ function place(tool: ToolName, scope: Scope): { env: Record<string, string>; cwd
   return { env, cwd: home, flags: ['--dir', folder], file: join(folder, `${AGENT}${TOOLS[tool].ext}`), folder };
 }
 
+/** Who skips the backup, as the line about it says. */
+const READER: Record<ToolName, string> = {
+  opencode: 'OpenCode does not load it',
+  codex: 'Codex CLI does not load it',
+  gemini: 'Gemini CLI does not load it',
+  cursor: 'Cursor does not load it',
+  copilot: 'GitHub Copilot does not load it',
+  qwen: 'Qwen Code does not load it',
+  kiro: 'Kiro does not load it',
+  agents: 'no coding agent loads it',
+};
+
 const cases = TOOL_NAMES.flatMap((tool) => (['user', 'project', 'dir'] as const).map((scope) => [tool, scope] as const));
 
 describe.concurrent('install ml-engineer --target <tool>, locale ja and back, an edit refused, uninstall', () => {
@@ -90,6 +102,8 @@ describe.concurrent('install ml-engineer --target <tool>, locale ja and back, an
     expect(forced.code, forced.stderr).toBe(0);
     expect(readFileSync(`${at.file}.bak`).equals(edited)).toBe(true);
     expect(readFileSync(at.file).equals(en)).toBe(true);
+    // The backup line names the tool that reads the folder (the file name it has is one that tool skips).
+    expect(forced.stdout).toContain(`The previous content is kept in ${at.file}.bak (${READER[tool]}).`);
     const removed = await run(['uninstall', AGENT]);
     expect(removed.code, removed.stderr).toBe(0);
     expect(existsSync(at.file)).toBe(false);

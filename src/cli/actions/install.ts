@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { installNameProblem, MAX_AGENT_NAME_LENGTH, previewName } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { isGitSourceWord } from '../../core/catalog/git-spec.js';
@@ -32,6 +34,13 @@ function checkAs(options: { as: string | undefined; agents: string[]; all: boole
   return as;
 }
 
+/** Whether `--from` is a file of the working folder's (not a folder, nor a repository): it defines one agent. */
+async function namesOneFile(options: { from: string | undefined; ctx: CliContext }): Promise<boolean> {
+  if (options.from === undefined || isGitSourceWord(options.from)) return false;
+  const info = await stat(resolve(options.ctx.cwd, options.from)).catch(() => undefined);
+  return info?.isFile() === true;
+}
+
 /** `install <agent…>` / `--all`: write each agent's variant; an installed one in another locale is switched. */
 export async function runInstall(options: { agents: string[]; raw: unknown; ctx: CliContext }): Promise<void> {
   const { ctx } = options;
@@ -44,8 +53,8 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
   const opts = positional ? { ...parsed, from: first } : parsed;
   const agents = positional ? rest : options.agents;
   if (opts.all && agents.length > 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsAndAll') }, exitCode: 2 });
-  // `--plugin <p>` alone names its agents: every agent of that plugin.
-  if (!opts.all && agents.length === 0 && opts.plugin === undefined) {
+  // `--plugin <p>` alone names its agents: every agent of that plugin; `--from <file>` alone, the agent it defines.
+  if (!opts.all && agents.length === 0 && opts.plugin === undefined && !(await namesOneFile({ from: opts.from, ctx }))) {
     const detail =
       opts.from === undefined
         ? ctx.messages.t('usage.agentsOrAll')

@@ -20,7 +20,7 @@ export async function runValidate(options: { paths: string[]; raw: unknown; ctx:
   if (from !== undefined) {
     if (options.paths.length > 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.fromWithPaths') }, exitCode: 2 });
     const select = selectionOf({ agents: [], plugin });
-    const scan = await loadSource({ from, pick: [], ctx, ...(select ? { select } : {}) });
+    const scan = await loadSource({ from, pick: [], ctx, anyFile: true, ...(select ? { select } : {}) });
     assertSelected({ selection: scan.selection, from });
     ctx.exitCode = printValidation({ report: validateSource({ scan, strict, flags: { from }, plugin }), strict, ctx });
     return;

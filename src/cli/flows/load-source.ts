@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import { AgentpackError } from '../../core/errors.js';
+import { commandLine } from '../../core/hints.js';
 import type { Selection } from '../../core/catalog/select.js';
 import { readSource, type ReadSourceResult } from '../../io/source/read-source.js';
 import { resolveSource, type GitAccess, type GitRefresh } from '../../io/source/resolve-source.js';
@@ -29,7 +31,8 @@ export function gitAccess(options: { ctx: CliContext; refresh: GitRefresh }): Gi
  * Read `--from` (a folder, a file, or a git repository fetched into the cache: resolve-source.ts) with a
  * progress line on a terminal for big folders; `select` chooses plugin agents (`<plugin>:<name>`,
  * `--plugin`). `refresh`: whether a cached repository is asked for a new commit (install, update) or reused
- * while fresh (read-only commands, the default). A repository without any agent is GIT_NO_AGENTS.
+ * while fresh (read-only commands, the default). A repository without any agent is GIT_NO_AGENTS; a single
+ * file that defines none, FROM_NOT_AGENT.
  */
 export async function loadSource(options: {
   from: string;
@@ -37,6 +40,8 @@ export async function loadSource(options: {
   select?: Selection;
   ctx: CliContext;
   refresh?: GitRefresh;
+  /** validate: a single file that defines no agent is reported like any other, not refused. */
+  anyFile?: boolean;
 }): Promise<ReadSourceResult> {
   const { ctx } = options;
   const resolved = await resolveSource({ from: options.from, cwd: ctx.cwd, git: gitAccess({ ctx, refresh: options.refresh ?? 'stale' }) });
@@ -50,6 +55,11 @@ export async function loadSource(options: {
       ...(options.select ? { select: options.select } : {}),
       onProgress: (p) => progress.update(p),
     });
+    // One file that defines no agent (a README, front-matter without a name): said at once, not "no agents".
+    if (scan.single && options.anyFile !== true && scan.catalog.agents.size === 0 && scan.unreadable.length === 0) {
+      const folder = dirname(options.from) || '.';
+      throw new AgentpackError({ code: 'FROM_NOT_AGENT', params: { from: options.from, command: commandLine({ args: ['list'], from: folder }) } });
+    }
     if (resolved.git === undefined) return scan;
     if (scan.files.length === 0 && scan.unreadable.length === 0) throw new AgentpackError({ code: 'GIT_NO_AGENTS', params: { url: resolved.git.url } });
     return { ...scan, git: resolved.git };

@@ -13,6 +13,7 @@ import type { CliContext } from './context.js';
 import { registerCommands, registerFor } from '../commands/index.js';
 import { openPicker } from '../commands/picker.js';
 import { isInteractive } from './interactive.js';
+import { splitShortFlags } from './short-flags.js';
 import { localizeCommands } from './localize-help.js';
 import { COMMANDER_SUCCESS_CODES, failedCommandOf, helpCommandOf, usageDetail } from './usage-errors.js';
 
@@ -119,7 +120,7 @@ export function programFor(options: { ctx: CliContext; argv: readonly string[] }
 /** Run the CLI and return the exit code. The only caller that ends the process is main.ts. */
 export async function run(options: RunOptions): Promise<number> {
   const { env } = options;
-  const { argv } = options;
+  const argv = splitShortFlags(options.argv);
   const bare = namesNoCommand(argv);
   const json = argv.includes('--json');
   // An invalid `--lang fr` is reported by commander (choices) as a usage error, in the language the
@@ -153,7 +154,7 @@ export async function run(options: RunOptions): Promise<number> {
     const program = options.wholeProgram ? buildProgram(ctx) : programFor({ ctx, argv });
     program.hook('preAction', (_program, actionCommand) => {
       acting = actionCommand;
-      // -v / -q are the program's options, wherever on the line they were typed (also combined: -nv).
+      // -v / -q are the program's options, wherever on the line they were typed (also in a group: -nv, short-flags.ts).
       const { verbose, quiet } = program.opts<{ verbose?: boolean; quiet?: boolean }>();
       ctx.verbosity = verbose === true ? 'verbose' : quiet === true ? 'quiet' : undefined;
     });
