@@ -135,8 +135,13 @@ export function printSourceList(options: {
   conflicts: readonly SourceConflict[];
   retry: CommandLine;
   query: ListQuery;
+  /** With `-g`, `-p` or `--dir`: what is installed in each folder named, by agent name (a column per folder). */
+  installed?: InstalledView['installed'];
 }): void {
   const { ctx, rows: agents, scan, conflicts, query } = options;
+  const scopes = [...(options.installed?.keys() ?? [])];
+  const where = (name: string): Record<string, ListedCell | null> =>
+    Object.fromEntries(scopes.map((scope) => [scope, options.installed?.get(scope)?.get(name) ?? null]));
   if (ctx.json) {
     const rows = agents.map((a) => ({
       name: a.name,
@@ -144,6 +149,7 @@ export function printSourceList(options: {
       locales: a.locales,
       files: a.files,
       ...(a.canonical === undefined ? {} : { canonical: a.canonical }),
+      ...(options.installed === undefined ? {} : { installed: where(a.name) }),
       ...extraJson(a, query),
     }));
     writeJson(ctx, { agents: rows, ...sourceJson({ scan, ctx, conflicts }) });
@@ -161,6 +167,7 @@ export function printSourceList(options: {
     header: [
       t('list.header.name'),
       t('list.header.locales'),
+      ...scopes.map((s) => t(`list.header.${s}`)),
       ...(withPlugin ? [t('list.header.plugin')] : []),
       t('list.header.file'),
       t('list.header.description'),
@@ -168,13 +175,14 @@ export function printSourceList(options: {
     rows: agents.map((a) => [
       sanitizeForTerminal(a.name),
       sanitizeForTerminal(a.locales.join(', ')),
+      ...scopes.map((s) => cell(where(a.name)[s], ctx.messages)),
       ...(withPlugin ? [sanitizeForTerminal(a.plugin ?? '')] : []),
       sanitizeForTerminal(a.file ?? a.files[a.locales[0] ?? ''] ?? ''),
       descriptionCell(a),
     ]),
     maxWidth: widthOf(ctx),
     // The file gives way first, then the plugin: the description is what a user chooses by.
-    optional: withPlugin ? [3, 2] : [2],
+    optional: withPlugin ? [scopes.length + 3, scopes.length + 2] : [scopes.length + 2],
   });
   ctx.stdout.write(`${[table, ...notes].join('\n')}\n`);
 }

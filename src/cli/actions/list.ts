@@ -7,6 +7,7 @@ import type { ReadSourceResult } from '../../io/source/read-source.js';
 import { printInstalledList, printSourceList, type ListQuery, type ListRow } from '../../ui/list-report.js';
 import { printSourceProblems } from '../../ui/source-report.js';
 import type { CliContext } from '../program/context.js';
+import type { Scope } from '../../core/target.js';
 import { parseOptions } from '../program/options.js';
 import { SCOPE_OPTIONS, scopesOf } from '../program/scope.js';
 import { listInstalled, type ListedScopes } from '../flows/list-installed.js';
@@ -77,7 +78,15 @@ function selectRows(options: { rows: ListRow[]; query: ListQuery; descriptionsOf
  * `list --from <path>`: the agents of a folder or file, the identical copies counted once and the conflicts left
  * out; with `--plugin <plugin>`, only that plugin's agents (its conflicts with other plugins then resolved).
  */
-async function listSource(options: { ctx: CliContext; from: string; pick: string[]; plugin: string | undefined; query: ListQuery }): Promise<void> {
+async function listSource(options: {
+  ctx: CliContext;
+  from: string;
+  pick: string[];
+  plugin: string | undefined;
+  query: ListQuery;
+  /** `-g`, `-p`, `--dir` named with `--from`: a column per folder says what of the catalog is installed there. */
+  scopes: { scopes: Scope[]; dir: string | undefined } | undefined;
+}): Promise<void> {
   const { ctx, from, pick, plugin, query } = options;
   const select = selectionOf({ agents: [], plugin });
   const scan: ReadSourceResult = await loadSource({ from, pick, ctx, ...(select ? { select } : {}) });
@@ -92,7 +101,14 @@ async function listSource(options: { ctx: CliContext; from: string; pick: string
   const descriptionsOf = (row: ListRow): string[] => [...(scan.catalog.agents.get(row.name)?.variants.values() ?? [])].map((v) => shownDescriptionOf(v) ?? '');
   const canonicalOf = new Map(agents.map((a) => [a.name, a.canonical]));
   const rows = selectRows({ rows: rowsOf(agents, lang), query, descriptionsOf }).map((row) => ({ ...row, canonical: canonicalOf.get(row.name) ?? '' }));
-  printSourceList({ ctx, rows, scan, conflicts, retry: { args: ['list'], from, picks: pick }, query });
+  const installed = options.scopes === undefined ? undefined : await installedIn(options.scopes, ctx);
+  printSourceList({ ctx, rows, scan, conflicts, retry: { args: ['list'], from, picks: pick }, query, ...(installed ? { installed } : {}) });
+}
+
+/** What is installed in the folders named, by agent name (the package's agents and those of any folder). */
+async function installedIn(options: { scopes: Scope[]; dir: string | undefined }, ctx: CliContext): Promise<ListedScopes['installed']> {
+  const { catalog, pkg } = await readPackage();
+  return (await listInstalled({ ctx, scopes: options.scopes, dir: options.dir, pkg, catalog })).installed;
 }
 
 /**
@@ -107,7 +123,8 @@ export async function runList(options: { word?: string | undefined; raw: unknown
   requireFromForPick({ from, pick, plugin, ctx });
   const query: ListQuery = { word: options.word, locale: opts.locale };
   if (from !== undefined) {
-    await listSource({ ctx, from, pick, plugin, query });
+    const named = opts.user === true || opts.global === true || opts.project === true || dir !== undefined;
+    await listSource({ ctx, from, pick, plugin, query, scopes: named ? { scopes: scopesOf(opts), dir } : undefined });
     return;
   }
   const { catalog, pkg } = await readPackage();
