@@ -80,6 +80,25 @@ const LANGUAGE_NAMES: Record<string, string> = {
   portuguese: 'pt',
 };
 
+/** How a banner names each language, in that language (`> **[English](…)** | **日本語**`). */
+const BANNER_LABELS: Record<string, string> = {
+  en: 'English',
+  ja: '日本語',
+  ko: '한국어',
+  zh: '中文',
+  'zh-CN': '简体中文',
+  'zh-TW': '繁體中文',
+  es: 'Español',
+  fr: 'Français',
+  de: 'Deutsch',
+  pt: 'Português',
+};
+
+/** The label a banner gives a locale: its own name for the languages above, else the primary language's, else the tag. */
+export function bannerLabel(locale: string): string {
+  return BANNER_LABELS[locale] ?? BANNER_LABELS[locale.split('-')[0] ?? ''] ?? locale;
+}
+
 export function languageOfLabel(label: string): string | undefined {
   return LANGUAGE_NAMES[label.trim().toLowerCase()];
 }

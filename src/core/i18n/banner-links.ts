@@ -1,4 +1,4 @@
-import { languageOfLabel } from '../agent/banner.js';
+import { bannerLabel, languageOfLabel } from '../agent/banner.js';
 import { canonicalVariant, type Catalog, type CatalogAgent, type Variant } from '../catalog/catalog.js';
 import { catalogLink, resolveCatalogLink } from '../catalog/links.js';
 import { makeDiagnostic, type Diagnostic, type DiagnosticParams } from '../diagnostics.js';
@@ -66,7 +66,15 @@ export function checkBannerLinks(catalog: Catalog): Diagnostic[] {
         if (reached.has(target.locale)) continue;
         const expected = catalogLink({ from: variant.relPath, to: target.relPath });
         const code = variant === canonical ? 'BANNER_TRANSLATION_LINK_MISSING' : 'BANNER_SOURCE_LINK_MISSING';
-        out.push(makeDiagnostic({ severity: 'warning', code, file: variant.relPath, line, params: { locale: target.locale, expected } }));
+        out.push(
+          makeDiagnostic({
+            severity: 'warning',
+            code,
+            file: variant.relPath,
+            line,
+            params: { locale: target.locale, expected, label: bannerLabel(target.locale), own: bannerLabel(variant.locale) },
+          }),
+        );
       }
     }
   }

@@ -1,3 +1,4 @@
+import { bannerLabel } from '../agent/banner.js';
 import { stringifyWithYaml } from '../agent/render.js';
 import { isTranslationMeta } from './fields.js';
 
@@ -15,9 +16,6 @@ const TABLE_RULE = /^\s*\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?\s*$/;
 const TAG_ONLY = /^\s*<\/?[A-Za-z][^<>]*>\s*$/;
 /** What stays in front of the marker: indentation, quote markers, a list marker, a table's first pipe. */
 const LEAD = /^(\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?(?:\|[ \t]*)?)/;
-
-/** Banner labels of the source's language (a translation's banner links back to it). */
-const LABELS: Record<string, string> = { en: 'English', ja: '日本語' };
 
 /** The body with each line of text marked; headings, blank lines, rules, tag-only lines and fenced code as they are. */
 function markBody(body: string): string {
@@ -78,7 +76,7 @@ export function buildSkeleton(options: {
     fields[key] = key === 'description' ? `${TRANSLATE_MARKER} ${options.description}` : value;
   }
   fields['i18n'] = { source: options.source, sourceHash: options.sourceHash };
-  const label = LABELS[options.sourceLocale] ?? options.sourceLocale;
+  const label = bannerLabel(options.sourceLocale);
   const banner = `> **[${label}](${options.source})** | **${options.locale}**`;
   const body = markBody(options.body).replace(/\n*$/, '\n');
   return `---\n${stringifyWithYaml(fields)}---\n\n${banner}\n\n${body}`;
