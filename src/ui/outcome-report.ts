@@ -40,6 +40,25 @@ export interface LifecycleReport {
   source?: SourceProblems | undefined;
   /** Another tool's folder (`--target`): what each written file could not carry and what to know about the folder (`conversion` in --json). */
   losses?: ToolLossReport;
+  /** `update`: each git repository fetched again, with the commit its agents were at and the one it is at now (`repositories` in --json). */
+  repositories?: readonly RepositoryChange[];
+}
+
+/** A repository `update` fetched again: `before` is the commit its agents were installed from. */
+export interface RepositoryChange {
+  from: string;
+  url: string;
+  before: string;
+  after: string;
+}
+
+/** The --json keys every run's envelope shares beside its actions: refusals, conversion losses, fetched repositories. */
+function extrasJson(report: LifecycleReport, messages: Messages) {
+  return {
+    ...refusedOf(report, messages),
+    ...(report.losses ? { conversion: report.losses } : {}),
+    ...(report.repositories ? { repositories: report.repositories.map((r) => ({ ...r, changed: r.before !== r.after })) } : {}),
+  };
 }
 
 /** A run planned (dry run) or carried out: the plan, and what happened to the folder. */
@@ -79,8 +98,7 @@ export function printDryRun(options: OutcomeReportOptions): number {
         target,
         createsDir: !outcome.dirExisted && actions.some((a) => a.kind !== 'skip' && a.kind !== 'conflict'),
         actions: actions.map((a) => actionJson(a, outcome.predictedBackups.get(a.path) ?? null)),
-        ...refusedOf(report, ctx.messages),
-        ...(report.losses ? { conversion: report.losses } : {}),
+        ...extrasJson(report, ctx.messages),
       },
       code === 0,
     );
@@ -167,10 +185,9 @@ export function printOutcome(options: OutcomeReportOptions): number {
   const code = failed(report, outcome.plan.actions) ? 1 : 0;
   if (ctx.json) {
     const actions = applied.map(({ action, backup }) => actionJson(action, backup));
-    const losses = report.losses ? { conversion: report.losses } : {};
     writeJson(
       ctx,
-      { command: report.command, dryRun: false, target, createdDir: outcome.createdDir, actions, ...refusedOf(report, ctx.messages), ...losses },
+      { command: report.command, dryRun: false, target, createdDir: outcome.createdDir, actions, ...extrasJson(report, ctx.messages) },
       code === 0,
     );
     return code;

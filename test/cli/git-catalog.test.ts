@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { isolatedEnv, ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { commitAll, fixtureRepo, git, gitEnv } from '../helpers/git.js';
 
 // --from <git URL>: the user's own git clones into the cache, the checkout is read as a --from folder, the
@@ -115,6 +115,11 @@ describe('--from a git repository (file://)', () => {
     expect(entries['api-designer']?.source?.root).toMatch(new RegExp(`/${next}$`));
     expect(entries['cache-tuner']?.source?.git?.['commit']).toBe(repo.commit);
 
+    // --json carries the change as data (cache-tuner, left alone, is still at the first commit).
+    const json = await runCli(['update', '--json'], { env });
+    const body = JSON.parse(json.stdout) as { repositories?: { from: string; url: string; before: string; after: string; changed: boolean }[] };
+    expect(body.repositories).toEqual([{ from: repo.url, url: repo.url, before: repo.commit, after: next, changed: true }]);
+
     // Nothing new: said so in Japanese, nothing rewritten.
     const { env: jaEnv } = { env: { ...env, LANG: 'ja_JP.UTF-8' } };
     expect((await runCli(['update', 'api-designer'], { env: jaEnv })).stderr).toContain(`${repo.url}: ${next.slice(0, 7)}（新しいコミットはありません）`);
@@ -123,6 +128,12 @@ describe('--from a git repository (file://)', () => {
     const viaFrom = await runCli(['update', '--from', repo.url, 'api-designer'], { env });
     expect(viaFrom.code, viaFrom.stderr).toBe(0);
     expect(viaFrom.stderr).toContain(`${repo.url}: ${next.slice(0, 7)} (no new commit)`);
+    const viaFromJson = JSON.parse((await runCli(['update', '--from', repo.url, 'api-designer', '--json'], { env })).stdout) as { repositories?: unknown };
+    expect(viaFromJson.repositories).toEqual([{ from: repo.url, url: repo.url, before: next, after: next, changed: false }]);
+    // A package-only update fetches nothing and has no repositories key (control).
+    const plain = isolatedEnv().env;
+    expect((await runCli(['install', 'ml-engineer'], { env: plain })).code).toBe(0);
+    expect(JSON.parse((await runCli(['update', '--json'], { env: plain })).stdout)).not.toHaveProperty('repositories');
   });
 
   it('a cleared cache: list, status and diff say the checkout is gone and that update fetches it again; update does', async () => {

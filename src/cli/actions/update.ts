@@ -68,6 +68,7 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
       forceArgs: ['update', ...agents, ...sourceFlags({ from, picks: pick }), '--force'],
       source: sources.source,
       ...(from !== undefined ? { from } : {}),
+      ...(sources.repositories !== undefined && sources.repositories.length > 0 ? { repositories: sources.repositories } : {}),
     },
   });
 }

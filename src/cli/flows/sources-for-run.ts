@@ -17,6 +17,7 @@ import { gitAccess, loadSource } from './load-source.js';
 import { resolveGit, type ResolvedSource } from '../../io/source/resolve-source.js';
 import type { ManifestGit, ManifestSource } from '../../core/manifest/manifest.js';
 import { printCommitChange } from '../../ui/git-report.js';
+import type { RepositoryChange } from '../../ui/outcome-report.js';
 
 export interface RunSources {
   pkg: PackageRenders;
@@ -28,13 +29,18 @@ export interface RunSources {
   sources?: { manifestText: string | undefined; reload: () => Promise<PackageRenders> };
   /** With `--from`: the folder's problems, counted for the summary and not printed (ui/source-report.ts). */
   source?: SourceProblems;
+  /** `update`: the repositories fetched again (without `--from`, filled in as each is fetched, so also on a reload). */
+  repositories?: RepositoryChange[];
 }
 
 /**
  * `update` without `--from`: each repository fetched once for the run (the plan may be read again under the
  * lock), with its old and new commit reported as `<from>: abc1234 → def5678`.
  */
-function gitFetcher(ctx: CliContext): (options: { source: ManifestSource & { git: ManifestGit }; commits: string[] }) => Promise<ResolvedSource> {
+function gitFetcher(
+  ctx: CliContext,
+  changes: RepositoryChange[],
+): (options: { source: ManifestSource & { git: ManifestGit }; commits: string[] }) => Promise<ResolvedSource> {
   const fetched = new Map<string, Promise<ResolvedSource>>();
   return ({ source, commits }) => {
     const { git } = source;
@@ -45,7 +51,9 @@ function gitFetcher(ctx: CliContext): (options: { source: ManifestSource & { git
       found = resolveGit({ spec, git: gitAccess({ ctx, refresh: 'always' }) }).then((resolved) => {
         const after = resolved.git?.commit ?? git.commit;
         // Agents installed at several commits: the report names one that changes.
-        printCommitChange({ from: source.from, before: commits.find((c) => c !== after) ?? after, after, ctx });
+        const before = commits.find((c) => c !== after) ?? after;
+        printCommitChange({ from: source.from, before, after, ctx });
+        changes.push({ from: source.from, url: git.url, before, after });
         return resolved;
       });
       fetched.set(key, found);
@@ -87,7 +95,8 @@ export async function sourcesForRun(options: {
   const { ctx, target, pkg, agents, from, pick } = options;
   if (from === undefined) {
     const progress = progressLine({ ctx });
-    const fetchGit = options.fetchGit ? gitFetcher(ctx) : undefined;
+    const repositories: RepositoryChange[] = [];
+    const fetchGit = options.fetchGit ? gitFetcher(ctx, repositories) : undefined;
     const common = { pkg, dir: target.dir, cwd: ctx.cwd, agents, target, ...(fetchGit ? { fetchGit } : {}) };
     const load = () => withInstalledSources(common);
     const read = await withInstalledSources({ ...common, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
@@ -96,6 +105,7 @@ export async function sourcesForRun(options: {
       locales: read.locales,
       agents: agents.length > 0 ? agents : undefined,
       sources: { manifestText: read.manifestText, reload: async () => (await load()).pkg },
+      ...(options.fetchGit ? { repositories } : {}),
     };
   }
   const scan = await loadSource({ from, pick, ctx, refresh: options.fetchGit ? 'always' : 'stale' });
@@ -110,10 +120,12 @@ export async function sourcesForRun(options: {
     git: scan.git,
   });
   const manifest = await manifestOf(target.dir);
+  const repositories: RepositoryChange[] = [];
   if (options.fetchGit && scan.git) {
     const url = scan.git.url;
     const before = Object.values(manifest.agents).find((e) => e.source?.git?.url === url)?.source?.git?.commit;
     printCommitChange({ from, before, after: scan.git.commit, ctx });
+    repositories.push({ from, url, before: before ?? scan.git.commit, after: scan.git.commit });
   }
   // An agent installed with --as is known to the folder by its original name.
   const originalOf = (agent: string): string => manifest.agents[agent]?.originalName ?? agent;
@@ -159,5 +171,5 @@ export async function sourcesForRun(options: {
     out.set(agent, mine);
     for (const l of mine.locales) locales.add(l);
   }
-  return { pkg: { version: pkg.version, agents: out }, locales: [...locales], agents: run, ...(source ? { source } : {}) };
+  return { pkg: { version: pkg.version, agents: out }, locales: [...locales], agents: run, ...(source ? { source } : {}), repositories };
 }
