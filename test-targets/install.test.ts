@@ -74,6 +74,27 @@ describe.skipIf(TOOLS.length === 0).concurrent('agentpack install ml-engineer --
     expect((await mlEngineer(tool, place)).found).toEqual([]);
   });
 
+  // The client's own folder variable, set for agentpack and the client alike: both go to the same folder.
+  const RELOCATED = (
+    [
+      ['opencode', 'XDG_CONFIG_HOME', ['opencode', 'agents']],
+      ['gemini', 'GEMINI_CLI_HOME', ['.gemini', 'agents']],
+      ['qwen', 'QWEN_HOME', ['agents']],
+    ] as const
+  ).filter(([tool]) => TOOLS.includes(tool));
+  it.each(RELOCATED)('%s with %s set: agentpack installs where the client then loads it; the default folder stays empty', async (tool, variable, below) => {
+    const place = freshPlace(tool);
+    const relocated = join(place.home, 'moved');
+    const r = await runCli(['install', 'ml-engineer', '--target', tool], { env: { ...envOf(place), [variable]: relocated }, cwd: place.project });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(relocated, ...below)).filter((f) => f.startsWith('ml-engineer.'))).toHaveLength(1);
+    const skip = await builtInAgents(tool, () => freshPlace(tool));
+    const moved = await PROBES[tool](place, { relocated });
+    expect(moved.agents.filter((a) => a.name === 'ml-engineer' && !skip.has(a.name)).map((a) => a.description)).toEqual([packageDescription('en')]);
+    // Negative control: the same client without the variable does not see it (it is not in the default folder).
+    expect((await mlEngineer(tool, place)).found).toEqual([]);
+  });
+
   it.each(TOOLS)('negative control (%s): the installed file with its description removed is not listed with it', async (tool) => {
     const place = freshPlace(tool);
     await install(place, tool, 'user', 'en');

@@ -40,7 +40,7 @@ function record(result: ProbeResult): ProbeResult {
 export async function probeOpencode(place: Place, options: ProbeOptions = {}): Promise<ProbeResult> {
   const { home, project } = place;
   const env = offlineEnv(home, {
-    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_CONFIG_HOME: options.relocated ?? join(home, '.config'),
     XDG_DATA_HOME: join(home, '.local', 'share'),
     XDG_CACHE_HOME: join(home, '.cache'),
     XDG_STATE_HOME: join(home, '.local', 'state'),
@@ -111,7 +111,8 @@ function frontMatterName(text: string): string | undefined {
  */
 export async function probeGemini(place: Place, options: ProbeOptions & { acknowledge?: boolean } = {}): Promise<ProbeResult> {
   const { home, project } = place;
-  const gemini = join(home, '.gemini');
+  // GEMINI_CLI_HOME stands for the home: its settings and acknowledgements are in <it>/.gemini.
+  const gemini = join(options.relocated ?? home, '.gemini');
   mkdirSync(gemini, { recursive: true });
   // Usage statistics off: they would go to play.googleapis.com.
   const settings = { security: { auth: { selectedType: 'gemini-api-key' } }, privacy: { usageStatisticsEnabled: false }, telemetry: { enabled: false } };
@@ -128,7 +129,8 @@ export async function probeGemini(place: Place, options: ProbeOptions & { acknow
     writeFileSync(join(gemini, 'acknowledgments', 'agents.json'), JSON.stringify({ [project]: acknowledged }));
   }
   return withModelEndpoint(async (url, firstBody) => {
-    const env = offlineEnv(home, { GEMINI_API_KEY: 'agentpack-probe', GOOGLE_GEMINI_BASE_URL: url });
+    const relocated: Record<string, string> = options.relocated === undefined ? {} : { GEMINI_CLI_HOME: options.relocated };
+    const env = offlineEnv(home, { GEMINI_API_KEY: 'agentpack-probe', GOOGLE_GEMINI_BASE_URL: url, ...relocated });
     const r = await runClient(need('gemini'), ['-p', 'hi', '-m', 'gemini-2.5-flash', '--output-format', 'json', '--skip-trust'], {
       cwd: project,
       env,
@@ -180,13 +182,14 @@ export async function probeCopilot(place: Place, options: ProbeOptions = {}): Pr
  */
 export async function probeQwen(place: Place, options: ProbeOptions = {}): Promise<ProbeResult> {
   const { home, project } = place;
-  const qwen = join(home, '.qwen');
+  const qwen = options.relocated ?? join(home, '.qwen');
   mkdirSync(qwen, { recursive: true });
   // Usage statistics off: they would go to Alibaba Cloud's RUM service.
   const settings = { security: { auth: { selectedType: 'openai' } }, privacy: { usageStatisticsEnabled: false }, telemetry: { enabled: false } };
   writeFileSync(join(qwen, 'settings.json'), `${JSON.stringify(settings)}\n`);
   return withModelEndpoint(async (url, firstBody) => {
-    const env = offlineEnv(home, { OPENAI_API_KEY: 'agentpack-probe', OPENAI_BASE_URL: url, OPENAI_MODEL: 'gpt-4.1' });
+    const relocated: Record<string, string> = options.relocated === undefined ? {} : { QWEN_HOME: options.relocated };
+    const env = offlineEnv(home, { OPENAI_API_KEY: 'agentpack-probe', OPENAI_BASE_URL: url, OPENAI_MODEL: 'gpt-4.1', ...relocated });
     const r = await runClient(need('qwen'), ['-d', '-p', 'hi', '--output-format', 'json'], { cwd: project, env, prefix: options.prefix });
     const body = firstBody();
     if (body === undefined) throw new Error(`qwen sent no model request (exit ${r.code}): ${plain(r.stderr).slice(0, 2000)}`);

@@ -25,9 +25,14 @@ export interface ProbeResult {
   endpoint?: string;
 }
 
-/** How a probe runs its client: `prefix` is a wrapper command (strace) put before it. */
+/**
+ * How a probe runs its client: `prefix` is a wrapper command (strace) put before it; `relocated` is the value of
+ * the client's own folder variable (OpenCode XDG_CONFIG_HOME, Gemini CLI GEMINI_CLI_HOME, Qwen Code QWEN_HOME),
+ * where its settings then go too.
+ */
 export interface ProbeOptions {
   prefix?: readonly string[];
+  relocated?: string;
 }
 
 /** Where a probe runs: a home (user scope) and a project folder, both fresh and empty. */

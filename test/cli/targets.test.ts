@@ -224,6 +224,35 @@ describe.concurrent('what does not map is reported, never silent', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(codexHome, 'agents', `${AGENT}.toml`))).toBe(true);
   });
+
+  // Each tool's own variable, as the pinned client reads it (test-targets/install.test.ts proves three of them).
+  it.each([
+    ['opencode', 'XDG_CONFIG_HOME', ['opencode', 'agents', `${AGENT}.md`]],
+    ['gemini', 'GEMINI_CLI_HOME', ['.gemini', 'agents', `${AGENT}.md`]],
+    ['qwen', 'QWEN_HOME', ['agents', `${AGENT}.md`]],
+    ['kiro', 'KIRO_HOME', ['agents', `${AGENT}.md`]],
+  ] as const)('%s: %s moves the user folder; unset or empty, the default under the home', async (tool, variable, below) => {
+    const moved = tempDir(`${tool}-home-`);
+    const { env, home } = isolatedEnv({ [variable]: moved });
+    const r = await runCli(['install', AGENT, '--target', tool], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(moved, ...below))).toBe(true);
+    expect(existsSync(toolFile({ tool, base: home, scope: 'user', agent: AGENT }))).toBe(false);
+    const empty = isolatedEnv({ [variable]: '' });
+    expect((await runCli(['install', AGENT, '--target', tool], { env: empty.env })).code).toBe(0);
+    expect(existsSync(toolFile({ tool, base: empty.home, scope: 'user', agent: AGENT }))).toBe(true);
+  });
+
+  it('QWEN_HOME=~/… is below the home, as Qwen Code reads it; a relative one is from the working folder', async () => {
+    const { env, home } = isolatedEnv({ QWEN_HOME: '~/qwen-config' });
+    expect((await runCli(['install', AGENT, '--target', 'qwen'], { env })).code).toBe(0);
+    expect(existsSync(join(home, 'qwen-config', 'agents', `${AGENT}.md`))).toBe(true);
+    const relative = isolatedEnv({ QWEN_HOME: 'rel-qwen' });
+    const cwd = join(relative.home, 'work');
+    mkdirSync(cwd);
+    expect((await runCli(['install', AGENT, '--target', 'qwen'], { env: relative.env, cwd })).code).toBe(0);
+    expect(existsSync(join(cwd, 'rel-qwen', 'agents', `${AGENT}.md`))).toBe(true);
+  });
 });
 
 describe.concurrent('agents from a folder, update', () => {

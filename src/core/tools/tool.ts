@@ -30,7 +30,11 @@ export interface ToolAgent {
  * home (its value then replaces `home` and the folder is `env.path` below it). `project`: below the project root.
  */
 export interface ToolFolders {
-  user: { home: readonly string[]; env?: { name: string; path: readonly string[] } };
+  /**
+   * The user folder below the home, or below the tool's own variable when it is set (not empty): `path` inside
+   * it; `tilde`: a leading `~` in the variable is the home, as the tool itself reads it.
+   */
+  user: { home: readonly string[]; env?: { name: string; path: readonly string[]; tilde?: boolean } };
   project: readonly string[];
 }
 

@@ -90,7 +90,11 @@ function toolFolder(options: { scope: Scope; dir?: string | undefined; env: Env;
     if (root === undefined) throw new AgentpackError({ code: 'PROJECT_IS_HOME', params: { home } });
     return { scope, dir: join(root, ...folders.project) };
   }
-  const own = folders.user.env ? nonEmpty(env[folders.user.env.name]) : undefined;
-  if (own !== undefined && folders.user.env) return { scope, dir: join(resolve(cwd, own), ...folders.user.env.path) };
+  const variable = folders.user.env;
+  const own = variable ? nonEmpty(env[variable.name]) : undefined;
+  if (own !== undefined && variable) {
+    const base = variable.tilde === true && (own === '~' || own.startsWith('~/')) ? join(home, own.slice(1)) : resolve(cwd, own);
+    return { scope, dir: join(base, ...variable.path) };
+  }
   return { scope, dir: join(home, ...folders.user.home) };
 }

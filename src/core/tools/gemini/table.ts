@@ -3,8 +3,14 @@ import type { ToolFolders } from '../tool.js';
 /** The tool's name as its makers write it (the same in every language). */
 export const LABEL = 'Gemini CLI';
 
-/** geminicli.com/docs (subagents, `/agents reload`): `~/.gemini/agents/*.md`, `.gemini/agents/*.md`. */
-export const FOLDERS: ToolFolders = { user: { home: ['.gemini', 'agents'] }, project: ['.gemini', 'agents'] };
+/**
+ * geminicli.com/docs (subagents, `/agents reload`): `~/.gemini/agents/*.md`, `.gemini/agents/*.md`;
+ * GEMINI_CLI_HOME stands for the home (Gemini CLI 0.61: `$GEMINI_CLI_HOME/.gemini/agents`).
+ */
+export const FOLDERS: ToolFolders = {
+  user: { home: ['.gemini', 'agents'], env: { name: 'GEMINI_CLI_HOME', path: ['.gemini', 'agents'] } },
+  project: ['.gemini', 'agents'],
+};
 
 /** Claude tool → Gemini CLI tool name (geminicli.com/docs/tools). null: no Gemini equivalent. */
 export const TOOLS: Readonly<Record<string, string | null>> = {

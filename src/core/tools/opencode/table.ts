@@ -3,8 +3,14 @@ import type { ToolFolders } from '../tool.js';
 /** The tool's name as its makers write it (the same in every language). */
 export const LABEL = 'OpenCode';
 
-/** opencode.ai/docs/agents: `~/.config/opencode/agents/<name>.md`, `.opencode/agents/<name>.md`. */
-export const FOLDERS: ToolFolders = { user: { home: ['.config', 'opencode', 'agents'] }, project: ['.opencode', 'agents'] };
+/**
+ * opencode.ai/docs/agents: `~/.config/opencode/agents/<name>.md`, `.opencode/agents/<name>.md`; XDG_CONFIG_HOME
+ * moves `~/.config` (OpenCode 1.18 takes any value that is not empty, as xdg-basedir does).
+ */
+export const FOLDERS: ToolFolders = {
+  user: { home: ['.config', 'opencode', 'agents'], env: { name: 'XDG_CONFIG_HOME', path: ['opencode', 'agents'] } },
+  project: ['.opencode', 'agents'],
+};
 
 /**
  * Claude tool → OpenCode `permission` key (V1 map, read by V2 as documented in opencode.ai/docs/migrate-v1). The

@@ -3,8 +3,14 @@ import type { ToolFolders } from '../tool.js';
 /** The tool's name as its makers write it (the same in every language). */
 export const LABEL = 'Qwen Code';
 
-/** qwenlm.github.io/qwen-code-docs (subagents): `~/.qwen/agents/*.md`, `.qwen/agents/*.md`. */
-export const FOLDERS: ToolFolders = { user: { home: ['.qwen', 'agents'] }, project: ['.qwen', 'agents'] };
+/**
+ * qwenlm.github.io/qwen-code-docs (subagents): `~/.qwen/agents/*.md`, `.qwen/agents/*.md`; QWEN_HOME moves
+ * `~/.qwen` (Qwen Code 0.24: `~` and `~/…` are the home, a relative path is from the working folder).
+ */
+export const FOLDERS: ToolFolders = {
+  user: { home: ['.qwen', 'agents'], env: { name: 'QWEN_HOME', path: ['agents'], tilde: true } },
+  project: ['.qwen', 'agents'],
+};
 
 /** Claude tool → Qwen Code tool name. null: no Qwen equivalent. */
 export const TOOLS: Readonly<Record<string, string | null>> = {
