@@ -4,6 +4,9 @@ export type Scope = 'user' | 'project' | 'dir';
 /** The coding agents `--target` installs for; `claude` (the default) is Claude Code's own folders. */
 export const TOOL_IDS = ['claude', 'opencode', 'codex', 'gemini', 'cursor', 'copilot', 'qwen', 'kiro', 'agents'] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
+/** Claude Code's name as its makers write it (the same in every language), beside the other tools' labels. */
+export const CLAUDE_LABEL = 'Claude Code';
+
 /** A tool other than Claude Code: its files are converted (core/tools/<tool>/). */
 export type OtherToolId = Exclude<ToolId, 'claude'>;
 

@@ -2,7 +2,7 @@ import type { LocaleRequest } from '../core/plan/locale-request.js';
 import type { PackageRenders } from '../core/plan/renders.js';
 import type { Plan, PlanAction } from '../core/plan/types.js';
 import type { AppliedAction } from '../core/plan/types.js';
-import type { Target } from '../core/target.js';
+import { CLAUDE_LABEL, type Target } from '../core/target.js';
 import { TOOL_FOLDERS } from '../core/tools/folders.js';
 import { choicesOf, localeSourceLines, printFileNotes, refusedJson, type FileNotes, type RefusedAgent } from './install-report.js';
 import { writeJson } from './json.js';
@@ -261,7 +261,7 @@ function nothingLine(options: { report: LifecycleReport; target: Target; message
  */
 /** The coding agent that reads a target folder, as the user knows it; none for the neutral `.agents/agents`. */
 const toolLabelOf = (target: Target): string | undefined =>
-  target.tool === undefined ? 'Claude Code' : target.tool === 'agents' ? undefined : TOOL_FOLDERS[target.tool].label;
+  target.tool === undefined ? CLAUDE_LABEL : target.tool === 'agents' ? undefined : TOOL_FOLDERS[target.tool].label;
 
 function formatOutcome(options: {
   applied: AppliedAction[];

@@ -53,4 +53,19 @@ describe('list --from <catalog> with a folder named', () => {
     const user = await w.run(['list', '--from', 'cat', '-g']);
     expect(rowOf(user.stdout, 'alpha')).toEqual(['alpha', 'en', 'en ok', 'agents/alpha.md', 'First agent']);
   });
+
+  it('lists a catalog in name order without regard to case (alpha, jp-only, My_Agent, Zeta)', async () => {
+    const w = world();
+    for (const name of ['Zeta', 'My_Agent', 'jp-only'])
+      writeFileSync(join(w.work, 'cat', 'agents', `${name}.md`), `---\nname: ${name}\ndescription: d\n---\n\nx\n`);
+    const listed = await w.run(['list', '--from', 'cat']);
+    const names = listed.stdout
+      .split('\n')
+      .slice(2)
+      .map((line) => line.split(' ')[0])
+      .filter((n) => n !== '');
+    expect(names).toEqual(['alpha', 'beta', 'jp-only', 'My_Agent', 'Zeta']);
+    const json = JSON.parse((await w.run(['list', '--from', 'cat', '--json'])).stdout) as { agents: { name: string }[] };
+    expect(json.agents.map((a) => a.name)).toEqual(names);
+  });
 });

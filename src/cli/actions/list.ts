@@ -1,5 +1,5 @@
 import { unknownLocale } from '../../core/catalog/lookup.js';
-import { canonicalVariant, shownDescriptionOf, sortedLocales, type CatalogAgent } from '../../core/catalog/catalog.js';
+import { byAgentName, canonicalVariant, shownDescriptionOf, sortedLocales, type CatalogAgent } from '../../core/catalog/catalog.js';
 import { assertSelected, selectionOf } from '../../core/catalog/select.js';
 import { matchTag } from '../../core/catalog/locale-tag.js';
 import { readPackage } from '../../io/package/read-package.js';
@@ -151,7 +151,7 @@ function folderRows(
 ): { rows: ListRow[]; descriptions: Map<string, Record<string, string>> } {
   const rows: ListRow[] = [];
   const descriptions = new Map<string, Record<string, string>>();
-  for (const [name, { locales, summary }] of [...listed.fromFolders].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, { locales, summary }] of [...listed.fromFolders].sort(([a], [b]) => byAgentName(a, b))) {
     if (catalog.agents.has(name)) continue;
     descriptions.set(name, summary?.descriptions ?? {});
     rows.push(rowOf({ name, descriptions: summary?.descriptions ?? {}, fallback: summary?.description ?? '', locales, files: {}, lang }));

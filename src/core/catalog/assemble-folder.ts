@@ -1,6 +1,6 @@
 import type { ManifestGit } from '../manifest/manifest.js';
 import { contentHash } from '../hash.js';
-import type { Catalog, CatalogAgent, MirrorLayout, Variant } from './catalog.js';
+import { byAgentName, type Catalog, type CatalogAgent, type MirrorLayout, type Variant } from './catalog.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedAgent } from '../agent/parse.js';
 import { fieldsAsWritten, renderAgent } from '../agent/render.js';
@@ -279,7 +279,7 @@ export function assembleSource(options: {
     }
     catalog.agents.set(name, agent);
   }
-  catalog.agents = new Map([...catalog.agents.entries()].sort(([a], [b]) => byText(a, b)));
+  catalog.agents = new Map([...catalog.agents.entries()].sort(([a], [b]) => byAgentName(a, b)));
   catalog.translationLocales = [...locales].sort();
   scan.files.sort((a, b) => byText(a.relPath, b.relPath));
   scan.conflicts.sort((a, b) => byText(a.name, b.name) || byText(a.locale ?? '', b.locale ?? ''));

@@ -3,6 +3,17 @@ import type { ParsedAgent } from '../agent/parse.js';
 /** The locale of the package's canonical variants (`agents/X.md`), and the default language of a file nothing else tells. */
 export const CANONICAL_LOCALE = 'en';
 
+/**
+ * The order agents are listed in: by name without regard to case (`alpha`, `jp-only`, `My_Agent`, `Zeta`), as
+ * a user reads a list, then by code point so that the order never depends on the machine's locale.
+ */
+export function byAgentName(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x !== y) return x < y ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export interface Variant {
   agent: string;
   locale: string;

@@ -1,5 +1,5 @@
 import { canonicalHash } from './canonical-hash.js';
-import { canonicalVariant, translationLocalesOf, type Catalog, type Variant } from '../catalog/catalog.js';
+import { byAgentName, canonicalVariant, translationLocalesOf, type Catalog, type Variant } from '../catalog/catalog.js';
 import { catalogLink, resolveCatalogLink } from '../catalog/links.js';
 import type { DiagnosticCode } from '../codes.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
@@ -175,7 +175,7 @@ export function assessTranslations(catalog: Catalog): { rows: TranslationRow[]; 
     }
   }
   for (const orphan of catalog.orphans) rows.push(assessTranslation({ translation: orphan, canonical: undefined, knownFiles }).row);
-  rows.sort((a, b) => a.agent.localeCompare(b.agent) || a.locale.localeCompare(b.locale));
+  rows.sort((a, b) => byAgentName(a.agent, b.agent) || a.locale.localeCompare(b.locale));
   return { rows, diagnostics };
 }
 

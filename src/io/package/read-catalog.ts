@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CANONICAL_LOCALE, type Catalog, type CatalogAgent, type Variant } from '../../core/catalog/catalog.js';
+import { byAgentName, CANONICAL_LOCALE, type Catalog, type CatalogAgent, type Variant } from '../../core/catalog/catalog.js';
 import { packageInfo } from './root.js';
 import { loadAgent } from '../read-agent.js';
 
@@ -59,7 +59,7 @@ export async function readCatalog(root: string = packageInfo().root): Promise<Ca
       }),
     );
   }
-  catalog.agents = new Map([...catalog.agents.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  catalog.agents = new Map([...catalog.agents.entries()].sort(([a], [b]) => byAgentName(a, b)));
   catalog.orphans.sort((a, b) => a.relPath.localeCompare(b.relPath));
   return catalog;
 }

@@ -1,4 +1,5 @@
 import type { PickerEntry } from '../../core/picker/entries.js';
+import { byAgentName } from '../../core/catalog/catalog.js';
 import type { ListRow } from '../../core/picker/list.js';
 import type { InstallState } from '../../core/plan/installation.js';
 import type { Scope } from '../../core/target.js';
@@ -58,7 +59,7 @@ export function managerRows(options: { installed: InstalledByScope; descriptions
   const { messages } = options;
   const rows: ListRow[] = [];
   for (const [scope, agents] of options.installed) {
-    for (const [name, info] of [...agents].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [name, info] of [...agents].sort(([a], [b]) => byAgentName(a, b))) {
       if (info === null) continue;
       const state = messages.t(`state.${info.state}`);
       const description = options.descriptions.get(name) ?? '';
