@@ -10,7 +10,7 @@ import type { Messages } from './messages.js';
 import type { UiContext } from './context.js';
 import { originFrom } from './git-report.js';
 import { formatSourceNotes, sourceJson } from './source-report.js';
-import { sanitizeForTerminal } from './style.js';
+import { sanitizeForTerminal, type Style } from './style.js';
 import { firstSentence } from './first-sentence.js';
 import { languageName } from './source-name.js';
 import { formatTable } from './table.js';
@@ -63,8 +63,22 @@ export interface InstalledView {
   }[];
 }
 
-function cell(info: ListedCell | null | undefined, messages: Messages): string {
+/** How a state is painted on a terminal, as `status` paints it: what needs a look stands out, an unchanged copy is green. */
+function paintOf(info: ListedCell, style: Style): (text: string) => string {
+  if (info.state === 'ok') return info.origin?.updateDue || info.origin?.translationBehind ? style.info : style.ok;
+  if (info.state === 'modified') return style.warning;
+  if (info.state === 'outdated') return style.info;
+  if (info.state === 'missing') return style.error;
+  return style.dim;
+}
+
+/** A folder's cell: the language and state, made safe for the terminal before it is painted. */
+function cell(info: ListedCell | null | undefined, messages: Messages, style: Style): string {
   if (!info) return '-';
+  return paintOf(info, style)(sanitizeForTerminal(cellText(info, messages)));
+}
+
+function cellText(info: ListedCell, messages: Messages): string {
   // An unchanged file whose locale its source no longer has: nothing `update` could apply.
   const gone = info.origin?.localeGone === true && info.state === 'outdated';
   const state = gone ? messages.t('list.note.localeGone') : messages.t(`state.${info.state}`);
@@ -175,7 +189,7 @@ export function printSourceList(options: {
     rows: agents.map((a) => [
       sanitizeForTerminal(a.name),
       sanitizeForTerminal(a.locales.join(', ')),
-      ...scopes.map((s) => cell(where(a.name)[s], ctx.messages)),
+      ...scopes.map((s) => cell(where(a.name)[s], ctx.messages, ctx.style)),
       ...(withPlugin ? [sanitizeForTerminal(a.plugin ?? '')] : []),
       sanitizeForTerminal(a.file ?? a.files[a.locales[0] ?? ''] ?? ''),
       descriptionCell(a),
@@ -222,7 +236,7 @@ export function printInstalledList(options: { ctx: UiContext; listed: InstalledV
     rows: agents.map((a) => [
       sanitizeForTerminal(a.name),
       sanitizeForTerminal(a.locales.join(', ')),
-      ...scopes.map((s) => cell(a.installed[s], ctx.messages)),
+      ...scopes.map((s) => cell(a.installed[s], ctx.messages, ctx.style)),
       ...(withOrigin ? [sanitizeForTerminal(originCell(Object.values(a.installed), ctx.messages))] : []),
       descriptionCell(a),
     ]),

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createStyle, shouldColor } from '../../src/ui/style.js';
 import { isolatedEnv, runCli } from '../helpers/cli.js';
@@ -49,6 +50,22 @@ describe('spawned: colour follows the environment', () => {
     const plain = await runCli(['install', 'ml-engineer', '--dry-run'], { env: uncoloured });
     expect(plain.stdout).not.toMatch(ANSI);
     expect(r.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toBe(plain.stdout);
+  });
+
+  it('list paints each folder cell by its state (ok green, edited yellow); the columns line up as without colour', async () => {
+    const { env, home } = isolatedEnv({ FORCE_COLOR: '1', NO_COLOR: undefined });
+    const dir = `${home}/out`;
+    expect((await runCli(['install', 'ml-engineer', '--dir', dir], { env })).code).toBe(0);
+    const ok = await runCli(['list', '--dir', dir], { env });
+    expect(ok.stdout).toContain('\x1b[32men ok\x1b[39m');
+    appendFileSync(`${dir}/ml-engineer.md`, 'My note.\n');
+    const edited = await runCli(['list', '--dir', dir], { env });
+    expect(edited.stdout).toContain('\x1b[33men edited\x1b[39m');
+    // Negative control: without colour the same table, no code at all.
+    const { FORCE_COLOR: _force, ...uncoloured } = env;
+    const plain = await runCli(['list', '--dir', dir], { env: uncoloured });
+    expect(plain.stdout).not.toMatch(ANSI);
+    expect(edited.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toBe(plain.stdout);
   });
 
   it('FORCE_COLOR=1 colours the report (stdout) and the error (stderr) even through a pipe', async () => {
