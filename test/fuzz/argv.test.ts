@@ -62,6 +62,8 @@ const tokenFor = (flags: readonly Flag[]): fc.Arbitrary<string[]> =>
     { weight: 3, arbitrary: value.map((v) => [v]) },
     { weight: 1, arbitrary: optionToken(options) },
     { weight: 1, arbitrary: fc.constantFrom<string[]>(['--'], ['-h'], ['--help'], ['-V'], ['--lang', 'ja'], ['-n'], ['-y', '-a']) },
+    // Short options in a group, also across the program and the command, and with a letter nothing has.
+    { weight: 1, arbitrary: fc.constantFrom<string[]>(['-nq'], ['-nvq'], ['-pnl', 'ja'], ['-nlja'], ['-qz'], ['-ag'], ['-yl'], ['-fnt', 'codex']) },
   );
 const argv: fc.Arbitrary<string[]> = fc
   .oneof(
