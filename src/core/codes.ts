@@ -3,6 +3,7 @@
  * `diag.<CODE>` (message) and `diag.<CODE>.hint` for each, which the type checker enforces in ui/messages.ts.
  */
 export const DIAGNOSTIC_CODES = [
+  'BACKUPS_KEPT',
   'BANNER_BEFORE_FRONTMATTER',
   'BANNER_LINK_DEAD',
   'BANNER_LINK_MISLABELLED',

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AGENT } from '../helpers/agentpack.js';
@@ -107,6 +107,29 @@ describe.concurrent('status', () => {
     const gone = JSON.parse(r.stdout) as StatusJson;
     expect(gone.findings.map((f) => f.code)).toEqual(['MANIFEST_FILE_MISSING']);
     expect(gone.findings[0]?.hint).toContain(`agentpack uninstall ${AGENT}`);
+  });
+
+  it('names the backups --force runs kept, once per folder, in both languages; they change neither the count nor the exit code', async () => {
+    const s = await setup();
+    const file = join(s.user, `${AGENT}.md`);
+    const before = await runCli(['status', '--json'], { env: s.env, cwd: s.project });
+    expect((JSON.parse(before.stdout) as StatusJson).findings.map((f) => f.code)).not.toContain('BACKUPS_KEPT');
+    for (const locale of ['ja', 'en']) {
+      appendFileSync(file, 'My note.\n');
+      expect((await runCli(['install', AGENT, '--force', '--locale', locale], { env: s.env, cwd: s.project })).code).toBe(0);
+    }
+    const r = await runCli(['status', '-g'], { env: s.env, cwd: s.project });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain(`info BACKUPS_KEPT 2 backups kept by --force runs in this folder: ${AGENT}.md.bak, ${AGENT}.md.bak.1`);
+    expect(r.stdout).toContain('Files checked: 1. Would not load: 0, errors: 0, warnings: 0.');
+    const ja = await runCli(['status', '-g', '--lang', 'ja'], { env: s.env, cwd: s.project });
+    expect(ja.stdout).toContain(`情報 BACKUPS_KEPT このフォルダーには --force の実行で残したバックアップが 2 個あります: ${AGENT}.md.bak, ${AGENT}.md.bak.1`);
+    rmSync(`${file}.bak.1`);
+    const one = await runCli(['status', '-g'], { env: s.env, cwd: s.project });
+    expect(one.stdout).toContain(`info BACKUPS_KEPT 1 backup kept by a --force run in this folder: ${AGENT}.md.bak`);
+    const json = JSON.parse((await runCli(['status', '-g', '--json'], { env: s.env, cwd: s.project })).stdout) as StatusJson;
+    expect(json.ok).toBe(true);
+    expect(json.findings.filter((f) => f.code === 'BACKUPS_KEPT').map((f) => f.severity)).toEqual(['info']);
   });
 
   it('with CLAUDE_CONFIG_DIR set, says ~/.claude/agents is ignored and counts the agents there', async () => {

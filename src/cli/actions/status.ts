@@ -34,6 +34,7 @@ function toStatusScope(options: { snapshot: ScopeSnapshot; catalog: Catalog; pkg
     installations: snapshot.installations,
     origins: originsOf(options),
     leftovers: snapshot.leftovers,
+    backups: snapshot.backups,
   };
   if (snapshot.manifestError !== undefined) out.manifestError = snapshot.manifestError;
   if (snapshot.lock) out.lock = snapshot.lock;

@@ -14,6 +14,8 @@ export interface StatusScope {
   origins?: Record<string, InstalledOrigin>;
   manifestError?: string;
   leftovers: string[];
+  /** Backups a --force run kept, by name: said once per folder, so that they do not pile up unseen. */
+  backups?: string[];
   lock?: { path: string; stale: boolean; owner?: { pid: number; host: string } };
 }
 
@@ -84,6 +86,9 @@ export function statusFindings(options: {
     for (const inst of scope.installations) out.push(...installationFindings({ inst, scope, command, names }));
     for (const name of scope.leftovers)
       out.push({ severity: 'warning', code: 'LEFTOVER_TEMP', scope: scope.scope, path: name, params: { file: name, dir: scope.dir } });
+    const backups = scope.backups ?? [];
+    if (backups.length > 0)
+      out.push({ severity: 'info', code: 'BACKUPS_KEPT', scope: scope.scope, path: scope.dir, params: { count: backups.length, files: backups.join(', ') } });
     if (scope.lock) {
       const params = { path: scope.lock.path, pid: scope.lock.owner?.pid ?? '?', host: scope.lock.owner?.host ?? '?' };
       out.push({

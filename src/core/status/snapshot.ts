@@ -28,5 +28,7 @@ export interface ScopeSnapshot {
   installations: Installation[];
   manifestError?: string;
   leftovers: string[];
+  /** Backups a --force run kept (`<file>.bak`, `<file>.bak.<n>`), by name. */
+  backups: string[];
   lock?: { path: string; stale: boolean; owner?: LockOwner };
 }

@@ -1,4 +1,4 @@
-import { link, lstat, symlink, unlink } from 'node:fs/promises';
+import { link, lstat, readdir, symlink, unlink } from 'node:fs/promises';
 import type { FileState } from '../../core/plan/installation.js';
 import { AgentpackError } from '../../core/errors.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -9,6 +9,15 @@ const MAX_BACKUPS = 1000;
 /** `X.md.bak`, then `X.md.bak.1`, `X.md.bak.2`, …: never `*.md`, so Claude Code does not load a backup. */
 function candidate(path: string, n: number): string {
   return n === 0 ? `${path}.bak` : `${path}.bak.${n}`;
+}
+
+/** A backup's name as `candidate` makes it: `<file>.bak` or `<file>.bak.<n>`. */
+const BACKUP_NAME = /\.bak(?:\.\d+)?$/;
+
+/** The backups a --force run kept in a folder (its own entries only, sorted), none when it cannot be read. */
+export async function findBackups(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((name) => BACKUP_NAME.test(name)).sort();
 }
 
 /** The backup name a --force run would use now (for --dry-run). */

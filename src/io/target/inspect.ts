@@ -2,6 +2,7 @@ import { AgentpackError } from '../../core/errors.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
 import { assessAgent, installedAgents } from '../../core/plan/plan.js';
 import { findLeftoverTemps } from '../fs/atomic-write.js';
+import { findBackups } from '../fs/backup.js';
 import type { ScopeSnapshot } from '../../core/status/snapshot.js';
 import { inspectLock } from '../fs/lock.js';
 import { planInputOf, readTargetState, scanTree } from './state.js';
@@ -12,7 +13,7 @@ export type { ScopeSnapshot } from '../../core/status/snapshot.js';
 /** Read one folder for `status`; a manifest that does not parse is recorded, not thrown, so the rest is still checked. */
 export async function inspectScope(options: { scope: Scope; dir: string; pkg: PackageRenders }): Promise<ScopeSnapshot> {
   const { scope, dir, pkg } = options;
-  const snapshot: ScopeSnapshot = { scope, dir, exists: false, tree: [], installations: [], leftovers: [] };
+  const snapshot: ScopeSnapshot = { scope, dir, exists: false, tree: [], installations: [], leftovers: [], backups: [] };
   try {
     const state = await readTargetState({ dir, agents: pkg.agents.keys() });
     snapshot.exists = state.dirExists;
@@ -27,6 +28,7 @@ export async function inspectScope(options: { scope: Scope; dir: string; pkg: Pa
   }
   if (!snapshot.exists) return snapshot;
   snapshot.leftovers = await findLeftoverTemps(dir);
+  snapshot.backups = await findBackups(dir);
   const lock = await inspectLock(dir);
   if (lock) snapshot.lock = lock;
   return snapshot;
