@@ -103,6 +103,35 @@ describe('the install picker in a terminal', () => {
     expect(existsSync(agentsDir(home))).toBe(false);
   });
 
+  it('a resized terminal: the frame is drawn again at once at the new width, with no key pressed', async () => {
+    const { env, home } = isolatedEnv();
+    const r = await runInPty({
+      args: ['install', '--from', MIRROR],
+      env,
+      cwd: home,
+      columns: 120,
+      steps: [
+        ['wait', 'Type to search'],
+        ['resize', '60x24'],
+        ['wait', 'Agents to install'],
+        ['send', KEY.esc],
+        ['wait', 'Cancelled'],
+      ],
+    });
+    expect(r.failed, r.text).toBeNull();
+    expect(r.code).toBe(1);
+    const frames = r.raw.split('Agents to install');
+    expect(frames.length, 'drawn twice: before and after the resize').toBeGreaterThanOrEqual(3);
+    const lines = (raw: string): string[] => pickerFrames(`\x1b[?25l${raw}`).filter((l) => l.trim() !== '');
+    const before = lines(frames[1] ?? '');
+    const after = lines(frames.at(-1) ?? '');
+    // Negative control: at 120 columns the rows were wider than 60.
+    expect(Math.max(...before.map((l) => stringWidth(l)))).toBeGreaterThan(60);
+    for (const line of after) expect(stringWidth(line), line).toBeLessThanOrEqual(60);
+    expect(after.some((l) => l.includes('api-designer') && l.endsWith('…'))).toBe(true);
+    expect(existsSync(agentsDir(home))).toBe(false);
+  });
+
   it('Ctrl-C in the list: exit 130, "Cancelled, nothing was written", every file as it was', async () => {
     const { env, home } = isolatedEnv();
     const setup = await runCli(['install', 'ml-engineer', '--locale', 'ja'], { env });

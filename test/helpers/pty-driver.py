@@ -1,7 +1,8 @@
 """Run a command in a real pseudo-terminal and drive it like a user: wait for text, press keys.
 
 Usage: python3 pty-driver.py <columns> <rows> <steps.json> <command> [args...]
-steps.json: [["wait", "text"], ["send", "keys"], ...]. "wait" looks for the text (escape sequences removed)
+steps.json: [["wait", "text"], ["send", "keys"], ["resize", "60x24"], ...]. "resize" sets the terminal's size
+(the command gets SIGWINCH). "wait" looks for the text (escape sequences removed)
 in what the command printed since the last "send", for up to AGENTPACK_PTY_WAIT seconds. At the end the
 driver waits for the command to exit and prints one JSON object: the raw output, the exit code, and the
 step that timed out (if one did). Only the standard library: python3 is on every machine the tests run on.
@@ -42,6 +43,11 @@ for index, (kind, value) in enumerate(steps):
     if kind == "send":
         mark = len(out)
         os.write(fd, value.encode("utf-8"))
+        continue
+    if kind == "resize":
+        mark = len(out)
+        new_cols, new_rows = (int(n) for n in value.split("x"))
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", new_rows, new_cols, 0, 0))
         continue
     deadline = time.time() + limit
     alive = True

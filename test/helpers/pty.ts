@@ -6,8 +6,8 @@ import { BIN, ROOT, tempDir } from './cli.js';
 /** Keys as a terminal sends them. */
 export const KEY = { up: '\x1b[A', down: '\x1b[B', space: ' ', enter: '\r', esc: '\x1b', ctrlC: '\x03', backspace: '\x7f' } as const;
 
-/** Wait for text on the screen (since the last keys sent), or send keys. */
-export type PtyStep = ['wait', string] | ['send', string];
+/** Wait for text on the screen (since the last keys sent or resize), send keys, or resize the terminal (`60x24`). */
+export type PtyStep = ['wait', string] | ['send', string] | ['resize', `${number}x${number}`];
 
 export interface PtyResult {
   /** Everything printed, escape sequences included. */

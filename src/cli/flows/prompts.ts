@@ -30,7 +30,10 @@ export function createPrompts(ctx: CliContext): Prompts {
       let state = startList(rows);
       for (;;) {
         term.paint(fitLines(drawList({ state, title, screen: term.screen(), messages, style }), term.screen()));
-        const step = stepList(state, await term.nextKey());
+        const key = await term.nextKey();
+        // A resized terminal: the same state drawn again at its new size.
+        if (key.kind === 'resize') continue;
+        const step = stepList(state, key);
         if ('cancel' in step) throw new PickerCancelled(step.cancel);
         if ('done' in step) {
           term.settle([answerLine({ title: `${title}:`, answer: answer(step.done), screen: term.screen(), style })]);
@@ -44,7 +47,9 @@ export function createPrompts(ctx: CliContext): Prompts {
       let state = startChoice({ options, defaultId });
       for (;;) {
         term.paint(fitLines(drawChoice({ state, title, screen: term.screen(), messages, style, ...(before ? { before } : {}) }), term.screen()));
-        const step = stepChoice(state, await term.nextKey());
+        const key = await term.nextKey();
+        if (key.kind === 'resize') continue;
+        const step = stepChoice(state, key);
         if ('cancel' in step) throw new PickerCancelled(step.cancel);
         if ('done' in step) {
           const label = options.find((o) => o.id === step.done)?.label ?? step.done;

@@ -1,12 +1,17 @@
 import { emitKeypressEvents } from 'node:readline';
 import type { PickerKey } from '../../core/picker/keys.js';
 
-/** The terminal the picker draws on (process.stdout in the CLI). */
+/** The terminal the picker draws on (process.stdout in the CLI): a terminal's stream says when it was resized. */
 interface TerminalOutput {
   write(text: string): unknown;
   columns?: number;
   rows?: number;
+  on?(event: 'resize', listener: () => void): unknown;
+  off?(event: 'resize', listener: () => void): unknown;
 }
+
+/** What the picker waits for: a key, or the terminal resized (the frame is then drawn again at the new size). */
+export type TerminalEvent = PickerKey | { kind: 'resize' };
 
 /** What readline's keypress event says about one key. */
 interface Keypress {
@@ -21,7 +26,7 @@ export interface TerminalSession {
   paint(lines: readonly string[]): void;
   /** Replace what the last paint drew by `lines`, for good (a question becomes its answer). */
   settle(lines: readonly string[]): void;
-  nextKey(): Promise<PickerKey>;
+  nextKey(): Promise<TerminalEvent>;
   /** Give the terminal back as it was: cooked mode, cursor shown, standard input no longer read. */
   close(): void;
 }
@@ -56,18 +61,24 @@ function keyOf(text: string | undefined, key: Keypress | undefined): PickerKey |
  */
 export function openTerminal(output: TerminalOutput): TerminalSession {
   const input = process.stdin;
-  const queue: PickerKey[] = [];
-  let waiting: ((key: PickerKey) => void) | undefined;
+  const queue: TerminalEvent[] = [];
+  let waiting: ((event: TerminalEvent) => void) | undefined;
   let drawn = 0;
-  const onKey = (text: string | undefined, key: Keypress | undefined): void => {
-    const picked = keyOf(text, key);
-    if (picked === undefined) return;
+  const deliver = (event: TerminalEvent): void => {
     if (waiting) {
       const resolve = waiting;
       waiting = undefined;
-      resolve(picked);
-    } else queue.push(picked);
+      resolve(event);
+    } else if (event.kind !== 'resize' || queue.at(-1)?.kind !== 'resize') queue.push(event);
   };
+  const onKey = (text: string | undefined, key: Keypress | undefined): void => {
+    const picked = keyOf(text, key);
+    if (picked !== undefined) deliver(picked);
+  };
+  // The next paint erases the rows the last frame drew: exact where a resize cuts long lines (xterm); a terminal
+  // that rewraps them when it narrows (tmux, most others) keeps a part of the old frame above the new one.
+  const onResize = (): void => deliver({ kind: 'resize' });
+  output.on?.('resize', onResize);
   emitKeypressEvents(input);
   input.setRawMode(true);
   input.on('keypress', onKey);
@@ -97,6 +108,7 @@ export function openTerminal(output: TerminalOutput): TerminalSession {
     },
     close() {
       erase();
+      output.off?.('resize', onResize);
       input.off('keypress', onKey);
       input.setRawMode(false);
       input.pause();
