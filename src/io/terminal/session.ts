@@ -11,7 +11,7 @@ interface TerminalOutput {
 }
 
 /** What the picker waits for: a key, or the terminal resized (the frame is then drawn again at the new size). */
-export type TerminalEvent = PickerKey | { kind: 'resize' };
+type TerminalEvent = PickerKey | { kind: 'resize' };
 
 /** What readline's keypress event says about one key. */
 interface Keypress {
