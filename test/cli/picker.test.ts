@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { isolatedEnv, ROOT, runCli, tempDir } from '../helpers/cli.js';
-import { KEY, pickerFrames, runInPty, snapshotTree } from '../helpers/pty.js';
+import { KEY, pickerFrames, runInPty, screenLines, snapshotTree } from '../helpers/pty.js';
 
 // The picker in a real pseudo-terminal (python3's pty module drives the built binary): select, filter, accept
 // the defaults, cancel; what it writes is compared byte for byte with what the same install without the picker
@@ -45,6 +45,12 @@ describe('the install picker in a terminal', () => {
     // Each row: name, plugin, languages, installed state, the start of the description.
     expect(r.text).toMatch(/\[x\] api-designer +en ja +Designs REST endpoints/);
     expect(r.text).toMatch(/\[x\] pr-summarizer +review-kit +en ja +/);
+    // Every row's description starts in one column, whatever its languages (en ja, en, ja).
+    const frame = screenLines(r.raw.split('Agents to install')[1] ?? '');
+    const at = (start: string): number => (frame.find((l) => l.includes(start)) ?? '').indexOf(start);
+    const columns = ['Designs REST endpoints', 'Finds cache keys', '並行して作られた'].map(at);
+    expect(columns[0]).toBeGreaterThan(0);
+    expect(new Set(columns).size, JSON.stringify(columns)).toBe(1);
     expect(r.text).toContain('✔ Agents to install: api-designer, pr-summarizer');
     expect(r.text).toContain('✔ Language: English (en)');
     // Outside a project nothing asks for the scope: the user's folder.

@@ -41,11 +41,15 @@ function cellWidths(rows: readonly ListRow[], width: number): number[] {
 
 function rowText(options: { row: ListRow; widths: number[]; width: number; selected: boolean; current: boolean }): string {
   const { row, widths, width } = options;
-  const cells = row.cells.map((cell, i) => padToWidth(truncateToWidth(plainText(cell), widths[i] ?? 0), widths[i] ?? 0));
-  const head = `${options.current ? '›' : ' '} ${options.selected ? '[x]' : '[ ]'} ${cells.join('  ')}`.trimEnd();
+  // Columns empty in every row (nothing installed anywhere) take no room; the others are padded, so that every
+  // row's description starts in the same column.
+  let columns = widths.length;
+  while (columns > 0 && (widths[columns - 1] ?? 0) === 0) columns--;
+  const cells = row.cells.slice(0, columns).map((cell, i) => padToWidth(truncateToWidth(plainText(cell), widths[i] ?? 0), widths[i] ?? 0));
+  const head = `${options.current ? '›' : ' '} ${options.selected ? '[x]' : '[ ]'} ${cells.join('  ')}`;
   const left = width - displayWidth(head) - 2;
   const description = plainText(row.description);
-  return left >= MIN_DESCRIPTION && description !== '' ? `${head}  ${truncateToWidth(description, left)}` : head;
+  return left >= MIN_DESCRIPTION && description !== '' ? `${head}  ${truncateToWidth(description, left)}` : head.trimEnd();
 }
 
 /** The keys a screen uses, wrapped rather than cut: at 60 columns the list's take two lines. */
