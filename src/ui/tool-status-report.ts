@@ -16,6 +16,8 @@ export interface ToolStatusScope {
   agents: { agent: string; state: InstallState | 'none'; recovered: boolean; locale: string | null; path: string; losses: Loss[]; command: string }[];
   /** What an interrupted run left: temporary files (absolute paths) and a lock whose run is gone. */
   leftovers: { temps: string[]; staleLock?: string };
+  /** Backups a --force run kept in the folder, by name. */
+  backups: string[];
 }
 
 /** Print `status --target <tool>`; returns the exit code (1 when a file agentpack wrote was edited or is gone). */
@@ -43,6 +45,8 @@ export function printToolStatus(options: { ctx: UiContext; tool: OtherToolId; sc
     }
     for (const file of scope.leftovers.temps) lines.push(`  ${t('diag.LEFTOVER_TEMP', { file })} ${t('diag.LEFTOVER_TEMP.hint', { dir: scope.dir })}`);
     if (scope.leftovers.staleLock !== undefined) lines.push(`  ${t('diag.STALE_LOCK', { path: scope.leftovers.staleLock })} ${t('diag.STALE_LOCK.hint')}`);
+    if (scope.backups.length > 0)
+      lines.push(`  ${t('diag.BACKUPS_KEPT', { count: scope.backups.length, files: scope.backups.join(', ') })} ${t('diag.BACKUPS_KEPT.hint')}`);
   }
   for (const note of notes) lines.push(note.message);
   ctx.stdout.write(`${lines.map(sanitizeForTerminal).join('\n')}\n`);

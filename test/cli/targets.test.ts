@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AGENT } from '../helpers/agentpack.js';
 import { isolatedEnv, runCli, tempDir } from '../helpers/cli.js';
@@ -104,6 +104,9 @@ describe.concurrent('install ml-engineer --target <tool>, locale ja and back, an
     expect(readFileSync(at.file).equals(en)).toBe(true);
     // The backup line names the tool that reads the folder (the file name it has is one that tool skips).
     expect(forced.stdout).toContain(`The previous content is kept in ${at.file}.bak (${READER[tool]}).`);
+    // status --target names the backups the folder holds.
+    const withBackup = await run(['status']);
+    expect(withBackup.stdout).toContain(`1 backup kept by a --force run in this folder: ${basename(at.file)}.bak`);
     const removed = await run(['uninstall', AGENT]);
     expect(removed.code, removed.stderr).toBe(0);
     expect(existsSync(at.file)).toBe(false);

@@ -7,6 +7,7 @@ import { toolRenders } from '../../core/tools/renders.js';
 import { TOOL_FOLDERS } from '../../core/tools/folders.js';
 import { join } from 'node:path';
 import { findLeftoverTemps } from '../../io/fs/atomic-write.js';
+import { findBackups } from '../../io/fs/backup.js';
 import { inspectLock } from '../../io/fs/lock.js';
 import { readPackage } from '../../io/package/read-package.js';
 import type { Scope } from '../../io/target/resolve.js';
@@ -56,7 +57,7 @@ export async function runToolStatus(options: { ctx: CliContext; tool: OtherToolI
         });
       const lock = await inspectLock(dir);
       const leftovers = { temps: (await findLeftoverTemps(dir)).map((name) => join(dir, name)), ...(lock?.stale ? { staleLock: lock.path } : {}) };
-      return { scope, dir, exists: state.dirExists, agents, leftovers } satisfies ToolStatusScope;
+      return { scope, dir, exists: state.dirExists, agents, leftovers, backups: await findBackups(dir) } satisfies ToolStatusScope;
     },
   });
   const scopes = reads.flatMap((read) => ('skipped' in read ? [] : [read.value]));
