@@ -43,8 +43,11 @@ interface ListedCell {
   locale: string | null;
   state: InstallState;
   origin?: InstalledOrigin;
-  source?: { from: string; path: string; url?: string; commit?: string };
+  /** `root` (the folder read) is for comparisons only: --json shows `from`, `path` and a repository's `url` and `commit`. */
+  source?: { from: string; path: string; root?: string; url?: string; commit?: string };
   sourceProblem?: 'SOURCE_NOT_FOUND' | 'SOURCE_FILE_MOVED';
+  /** `list --from` with a folder named: installed under this name, but not from the catalog listed. */
+  otherSource?: boolean;
 }
 
 /** Where each agent is installed, per scope in column order, and the recorded folders that could not be read again. */
@@ -65,6 +68,8 @@ export interface InstalledView {
 
 /** How a state is painted on a terminal, as `status` paints it: what needs a look stands out, an unchanged copy is green. */
 function paintOf(info: ListedCell, style: Style): (text: string) => string {
+  if (info.otherSource) return style.dim;
+  if (info.origin?.localeGone === true && info.state === 'outdated') return style.warning;
   if (info.state === 'ok') return info.origin?.updateDue || info.origin?.translationBehind ? style.info : style.ok;
   if (info.state === 'modified') return style.warning;
   if (info.state === 'outdated') return style.info;
@@ -93,9 +98,26 @@ function cellText(info: ListedCell, messages: Messages): string {
         ]
       : []),
     ...(info.origin?.translationWasCurrent === false ? [messages.t('list.note.translationWasNotCurrent')] : []),
+    ...(info.otherSource ? [messages.t('list.note.otherSource', { origin: originOf(info, messages) })] : []),
   ];
   const text = [state, ...notes].join(messages.t('list.note.separator'));
   return info.locale !== null ? `${info.locale} ${text}` : text;
+}
+
+/** An agent's cells as --json shows them: the source without the folder it was read from. */
+function installedJson(cells: Record<string, ListedCell | null>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(cells).map(([scope, cell]) => {
+      if (cell?.source === undefined) return [scope, cell];
+      const { root: _root, ...source } = cell.source;
+      return [scope, { ...cell, source }];
+    }),
+  );
+}
+
+/** Where one installed agent came from: the package, or the folder (or repository) as given. */
+function originOf(info: ListedCell, messages: Messages): string {
+  return info.source ? originFrom(info.source) : messages.t('source.origin.package');
 }
 
 /** Where an agent came from, per scope it is installed in: `package`, or the folder as given and the file in it. */
@@ -163,7 +185,7 @@ export function printSourceList(options: {
       locales: a.locales,
       files: a.files,
       ...(a.canonical === undefined ? {} : { canonical: a.canonical }),
-      ...(options.installed === undefined ? {} : { installed: where(a.name) }),
+      ...(options.installed === undefined ? {} : { installed: installedJson(where(a.name)) }),
       ...extraJson(a, query),
     }));
     writeJson(ctx, { agents: rows, ...sourceJson({ scan, ctx, conflicts }) });
@@ -212,7 +234,13 @@ export function printInstalledList(options: { ctx: UiContext; listed: InstalledV
   });
   if (ctx.json) {
     writeJson(ctx, {
-      agents: agents.map((a) => ({ name: a.name, description: a.description, locales: a.locales, installed: a.installed, ...extraJson(a, query) })),
+      agents: agents.map((a) => ({
+        name: a.name,
+        description: a.description,
+        locales: a.locales,
+        installed: installedJson(a.installed),
+        ...extraJson(a, query),
+      })),
       ...(problems.length > 0 ? { sourceProblems: problems.map(({ scope, agent, code, path }) => ({ scope, agent, code, path })) } : {}),
     });
     return;

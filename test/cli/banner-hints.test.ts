@@ -69,4 +69,25 @@ describe('banner hints name the languages concerned', () => {
     expect(r.stdout).toContain('e.g. > **[English](../../../agents/helper.md)** | **日本語**');
     expect(r.stdout).toContain('**[日本語](../i18n/ja/agents/helper.md)**');
   });
+
+  it('a regional tag (pt-BR) is named by its tag; i18n new writes the banner the hints propose, which reads back', async () => {
+    const { env, home } = isolatedEnv();
+    mkdirSync(join(home, 'cat', 'agents'), { recursive: true });
+    mkdirSync(join(home, 'cat', 'i18n', 'pt-BR', 'agents'), { recursive: true });
+    writeFileSync(join(home, 'cat', 'agents', 'helper.md'), '---\nname: helper\ndescription: Helps\n---\n\nYou help.\n');
+    const ptFile = join(home, 'cat', 'i18n', 'pt-BR', 'agents', 'helper.md');
+    writeFileSync(ptFile, '---\nname: helper\ndescription: Ajuda\n---\n\nVocê ajuda.\n');
+    const r = await runCli(['validate', '--from', 'cat'], { env, cwd: home });
+    expect(r.stdout).toContain('e.g. > **[English](../../../agents/helper.md)** | **pt-BR**');
+    writeFileSync(ptFile, readFileSync(ptFile, 'utf8').replace('---\n\n', '---\n\n> **[English](../../../agents/helper.md)** | **pt-BR**\n\n'));
+    const after = await runCli(['validate', '--from', 'cat'], { env, cwd: home });
+    expect(after.stdout).not.toMatch(/BANNER_SOURCE_LINK_MISSING|BANNER_LINK_MISLABELLED/);
+    // i18n new: the skeleton's banner names both languages as a banner reads them.
+    const created = await runCli(['i18n', 'new', 'helper', '--locale', 'ko', '--from', 'cat'], { env, cwd: home });
+    expect(created.code, created.stderr).toBe(0);
+    const ko = readFileSync(join(home, 'cat', 'i18n', 'ko', 'agents', 'helper.md'), 'utf8');
+    expect(ko).toContain('> **[English](../../../agents/helper.md)** | **한국어**');
+    const checked = await runCli(['validate', '--from', 'cat'], { env, cwd: home });
+    expect(checked.stdout).not.toMatch(/i18n\/ko\/agents\/helper\.md\n(?: {2}.*\n)* {2}warning BANNER_(?:SOURCE_LINK_MISSING|LINK_MISLABELLED)/);
+  });
 });

@@ -54,6 +54,32 @@ describe('list --from <catalog> with a folder named', () => {
     expect(rowOf(user.stdout, 'alpha')).toEqual(['alpha', 'en', 'en ok', 'agents/alpha.md', 'First agent']);
   });
 
+  it('the same name installed from elsewhere (another folder, the package) is marked with where it came from, never passed off as this catalog agent', async () => {
+    const w = world();
+    mkdirSync(join(w.work, 'other'), { recursive: true });
+    writeFileSync(join(w.work, 'other', 'alpha.md'), '---\nname: alpha\ndescription: Another alpha\n---\n\nOther.\n');
+    writeFileSync(join(w.work, 'cat', 'agents', 'ml-engineer.md'), '---\nname: ml-engineer\ndescription: A catalog ml-engineer\n---\n\nx\n');
+    expect((await w.run(['install', 'alpha', '--from', 'other', '--dir', 'out'])).code).toBe(0);
+    expect((await w.run(['install', 'ml-engineer', '--dir', 'out'])).code).toBe(0);
+    expect((await w.run(['install', 'beta', '--from', 'cat', '--dir', 'out'])).code).toBe(0);
+    const listed = await w.run(['list', '--from', 'cat', '--dir', 'out']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(rowOf(listed.stdout, 'alpha')[2]).toBe('en ok, from other');
+    expect(rowOf(listed.stdout, 'ml-engineer')[2]).toBe('en ok, from package');
+    // Control: the agent installed from this catalog carries no such note.
+    expect(rowOf(listed.stdout, 'beta')[2]).toBe('en ok');
+    const ja = await w.run(['list', '--from', 'cat', '--dir', 'out', '--lang', 'ja']);
+    expect(rowOf(ja.stdout, 'alpha')[2]).toBe('en 正常、インストール元: other');
+    const json = JSON.parse((await w.run(['list', '--from', 'cat', '--dir', 'out', '--json'])).stdout) as {
+      agents: { name: string; installed: Record<string, { otherSource?: boolean } | null> }[];
+    };
+    expect(Object.fromEntries(json.agents.map((a) => [a.name, a.installed['dir']?.otherSource ?? false]))).toEqual({
+      alpha: true,
+      beta: false,
+      'ml-engineer': true,
+    });
+  });
+
   it('lists a catalog in name order without regard to case (alpha, jp-only, My_Agent, Zeta)', async () => {
     const w = world();
     for (const name of ['Zeta', 'My_Agent', 'jp-only'])

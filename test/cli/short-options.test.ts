@@ -147,12 +147,17 @@ describe('-v/--verbose and -q/--quiet', () => {
         stderr: '',
       });
     }
-    expect(await run(['install', AGENT, '-nv'])).toEqual(await run(['install', AGENT, '-n', '-v']));
+    const nv = await run(['install', AGENT, '-nv']);
+    expect(nv.code, nv.stderr).toBe(0);
+    expect(nv).toEqual(await run(['install', AGENT, '-n', '-v']));
     const grouped = await run(['install', AGENT, '-pnl', 'ja']);
     expect(grouped.code, grouped.stderr).toBe(0);
     expect(grouped).toEqual(await run(['install', AGENT, '--project', '--dry-run', '--locale', 'ja']));
     expect(grouped.stdout).toContain(w.projectAgents);
-    expect(await run(['install', AGENT, '-nlja'])).toEqual(await run(['install', AGENT, '-n', '-l', 'ja']));
+    const nlja = await run(['install', AGENT, '-nlja']);
+    expect(nlja.code, nlja.stderr).toBe(0);
+    expect(nlja.stdout).toContain('ja');
+    expect(nlja).toEqual(await run(['install', AGENT, '-n', '-l', 'ja']));
     // The value of --dir is a folder name, even one that looks like a group of flags.
     const odd = await run(['install', AGENT, '--dir', '-nq', '-n']);
     expect(odd.code, odd.stderr).toBe(0);

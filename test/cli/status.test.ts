@@ -118,12 +118,16 @@ describe.concurrent('status', () => {
       appendFileSync(file, 'My note.\n');
       expect((await runCli(['install', AGENT, '--force', '--locale', locale], { env: s.env, cwd: s.project })).code).toBe(0);
     }
+    // Other .bak names of the user's, and a folder, are not agentpack's backups.
+    writeFileSync(join(s.user, 'my-notes.bak'), 'mine\n');
+    writeFileSync(join(s.user, '.agentpack.json.bak'), '{}\n');
+    mkdirSync(join(s.user, 'old.md.bak'));
     const r = await runCli(['status', '-g'], { env: s.env, cwd: s.project });
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toContain(`info BACKUPS_KEPT 2 backups kept by --force runs in this folder: ${AGENT}.md.bak, ${AGENT}.md.bak.1`);
     expect(r.stdout).toContain('Files checked: 1. Would not load: 0, errors: 0, warnings: 0.');
     const ja = await runCli(['status', '-g', '--lang', 'ja'], { env: s.env, cwd: s.project });
-    expect(ja.stdout).toContain(`情報 BACKUPS_KEPT このフォルダーには --force の実行で残したバックアップが 2 個あります: ${AGENT}.md.bak, ${AGENT}.md.bak.1`);
+    expect(ja.stdout).toContain(`情報 BACKUPS_KEPT このフォルダーには --force で残されたバックアップが 2 個あります: ${AGENT}.md.bak, ${AGENT}.md.bak.1`);
     rmSync(`${file}.bak.1`);
     const one = await runCli(['status', '-g'], { env: s.env, cwd: s.project });
     expect(one.stdout).toContain(`info BACKUPS_KEPT 1 backup kept by a --force run in this folder: ${AGENT}.md.bak`);

@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createStyle, shouldColor } from '../../src/ui/style.js';
 import { isolatedEnv, runCli } from '../helpers/cli.js';
@@ -64,6 +64,15 @@ describe('spawned: colour follows the environment', () => {
     // Negative control: without colour the same table, no code at all.
     const { FORCE_COLOR: _force, ...uncoloured } = env;
     const plain = await runCli(['list', '--dir', dir], { env: uncoloured });
+    // An agent from a folder that changed since: update available, in cyan; its file deleted: missing, in red.
+    const folder = `${home}/team`;
+    mkdirSync(folder);
+    writeFileSync(`${folder}/helper.md`, '---\nname: helper\ndescription: Helps\n---\n\nYou help.\n');
+    expect((await runCli(['install', 'helper', '--from', folder, '--dir', dir], { env })).code).toBe(0);
+    writeFileSync(`${folder}/helper.md`, '---\nname: helper\ndescription: Helps more\n---\n\nYou help.\n');
+    expect((await runCli(['list', '--dir', dir], { env })).stdout).toContain('\x1b[36men update available\x1b[39m');
+    rmSync(`${dir}/helper.md`);
+    expect((await runCli(['list', '--dir', dir], { env })).stdout).toContain('\x1b[31men file missing');
     expect(plain.stdout).not.toMatch(ANSI);
     expect(edited.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toBe(plain.stdout);
   });

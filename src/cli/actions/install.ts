@@ -1,5 +1,3 @@
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { installNameProblem, MAX_AGENT_NAME_LENGTH, previewName } from '../../core/agent/name.js';
 import { AgentpackError } from '../../core/errors.js';
 import { isGitSourceWord } from '../../core/catalog/git-spec.js';
@@ -10,6 +8,7 @@ import { matchTag } from '../../core/catalog/locale-tag.js';
 import { choiceFor, installedLocale, packageRequest } from '../../core/plan/locale-request.js';
 import { withRenamedAgent } from '../../core/plan/rename.js';
 import { readPackage } from '../../io/package/read-package.js';
+import { isOneFileSource } from '../../io/source/one-file.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
 import { SCOPE_OPTIONS, TOOL_OPTIONS, targetOf } from '../program/scope.js';
@@ -19,12 +18,11 @@ import { requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
 const OPTIONS = { ...SCOPE_OPTIONS, ...TOOL_OPTIONS, ...SOURCE_OPTIONS, all: 'flag', locale: 'text', as: 'value', force: 'switch', dryRun: 'switch' } as const;
 
-/** `--as <name>`: one agent only, and a name agentpack installs (USAGE, exit 2, otherwise). */
-function checkAs(options: { as: string | undefined; agents: string[]; all: boolean; ctx: CliContext }): string | undefined {
+/** `--as <name>`: one agent only (`named`: how many the line names; `--from <file>` names one), and a name agentpack installs (USAGE, exit 2, otherwise). */
+function checkAs(options: { as: string | undefined; named: number; all: boolean; ctx: CliContext }): string | undefined {
   const { as, ctx } = options;
   if (as === undefined) return undefined;
-  if (options.all || options.agents.length !== 1)
-    throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.asOneAgent') }, exitCode: 2 });
+  if (options.all || options.named !== 1) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.asOneAgent') }, exitCode: 2 });
   if (installNameProblem(as) !== undefined)
     throw new AgentpackError({
       code: 'USAGE',
@@ -32,13 +30,6 @@ function checkAs(options: { as: string | undefined; agents: string[]; all: boole
       exitCode: 2,
     });
   return as;
-}
-
-/** Whether `--from` is a file of the working folder's (not a folder, nor a repository): it defines one agent. */
-async function namesOneFile(options: { from: string | undefined; ctx: CliContext }): Promise<boolean> {
-  if (options.from === undefined || isGitSourceWord(options.from)) return false;
-  const info = await stat(resolve(options.ctx.cwd, options.from)).catch(() => undefined);
-  return info?.isFile() === true;
 }
 
 /** `install <agent…>` / `--all`: write each agent's variant; an installed one in another locale is switched. */
@@ -54,14 +45,15 @@ export async function runInstall(options: { agents: string[]; raw: unknown; ctx:
   const agents = positional ? rest : options.agents;
   if (opts.all && agents.length > 0) throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t('usage.agentsAndAll') }, exitCode: 2 });
   // `--plugin <p>` alone names its agents: every agent of that plugin; `--from <file>` alone, the agent it defines.
-  if (!opts.all && agents.length === 0 && opts.plugin === undefined && !(await namesOneFile({ from: opts.from, ctx }))) {
+  const oneFile = agents.length === 0 && (await isOneFileSource({ from: opts.from, cwd: ctx.cwd }));
+  if (!opts.all && agents.length === 0 && opts.plugin === undefined && !oneFile) {
     const detail =
       opts.from === undefined
         ? ctx.messages.t('usage.agentsOrAll')
         : ctx.messages.t('usage.agentsOrAllFrom', { from: shellWord(opts.from), command: commandLine({ args: ['list'], from: opts.from }) });
     throw new AgentpackError({ code: 'USAGE', params: { detail }, exitCode: 2 });
   }
-  const as = checkAs({ as: opts.as, agents, all: opts.all ?? false, ctx });
+  const as = checkAs({ as: opts.as, named: oneFile ? 1 : agents.length, all: opts.all ?? false, ctx });
   const target = targetOf(opts, ctx);
   requireFromForPick({ from: opts.from, pick: opts.pick, plugin: opts.plugin, ctx });
   if (opts.from !== undefined) {

@@ -101,14 +101,27 @@ async function listSource(options: {
   const descriptionsOf = (row: ListRow): string[] => [...(scan.catalog.agents.get(row.name)?.variants.values() ?? [])].map((v) => shownDescriptionOf(v) ?? '');
   const canonicalOf = new Map(agents.map((a) => [a.name, a.canonical]));
   const rows = selectRows({ rows: rowsOf(agents, lang), query, descriptionsOf }).map((row) => ({ ...row, canonical: canonicalOf.get(row.name) ?? '' }));
-  const installed = options.scopes === undefined ? undefined : await installedIn(options.scopes, ctx);
+  const installed = options.scopes === undefined ? undefined : await installedIn({ ...options.scopes, scan, ctx });
   printSourceList({ ctx, rows, scan, conflicts, retry: { args: ['list'], from, picks: pick }, query, ...(installed ? { installed } : {}) });
 }
 
-/** What is installed in the folders named, by agent name (the package's agents and those of any folder). */
-async function installedIn(options: { scopes: Scope[]; dir: string | undefined }, ctx: CliContext): Promise<ListedScopes['installed']> {
+/**
+ * What is installed in the folders named, by agent name (the package's agents and those of any folder); an
+ * agent installed from somewhere else than this catalog (the package, another folder or repository) is marked
+ * `otherSource`, so that a name alone never passes for this catalog's agent.
+ */
+async function installedIn(options: { scopes: Scope[]; dir: string | undefined; scan: ReadSourceResult; ctx: CliContext }): Promise<ListedScopes['installed']> {
+  const { scan, ctx } = options;
   const { catalog, pkg } = await readPackage();
-  return (await listInstalled({ ctx, scopes: options.scopes, dir: options.dir, pkg, catalog })).installed;
+  const listed = (await listInstalled({ ctx, scopes: options.scopes, dir: options.dir, pkg, catalog })).installed;
+  const fromHere = (source: { root: string; url?: string } | undefined): boolean =>
+    source !== undefined && (scan.git !== undefined ? source.url === scan.git.url : source.url === undefined && source.root === scan.root);
+  return new Map(
+    [...listed].map(([scope, agents]) => [
+      scope,
+      new Map([...agents].map(([name, info]) => [name, info === null || fromHere(info.source) ? info : { ...info, otherSource: true }])),
+    ]),
+  );
 }
 
 /**

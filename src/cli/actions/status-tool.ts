@@ -15,6 +15,7 @@ import { planInputOf, readTargetState } from '../../io/target/state.js';
 import { printToolStatus, type ToolStatusScope } from '../../ui/tool-status-report.js';
 import type { CliContext } from '../program/context.js';
 import { readScopes } from '../flows/scopes.js';
+import { byAgentName } from '../../core/catalog/catalog.js';
 
 /**
  * `status --target <tool>`: in each scope's folder of that tool, every agent agentpack recorded there — as
@@ -39,7 +40,7 @@ export async function runToolStatus(options: { ctx: CliContext; tool: OtherToolI
       const state = await readTargetState({ dir, agents: [...converted.pkg.agents.keys()], scan: false, ext: TOOL_FOLDERS[id].ext });
       const input = planInputOf({ state, pkg: converted.pkg });
       const target = { scope, dir, tool: id };
-      const names = [...new Set([...Object.keys(state.manifest.agents), ...converted.pkg.agents.keys()])].sort();
+      const names = [...new Set([...Object.keys(state.manifest.agents), ...converted.pkg.agents.keys()])].sort(byAgentName);
       const agents = names
         .map((agent) => ({ agent, inst: assessAgent(input, agent) }))
         .filter(({ agent, inst }) => Object.hasOwn(state.manifest.agents, agent) || inst.recovered)

@@ -11,6 +11,7 @@ import { parseOptions } from '../program/options.js';
 import { SCOPE_OPTIONS, TOOL_OPTIONS, targetOf } from '../program/scope.js';
 import { checkRemovableName } from '../flows/agent-names.js';
 import { runLifecycle } from '../flows/lifecycle.js';
+import { byAgentName } from '../../core/catalog/catalog.js';
 
 const OPTIONS = { ...SCOPE_OPTIONS, ...TOOL_OPTIONS, all: 'flag', from: 'value', force: 'switch', dryRun: 'switch' } as const;
 
@@ -32,7 +33,7 @@ function recordedFrom(options: { manifest: Manifest; folder: string; git: GitSpe
         entry.source !== undefined && (git !== undefined ? fromRepo(entry.source) : sourceLocation(entry.source) === folder || entry.source.root === folder),
     )
     .map(([agent]) => agent)
-    .sort();
+    .sort(byAgentName);
 }
 
 /**
@@ -54,7 +55,7 @@ export async function runUninstall(options: { agents: string[]; raw: unknown; ct
   const folder = from === undefined ? undefined : resolve(ctx.cwd, from);
   const git = from === undefined ? undefined : gitSpecOf(from);
   const choose = (manifest: Manifest): string[] => {
-    if (all) return Object.keys(manifest.agents).sort();
+    if (all) return Object.keys(manifest.agents).sort(byAgentName);
     if (folder !== undefined) return recordedFrom({ manifest, folder, git });
     return agents.map((name) => checkRemovableName({ name, catalog, manifest, target }));
   };

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { collect } from '../program/collect.js';
 import { installPickerOptions, openPicker } from './picker.js';
 import type { CliContext } from '../program/context.js';
+import { isOneFileSource } from '../../io/source/one-file.js';
 import { addScopeOptions, addToolOption, addWriteOptions } from './scope-options.js';
 
 export function registerInstall(program: Command, ctx: CliContext): void {
@@ -19,7 +20,9 @@ export function registerInstall(program: Command, ctx: CliContext): void {
     .addOption(new Option('--plugin <plugin>', t('cli.opt.plugin')));
   addWriteOptions(addToolOption(addScopeOptions(command, ctx), ctx), ctx).action(async (agents: string[], raw: unknown) => {
     const picker = installPickerOptions({ agents, raw, ctx });
-    if (picker !== undefined) return openPicker({ ctx, start: 'install', raw: picker });
+    // `--from <file>` names its one agent: nothing to choose.
+    if (picker !== undefined && !(await isOneFileSource({ from: picker['from'] as string | undefined, cwd: ctx.cwd })))
+      return openPicker({ ctx, start: 'install', raw: picker });
     return (await import('../actions/install.js')).runInstall({ agents, raw, ctx });
   });
 }

@@ -9,7 +9,8 @@ import { readScopes } from './scopes.js';
 
 /** One installed agent in one scope, as `list` shows it: `source` only for agents installed from a folder. */
 interface ListedInstall extends InstalledInfo {
-  source?: { from: string; path: string; url?: string; commit?: string };
+  /** `root`: the folder it was read from (for a repository, that commit's checkout). */
+  source?: { from: string; path: string; root: string; url?: string; commit?: string };
   /** The recorded folder is gone or the file moved (SOURCE_NOT_FOUND / SOURCE_FILE_MOVED); nothing is guessed. */
   sourceProblem?: SourceProblem['code'];
 }
@@ -63,7 +64,15 @@ export async function listInstalled(options: {
         continue;
       }
       const listed: ListedInstall = fromFolder
-        ? { ...info, source: { from: recorded.from, path: recorded.path, ...(recorded.git ? { url: recorded.git.url, commit: recorded.git.commit } : {}) } }
+        ? {
+            ...info,
+            source: {
+              from: recorded.from,
+              path: recorded.path,
+              root: recorded.root,
+              ...(recorded.git ? { url: recorded.git.url, commit: recorded.git.commit } : {}),
+            },
+          }
         : { ...info };
       const problem = problemOf.get(agent);
       if (problem) listed.sourceProblem = problem.code;

@@ -1,6 +1,6 @@
-import { dirname } from 'node:path';
 import { AgentpackError } from '../../core/errors.js';
 import { commandLine } from '../../core/hints.js';
+import { fromOfFolder } from '../../core/catalog/git-spec.js';
 import type { Selection } from '../../core/catalog/select.js';
 import { readSource, type ReadSourceResult } from '../../io/source/read-source.js';
 import { resolveSource, type GitAccess, type GitRefresh } from '../../io/source/resolve-source.js';
@@ -55,10 +55,15 @@ export async function loadSource(options: {
       ...(options.select ? { select: options.select } : {}),
       onProgress: (p) => progress.update(p),
     });
-    // One file that defines no agent (a README, front-matter without a name): said at once, not "no agents".
-    if (scan.single && options.anyFile !== true && scan.catalog.agents.size === 0 && scan.unreadable.length === 0) {
-      const folder = dirname(options.from) || '.';
-      throw new AgentpackError({ code: 'FROM_NOT_AGENT', params: { from: options.from, command: commandLine({ args: ['list'], from: folder }) } });
+    // One file that defines no agent (a README, front-matter without a name, or one that cannot be read): said at
+    // once, not "no agents".
+    if (scan.single && options.anyFile !== true && scan.catalog.agents.size === 0) {
+      if (scan.unreadable.length > 0)
+        throw new AgentpackError({ code: 'FROM_UNREADABLE', params: { from: options.from, command: commandLine({ args: ['validate'], from: options.from }) } });
+      throw new AgentpackError({
+        code: 'FROM_NOT_AGENT',
+        params: { from: options.from, command: commandLine({ args: ['list'], from: fromOfFolder(options.from) }) },
+      });
     }
     if (resolved.git === undefined) return scan;
     if (scan.files.length === 0 && scan.unreadable.length === 0) throw new AgentpackError({ code: 'GIT_NO_AGENTS', params: { url: resolved.git.url } });

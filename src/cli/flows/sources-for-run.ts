@@ -18,6 +18,7 @@ import { resolveGit, type ResolvedSource } from '../../io/source/resolve-source.
 import type { ManifestGit, ManifestSource } from '../../core/manifest/manifest.js';
 import { printCommitChange } from '../../ui/git-report.js';
 import type { RepositoryChange } from '../../ui/outcome-report.js';
+import { byAgentName } from '../../core/catalog/catalog.js';
 
 export interface RunSources {
   pkg: PackageRenders;
@@ -149,7 +150,7 @@ export async function sourcesForRun(options: {
     run = Object.entries(manifest.agents)
       .filter(([agent, entry]) => entry.source !== undefined && rendered.agents.has(originalOf(agent)))
       .map(([agent]) => agent)
-      .sort();
+      .sort(byAgentName);
     if (run.length === 0)
       throw new AgentpackError({
         code: 'SOURCE_NOTHING_INSTALLED',

@@ -94,9 +94,12 @@ const BANNER_LABELS: Record<string, string> = {
   pt: 'Português',
 };
 
-/** The label a banner gives a locale: its own name for the languages above, else the primary language's, else the tag. */
+/**
+ * The label a banner gives a locale: its own name for the languages above, else the tag itself (`pt-BR`): a
+ * primary language's name would read back as that language (`Português` is `pt`), a mislabelled link.
+ */
 export function bannerLabel(locale: string): string {
-  return BANNER_LABELS[locale] ?? BANNER_LABELS[locale.split('-')[0] ?? ''] ?? locale;
+  return BANNER_LABELS[locale] ?? locale;
 }
 
 export function languageOfLabel(label: string): string | undefined {

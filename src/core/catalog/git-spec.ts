@@ -95,3 +95,22 @@ export function isGitSourceWord(word: string): boolean {
 export function shortCommit(commit: string): string {
   return commit.slice(0, 7);
 }
+
+/**
+ * The `--from` that names the folder a source file is in: `./team/x.md` → `./team`, and for a repository
+ * `<url>#<ref>:<dir>/x.md` → `<url>#<ref>:<dir>` (`<url>` alone for a file at its root and no ref). Pure.
+ */
+export function fromOfFolder(from: string): string {
+  const hash = from.indexOf('#');
+  if (readGitSpec(from).kind !== 'git' || hash < 0) {
+    const slash = from.replace(/\/+$/, '').lastIndexOf('/');
+    return slash < 0 ? '.' : slash === 0 ? '/' : from.slice(0, slash);
+  }
+  const fragment = from.slice(hash + 1);
+  const colon = fragment.indexOf(':');
+  const ref = colon < 0 ? fragment : fragment.slice(0, colon);
+  const path = colon < 0 ? '' : fragment.slice(colon + 1);
+  const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  const rest = `${ref}${folder === '' ? '' : `:${folder}`}`;
+  return rest === '' ? from.slice(0, hash) : `${from.slice(0, hash)}#${rest}`;
+}

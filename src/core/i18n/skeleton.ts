@@ -76,8 +76,7 @@ export function buildSkeleton(options: {
     fields[key] = key === 'description' ? `${TRANSLATE_MARKER} ${options.description}` : value;
   }
   fields['i18n'] = { source: options.source, sourceHash: options.sourceHash };
-  const label = bannerLabel(options.sourceLocale);
-  const banner = `> **[${label}](${options.source})** | **${options.locale}**`;
+  const banner = `> **[${bannerLabel(options.sourceLocale)}](${options.source})** | **${bannerLabel(options.locale)}**`;
   const body = markBody(options.body).replace(/\n*$/, '\n');
   return `---\n${stringifyWithYaml(fields)}---\n\n${banner}\n\n${body}`;
 }

@@ -5,6 +5,7 @@ import { assignAgentFiles } from './agent-files.js';
 import { agentPath, assessInstallation, type Installation } from './installation.js';
 import { sameOrigin, withEntries, type ManifestEntry } from '../manifest/manifest.js';
 import type { ActionReason, Plan, PlanAction, PlanInput } from './types.js';
+import { byAgentName } from '../catalog/catalog.js';
 
 /**
  * The file of an agent in the target folder: as io chose it (plan/agent-files.ts), or, for an agent io did not
@@ -34,7 +35,7 @@ export function assessAgent(input: PlanInput, agent: string): Installation {
 export function installedAgents(input: PlanInput): string[] {
   const names = new Set(Object.keys(input.manifest.agents));
   for (const agent of input.pkg.agents.keys()) if (assessAgent(input, agent).recovered) names.add(agent);
-  return [...names].sort();
+  return [...names].sort(byAgentName);
 }
 
 function render(input: PlanInput, agent: string, locale: string): { content: string; sha256: string; entry: ManifestEntry } {

@@ -11,13 +11,19 @@ function candidate(path: string, n: number): string {
   return n === 0 ? `${path}.bak` : `${path}.bak.${n}`;
 }
 
-/** A backup's name as `candidate` makes it: `<file>.bak` or `<file>.bak.<n>`. */
-const BACKUP_NAME = /\.bak(?:\.\d+)?$/;
+/** A backup of an agent file as `candidate` names it: `<name>.md.bak`, `<name>.toml.bak.<n>`, … */
+const BACKUP_NAME = /\.(?:md|toml)\.bak(?:\.\d+)?$/;
 
-/** The backups a --force run kept in a folder (its own entries only, sorted), none when it cannot be read. */
+/**
+ * The backups a --force run kept in a folder: files and links named as a backup of an agent file (its own
+ * entries only, sorted; none when it cannot be read). Another `.bak` of the user's, or a folder, is not one.
+ */
 export async function findBackups(dir: string): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((name) => BACKUP_NAME.test(name)).sort();
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => !entry.isDirectory() && BACKUP_NAME.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** The backup name a --force run would use now (for --dry-run). */

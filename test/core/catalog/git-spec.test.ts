@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGitSourceWord, readGitSpec } from '../../../src/core/catalog/git-spec.js';
+import { fromOfFolder, isGitSourceWord, readGitSpec } from '../../../src/core/catalog/git-spec.js';
 
 describe('readGitSpec: which --from is a repository, and what git is given', () => {
   it.each([
@@ -54,5 +54,22 @@ describe('readGitSpec: which --from is a repository, and what git is given', () 
     expect(isGitSourceWord('github:reviewer')).toBe(false);
     expect(isGitSourceWord('review-kit:pr-summarizer')).toBe(false);
     expect(isGitSourceWord('./agents')).toBe(false);
+  });
+});
+
+describe('fromOfFolder: the --from of the folder a file is in', () => {
+  it.each([
+    ['README.md', '.'],
+    ['agents/x.md', 'agents'],
+    ['./team/agents/x.md', './team/agents'],
+    ['/abs/x.md', '/abs'],
+    ['/x.md', '/'],
+    ['file:///tmp/repo#:README.md', 'file:///tmp/repo'],
+    ['file:///tmp/repo#v2:agents/x.md', 'file:///tmp/repo#v2:agents'],
+    ['github:acme/agents#:plugins/p/agents/x.md', 'github:acme/agents#:plugins/p/agents'],
+    ['github:acme/agents#main:x.md', 'github:acme/agents#main'],
+    ['git@example.com:acme/agents.git#:docs/a.md', 'git@example.com:acme/agents.git#:docs'],
+  ])('%s → %s', (from, folder) => {
+    expect(fromOfFolder(from)).toBe(folder);
   });
 });
