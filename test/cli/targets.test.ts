@@ -69,6 +69,11 @@ describe.concurrent('install ml-engineer --target <tool>, locale ja and back, an
     expect(manifest.agents[AGENT]?.locale).toBe('en');
     expect(manifest.agents[AGENT]?.file ?? `${AGENT}.md`).toBe(`${AGENT}${TOOLS[tool].ext}`);
 
+    // locale with no language lists it as installed, compared with the tool's own bytes.
+    const table = await run(['locale']);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(new RegExp(`${AGENT} +en +ok\\n`));
+
     const ja = await run(['locale', 'ja']);
     expect(ja.code, ja.stderr).toBe(0);
     const jaText = readFileSync(at.file, 'utf8');

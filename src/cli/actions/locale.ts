@@ -5,6 +5,7 @@ import { assessAgent, installedAgents, planSwitch } from '../../core/plan/plan.j
 import { agentPath } from '../../core/plan/installation.js';
 import { readPackage } from '../../io/package/read-package.js';
 import { planInputOf, readTargetState } from '../../io/target/state.js';
+import { toolExt } from '../../core/tools/folders.js';
 import type { Target } from '../../io/target/resolve.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
 import { printLocaleTable } from '../../ui/locale-report.js';
@@ -76,8 +77,11 @@ export async function runLocale(options: { locale: string | undefined; agents: s
 }
 
 async function printInstalledLocales(options: { ctx: CliContext; target: Target; pkg: PackageRenders }): Promise<void> {
-  const { ctx, target, pkg } = options;
-  const state = await readTargetState({ dir: target.dir, agents: pkg.agents.keys() });
+  const { ctx, target } = options;
+  // Another tool's folder holds the converted files: compared with the renders converted for that tool.
+  const tool = target.tool;
+  const pkg = tool === undefined ? options.pkg : (await import('../flows/tool-renders.js')).rendersForTool({ pkg: options.pkg, tool });
+  const state = await readTargetState({ dir: target.dir, agents: pkg.agents.keys(), ...(tool === undefined ? {} : { ext: toolExt(tool) }) });
   const input = planInputOf({ state, pkg });
   const rows = installedAgents(input).map((agent) => {
     const inst = assessAgent(input, agent);
