@@ -104,12 +104,14 @@ export function printFileNotes(options: { ctx: UiContext; choices: readonly Loca
   const lines: string[] = [];
   for (const { note } of choices) {
     const params =
-      note?.code === 'translation-invalid' || note?.code === 'translation-missing'
+      note?.code === 'translation-invalid' || note?.code === 'translation-missing' || note?.code === 'translation-skeleton'
         ? { agent: note.agent, locale: note.locale, path: sanitizeForTerminal(note.path) }
         : undefined;
     if (params) notes.missing.push({ agent: params.agent, locale: params.locale });
     if (note?.code === 'translation-invalid' && params)
       lines.push(t(options.dryRun ? 'install.from.invalidLocale.dryRun' : 'install.from.invalidLocale', params));
+    if (note?.code === 'translation-skeleton' && params)
+      lines.push(t(options.dryRun ? 'install.from.skeletonLocale.dryRun' : 'install.from.skeletonLocale', params));
     if (note?.code === 'translation-missing' && params)
       lines.push(t(options.dryRun ? 'install.from.missingLocale.dryRun' : 'install.from.missingLocale', params));
   }

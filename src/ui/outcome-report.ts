@@ -70,6 +70,8 @@ interface RunOutcome {
   applied?: AppliedAction[];
   /** Dry run: where each --force backup would go, by path. */
   predictedBackups: Map<string, string>;
+  /** Whether there was a manifest to remove (a hand-written file removed with --force leaves none behind). */
+  manifestExisted?: boolean;
 }
 
 type OutcomeReportOptions = { ctx: UiContext; report: LifecycleReport; target: Target; pkg: PackageRenders; outcome: RunOutcome; commandFor: CommandFor };
@@ -226,7 +228,12 @@ export function printOutcome(options: OutcomeReportOptions): number {
     out.push(t('install.sourceRecorded', { count: outcome.plan.actions.length, agent: outcome.plan.actions[0]?.agent ?? '', from: report.from }));
   }
   // A removal that left no agent took the manifest with it (an empty manifest is deleted, not written).
-  if (outcome.applied && Object.keys(outcome.plan.manifest.agents).length === 0 && applied.some(({ action }) => action.kind === 'remove')) {
+  if (
+    outcome.applied &&
+    outcome.manifestExisted !== false &&
+    Object.keys(outcome.plan.manifest.agents).length === 0 &&
+    applied.some(({ action }) => action.kind === 'remove')
+  ) {
     out.push(t('install.manifestRemoved', { dir: target.dir }));
   }
   if (!quiet) out.push(...formatLosses({ report: report.losses, messages: ctx.messages }));

@@ -34,7 +34,7 @@ export function printToolStatus(options: { ctx: UiContext; tool: OtherToolId; sc
   const name = TOOL_FOLDERS[tool].label;
   const lines: string[] = [];
   for (const scope of scopes) {
-    lines.push(t('status.tool.header', { tool: name, dir: scope.dir, scope: scope.scope }));
+    lines.push(t('status.tool.header', { tool: name, dir: scope.dir, scope: t(`scope.${scope.scope}`) }));
     if (!scope.exists) lines.push(t('status.tool.missingDir'));
     else if (scope.agents.length === 0) lines.push(t('status.tool.empty'));
     for (const agent of scope.agents) {

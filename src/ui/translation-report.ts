@@ -9,6 +9,7 @@ import { formatDiagnostic } from './diagnostics.js';
 import { writeJson } from './json.js';
 import { sanitizeForTerminal } from './style.js';
 import { formatTable } from './table.js';
+import { readGitSpec } from '../core/catalog/git-spec.js';
 
 /** A row as `--json` prints it: stable keys, codes for values. */
 export function translationRowJson(row: TranslationRow): Record<string, unknown> {
@@ -87,6 +88,14 @@ export function printTranslationStatus(options: { rows: TranslationRow[]; flags:
     rows: rows.map((r) => [sanitizeForTerminal(r.agent), sanitizeForTerminal(r.locale), formatStatus(r.status, ctx), sanitizeForTerminal(r.path)]),
   });
   const lines = [table, ''];
+  // A repository's cached copy is not written to: the commands are for the user's clone of it.
+  const spec = flags.from === undefined ? undefined : readGitSpec(flags.from);
+  const repository = spec?.kind === 'git' ? spec.spec : undefined;
+  const rowFlags = repository === undefined ? flags : { ...flags, from: messages.t('i18n.yourClone') };
+  if (repository !== undefined && rows.some((r) => r.status !== 'current'))
+    lines.push(
+      `${style.dim(`${messages.t('label.hint')}:`)} ${sanitizeForTerminal(messages.t('i18n.next.repository', { from: flags.from ?? '', url: repository.url }))}`,
+    );
   for (const row of rows) {
     if (row.status === 'current') continue;
     const args = row.status === 'invalid' ? ['validate'] : ['i18n', row.status === 'missing' ? 'new' : 'stamp', row.agent, '--locale', row.locale];
@@ -95,7 +104,7 @@ export function printTranslationStatus(options: { rows: TranslationRow[]; flags:
       locale: row.locale,
       path: row.path,
       source: row.source,
-      command: commandLine({ args, ...flags }),
+      command: commandLine({ args, ...(row.status === 'invalid' ? flags : rowFlags) }),
       marker: TRANSLATE_MARKER,
     };
     lines.push(`${style.dim(`${messages.t('label.hint')}:`)} ${sanitizeForTerminal(messages.t(`i18n.next.${row.status}` as MessageKey, params))}`);

@@ -12,7 +12,14 @@ export interface UpdateAvailable {
  * `update --check`: the agents `update` would rewrite and the command that does it, or a line saying every
  * installed agent is up to date. Returns the exit code: 1 when an update is available (for CI), else 0.
  */
-export function printUpdateCheck(options: { ctx: UiContext; dir: string; updates: readonly UpdateAvailable[]; command: string }): number {
+export function printUpdateCheck(options: {
+  ctx: UiContext;
+  dir: string;
+  updates: readonly UpdateAvailable[];
+  command: string;
+  /** How many agents agentpack installed there: none is said as `update` says it, not as "all up to date". */
+  installed: number;
+}): number {
   const { ctx, dir, updates } = options;
   const { t } = ctx.messages;
   const code = updates.length > 0 ? 1 : 0;
@@ -22,7 +29,7 @@ export function printUpdateCheck(options: { ctx: UiContext; dir: string; updates
   }
   const where = sanitizeForTerminal(dir);
   if (updates.length === 0) {
-    ctx.stdout.write(`${t('update.check.none', { dir: where })}\n`);
+    ctx.stdout.write(`${t(options.installed === 0 ? 'install.nothingInstalled' : 'update.check.none', { dir: where })}\n`);
     return code;
   }
   const lines = [ctx.style.bold(t('update.check.header', { dir: where }))];

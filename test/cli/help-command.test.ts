@@ -144,6 +144,21 @@ describe('help <command>, help <unknown>, and a bare command group', () => {
     }
   });
 
+  it("help <group> <command> (help i18n new) is that command's help; an unknown one in the group is a usage error", async () => {
+    for (const sub of ['new', 'stamp', 'diff', 'status']) {
+      const [viaHelp, viaFlag] = await Promise.all([runCli(['help', 'i18n', sub]), runCli(['i18n', sub, '--help'])]);
+      expect(viaHelp.code, sub).toBe(0);
+      expect(viaHelp.stdout, sub).toBe(viaFlag.stdout);
+      expect(viaHelp.stdout).toContain(`agentpack i18n ${sub}`);
+    }
+    // Negative control: the group's own help is another text.
+    expect((await runCli(['help', 'i18n'])).stdout).not.toBe((await runCli(['i18n', 'new', '--help'])).stdout);
+    const unknown = await runCli(['help', 'i18n', 'nwe']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('error USAGE:');
+    expect(unknown.stderr).toContain('new');
+  });
+
   it('help <unknown> is a usage error with the nearest command, exit 2 (en, ja)', async () => {
     const en = await runCli(['help', 'lst']);
     expect(en.code).toBe(2);

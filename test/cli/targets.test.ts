@@ -159,7 +159,7 @@ describe.concurrent('what does not map is reported, never silent', () => {
     expect(r.stdout).toContain('agentpack locale en --target gemini');
     const status = await runCli(['status', '--target', 'gemini', '--user'], { env });
     expect(status.code, status.stderr).toBe(0);
-    expect(status.stdout).toContain(`${join(home, '.gemini', 'agents')} の Gemini CLI エージェント（user）:`);
+    expect(status.stdout).toContain(`${join(home, '.gemini', 'agents')} の Gemini CLI エージェント（ユーザー）:`);
     expect(status.stdout).toContain(`${AGENT}（ja）: インストールしたとおり`);
     expect(status.stdout).toContain('model sonnet: 省きました');
   });

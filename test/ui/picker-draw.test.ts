@@ -58,6 +58,26 @@ describe('the picker drawn at 60 columns', () => {
     });
   }
 
+  it('each column keeps its own width limit whatever columns come before it; 80 columns is not narrow', () => {
+    const messages = messagesIn('en');
+    const both = new Map([
+      ['user' as const, new Map([['ml-engineer', { locale: 'en', state: 'ok' as const }]])],
+      ['project' as const, new Map([['ml-engineer', { locale: 'en', state: 'ok' as const }]])],
+    ]);
+    // No plugin column: the installed cell is the last one and keeps the widest limit.
+    const rows = installRows({ entries: entries.slice(0, 1), installed: both, messages });
+    for (const columns of [80, 81, 120]) {
+      const lines = drawList({ state: startList(rows), title: 't', screen: { columns, rows: 24 }, messages, style: createStyle(false) });
+      expect(
+        lines.find((l) => l.includes('ml-engineer')),
+        String(columns),
+      ).toContain('✓ user, project');
+    }
+    // Narrow: cut, but still there.
+    const narrow = drawList({ state: startList(rows), title: 't', screen: { columns: 60, rows: 24 }, messages, style: createStyle(false) });
+    expect(narrow.find((l) => l.includes('ml-engineer'))).toMatch(/✓ user, p…/);
+  });
+
   it('the selection, the filter with no match and the reminder to select are drawn', () => {
     const messages = messagesIn('ja');
     const rows = installRows({ entries, installed: new Map(), messages });

@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { AgentpackError } from '../../core/errors.js';
+import { gitSpecOf } from '../../io/source/resolve-source.js';
 import { newTranslation } from '../../io/package/new-translation.js';
 import { printNewTranslation } from '../../ui/translation-report.js';
 import type { CliContext } from '../program/context.js';
@@ -13,8 +16,19 @@ export async function runI18nNew(options: { agent: string; raw: unknown; ctx: Cl
   const { locale: raw, root, from, pick, force } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   // Mandatory in commander (commands/i18n.ts): only a caller that bypasses it lands here.
   if (raw === undefined) throw new Error('option --locale: missing');
+  // A skeleton is written into the catalog: never into agentpack's cached checkout of a repository.
+  const repository = from === undefined ? undefined : gitSpecOf(from);
+  if (repository !== undefined)
+    throw new AgentpackError({
+      code: 'USAGE',
+      params: { detail: ctx.messages.t('usage.newRepository', { from: from ?? '', url: repository.url }) },
+      exitCode: 2,
+    });
   const asked = localeTag({ locale: raw });
   const { catalog, flags } = await i18nCatalog({ root, from, pick, ctx, args: ['i18n', 'new', agent, '--locale', asked] });
   const locale = localeTag({ locale: asked, catalog });
-  printNewTranslation({ created: await newTranslation({ catalog, packageLayout: from === undefined, agent, locale, force, flags }), flags, ctx });
+  const created = await newTranslation({ catalog, packageLayout: from === undefined, agent, locale, force, flags });
+  // Into the package itself (no --root, no --from): the path in full, since it is not below the working folder.
+  const inPackage = from === undefined && root === undefined;
+  printNewTranslation({ created: inPackage ? { ...created, path: join(catalog.root, ...created.path.split('/')) } : created, flags, ctx });
 }

@@ -50,7 +50,8 @@ export async function runUpdate(options: { agents: string[]; raw: unknown; ctx: 
     const preview = await previewPlan({ dir: target.dir, pkg, agents: [...pkg.agents.keys()], force: opts.force, plan, ...ext });
     const updates = preview.plan.actions.filter(writesFile).map(({ agent, locale, path }) => ({ agent, locale: locale ?? '', path }));
     const command = commandLine({ args: ['update', ...agents, ...sourceFlags({ from, picks: pick }), ...(opts.force ? ['--force'] : [])], target });
-    ctx.exitCode = printUpdateCheck({ ctx, dir: target.dir, updates, command });
+    const installed = Object.keys(preview.plan.manifest.agents).length;
+    ctx.exitCode = printUpdateCheck({ ctx, dir: target.dir, updates, command, installed });
     return;
   }
   await runLifecycle({

@@ -12,7 +12,8 @@ import { lossesJson, type AgentLosses } from '../../ui/tool-report.js';
 export function lossesOfPlan(options: { plan: Plan; losses: ToolLosses }): AgentLosses[] {
   const out: AgentLosses[] = [];
   for (const action of options.plan.actions) {
-    if (action.kind === 'remove' || action.kind === 'conflict' || action.locale === null) continue;
+    // Only what the run writes: an agent left as it is (up to date, refused) was reported when it was written.
+    if ((action.kind !== 'create' && action.kind !== 'overwrite' && action.kind !== 'switch') || action.locale === null) continue;
     const losses = options.losses.get(action.agent)?.get(action.locale) ?? [];
     if (losses.length > 0) out.push({ agent: action.agent, locale: action.locale, losses });
   }

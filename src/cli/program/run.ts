@@ -85,6 +85,18 @@ export function commandWord(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * `help i18n new` as `i18n help new`: commander's `help <command>` takes one word, and a group answers
+ * `help <subcommand>` itself (an unknown one then is the group's usage error, not the group's help).
+ */
+function nestedHelp(argv: string[]): string[] {
+  if (commandWord(argv) !== 'help') return argv;
+  const at = argv.indexOf('help');
+  const [group, sub, ...rest] = argv.slice(at + 1);
+  if (group === undefined || sub === undefined || group.startsWith('-') || sub.startsWith('-')) return argv;
+  return [...argv.slice(0, at), group, 'help', sub, ...rest];
+}
+
 /** Whether argv names no command at all: nothing but global options without a value (and `--lang en|ja`). */
 function namesNoCommand(argv: readonly string[]): boolean {
   for (let i = 0; i < argv.length; i++) {
@@ -120,7 +132,7 @@ export function programFor(options: { ctx: CliContext; argv: readonly string[] }
 /** Run the CLI and return the exit code. The only caller that ends the process is main.ts. */
 export async function run(options: RunOptions): Promise<number> {
   const { env } = options;
-  const argv = splitShortFlags(options.argv);
+  const argv = nestedHelp(splitShortFlags(options.argv));
   const bare = namesNoCommand(argv);
   const json = argv.includes('--json');
   // An invalid `--lang fr` is reported by commander (choices) as a usage error, in the language the

@@ -91,3 +91,8 @@ export function translationLocalesOf(catalog: Catalog): string[] {
   for (const orphan of catalog.orphans) set.add(orphan.locale);
   return [...set].sort();
 }
+
+/** A language the agent has no file in yet, to name in an example (`i18n new … --locale <it>`). */
+export function missingLocaleOf(agent: CatalogAgent): string {
+  return ['ja', 'en', 'zh-CN', 'ko', 'es'].find((locale) => !agent.variants.has(locale)) ?? 'fr';
+}

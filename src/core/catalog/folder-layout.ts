@@ -148,3 +148,26 @@ export function expectedTranslationPath(options: { catalog: Pick<Catalog, 'mirro
 
 /** The layout of a source whose translations show none: `i18n/<lang>/<path>`, as mirror trees in the wild do. */
 export const DEFAULT_MIRROR: MirrorLayout = { prefix: '', dir: 'i18n', base: '' };
+
+/**
+ * Where a catalog's files of every language mirror, for a canonical file that is itself in a language's place
+ * (a Japanese-only agent at `.claude/ja/agents/x.md` or `i18n/ja/plugins/p/agents/x.md`): the path its place
+ * mirrors (`.claude/agents/x.md`, `plugins/p/agents/x.md`), so that another language's file goes beside it
+ * rather than inside the `ja` folder. An English canonical, or one its path does not place, is its own base. Pure.
+ */
+function basePathOf(options: { canonicalPath: string; canonicalLocale: string }): string {
+  if (options.canonicalLocale === CANONICAL_LOCALE) return options.canonicalPath;
+  const claim = pathClaims(options.canonicalPath, () => true).find((c) => c.locale === options.canonicalLocale && c.candidates.length > 0);
+  return claim?.candidates[0]?.canonical ?? options.canonicalPath;
+}
+
+/** Where a new or missing `locale` file of an agent belongs in a catalog's mirror layout (beside its base, for English). */
+export function translationPathIn(options: {
+  catalog: Pick<Catalog, 'mirror' | 'mirrors'>;
+  canonicalPath: string;
+  canonicalLocale: string;
+  locale: string;
+}): string {
+  const base = basePathOf(options);
+  return options.locale === CANONICAL_LOCALE ? base : expectedTranslationPath({ catalog: options.catalog, canonicalPath: base, locale: options.locale });
+}

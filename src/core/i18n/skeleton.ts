@@ -80,3 +80,8 @@ export function buildSkeleton(options: {
   const body = markBody(options.body).replace(/\n*$/, '\n');
   return `---\n${stringifyWithYaml(fields)}---\n\n${banner}\n\n${body}`;
 }
+
+/** A translation still marked for translation (`i18n new`'s skeleton): never installed, nor shown unless asked for by name. */
+export function isSkeleton(parsed: { spec?: { description: string } | undefined; body: string }): boolean {
+  return countMarked({ description: parsed.spec?.description ?? '', body: parsed.body }) > 0;
+}

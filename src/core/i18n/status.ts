@@ -4,7 +4,7 @@ import { catalogLink, resolveCatalogLink } from '../catalog/links.js';
 import type { DiagnosticCode } from '../codes.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { ParsedAgent } from '../agent/parse.js';
-import { expectedTranslationPath } from '../catalog/folder-layout.js';
+import { translationPathIn } from '../catalog/folder-layout.js';
 import { compareTranslatedFields, isTranslationMeta } from './fields.js';
 import { countMarked } from './skeleton.js';
 
@@ -80,7 +80,7 @@ function canonicalPath(agent: string): string {
 function missingPath(options: { catalog: Catalog; agent: string; canonical: Variant | undefined; locale: string }): string {
   const { catalog, agent, canonical, locale } = options;
   if (!catalog.mirror || !canonical) return translationPath({ agent, locale });
-  return expectedTranslationPath({ catalog, canonicalPath: canonical.relPath, locale });
+  return translationPathIn({ catalog, canonicalPath: canonical.relPath, canonicalLocale: canonical.locale, locale });
 }
 
 /** Where `i18n.source` leads, or a diagnostic when it leads nowhere or to the wrong file. */

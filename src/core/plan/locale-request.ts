@@ -4,11 +4,12 @@ import type { Diagnostic } from '../diagnostics.js';
 import { resolveAgentLocale } from './choose-locale.js';
 import { assessAgent } from './plan.js';
 import type { PlanAction, PlanInput } from './types.js';
+import { isSkeleton } from '../i18n/skeleton.js';
 
 /** What a run tells the user about a locale it chose: where the choice came from, or why another one was written. */
 type LocaleNote =
   | { code: 'from-env' | 'from-lang'; locale: string }
-  | { code: 'translation-invalid' | 'translation-missing'; agent: string; locale: string; path: string };
+  | { code: 'translation-invalid' | 'translation-missing' | 'translation-skeleton'; agent: string; locale: string; path: string };
 
 /** The locale written for one agent, what to tell about it, and the warnings of the file it is rendered from. */
 export interface LocaleChoice {
@@ -90,6 +91,8 @@ export function folderRequest(options: Named & { agent: CatalogAgent; loads: (lo
   };
   const choose = (locale: string, named: boolean): LocaleChoice => {
     const variant = agent.variants.get(locale);
+    if (variant && !variant.canonical && isSkeleton(variant.parsed))
+      return withWarnings({ locale: own, note: { code: 'translation-skeleton', agent: agent.name, locale, path: variant.relPath } });
     if (variant && !loads(locale))
       return withWarnings({ locale: own, note: { code: 'translation-invalid', agent: agent.name, locale, path: variant.relPath } });
     if (variant) return withWarnings({ locale });

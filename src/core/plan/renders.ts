@@ -1,6 +1,7 @@
 import { contentHash } from '../hash.js';
 import { canonicalHash } from '../i18n/canonical-hash.js';
-import { canonicalVariant, sortedLocales, type Catalog, type Variant } from '../catalog/catalog.js';
+import { canonicalVariant, sortedLocales, type Catalog, type CatalogAgent, type Variant } from '../catalog/catalog.js';
+import { isSkeleton } from '../i18n/skeleton.js';
 import { renderVariant } from '../catalog/lookup.js';
 import { originAtInstall, type InstallOrigin } from '../i18n/status.js';
 import type { ManifestSource } from '../manifest/manifest.js';
@@ -36,6 +37,11 @@ export interface PackageRenders {
   agents: Map<string, PackageAgent>;
 }
 
+const isSkeletonOf = (agent: CatalogAgent, locale: string): boolean => {
+  const variant = agent.variants.get(locale);
+  return variant !== undefined && !variant.canonical && isSkeleton(variant.parsed);
+};
+
 /**
  * Render every variant of every agent in the catalog once. A variant that does not load is left out of
  * `renders` (installing it fails with AGENT_INVALID where it is asked for); it still counts in `locales`.
@@ -45,6 +51,8 @@ export function renderPackage(options: { catalog: Catalog; version: string }): P
   for (const agent of options.catalog.agents.values()) {
     const renders = new Map<string, RenderedVariant>();
     for (const [locale, variant] of agent.variants) {
+      // A skeleton translation is not one yet: as if missing, so the agent is installed in its own language.
+      if (!variant.canonical && isSkeleton(variant.parsed)) continue;
       try {
         const content = renderVariant(variant);
         renders.set(locale, { locale, content, sha256: contentHash(content), variant });
@@ -59,7 +67,8 @@ export function renderPackage(options: { catalog: Catalog; version: string }): P
       const origin = originAtInstall({ catalog: options.catalog, agent: agent.name, locale });
       if (origin !== undefined) origins.set(locale, origin.translationStatus);
     }
-    agents.set(agent.name, { name: agent.name, locales: sortedLocales(agent), renders, sourceHash, origins });
+    const locales = sortedLocales(agent).filter((locale) => renders.has(locale) || !isSkeletonOf(agent, locale));
+    agents.set(agent.name, { name: agent.name, locales, renders, sourceHash, origins });
   }
   return { version: options.version, agents };
 }

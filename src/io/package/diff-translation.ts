@@ -1,4 +1,4 @@
-import { canonicalVariant, translationLocalesOf, type Catalog } from '../../core/catalog/catalog.js';
+import { canonicalVariant, missingLocaleOf, sortedLocales, translationLocalesOf, type Catalog } from '../../core/catalog/catalog.js';
 import { AgentpackError } from '../../core/errors.js';
 import { commandLine, type CatalogFlags } from '../../core/hints.js';
 import { findAgent, findVariant } from '../../core/catalog/lookup.js';
@@ -18,7 +18,13 @@ export async function diffTranslation(options: { catalog: Catalog; agent: string
   const agent = findAgent(catalog, options.agent);
   const stamp = (locale: string): string => commandLine({ args: ['i18n', 'stamp', agent.name, '--locale', locale], ...flags });
   if (options.locale === agent.canonical) {
-    throw new AgentpackError({ code: 'I18N_NOT_A_TRANSLATION', params: { agent: agent.name, locale: options.locale, command: stamp('ja') }, exitCode: 2 });
+    // An example that runs: the diff of a translation it has, else how to start one.
+    const translated = sortedLocales(agent).find((l) => l !== agent.canonical);
+    const command =
+      translated === undefined
+        ? commandLine({ args: ['i18n', 'new', agent.name, '--locale', missingLocaleOf(agent)], ...flags })
+        : commandLine({ args: ['i18n', 'diff', agent.name, '--locale', translated], ...flags });
+    throw new AgentpackError({ code: 'I18N_NOT_A_TRANSLATION', params: { agent: agent.name, locale: options.locale, command }, exitCode: 2 });
   }
   const variant = findVariant({ agent, locale: options.locale, knownLocales: translationLocalesOf(catalog) });
   const canonical = canonicalVariant(agent);

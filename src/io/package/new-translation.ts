@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { canonicalVariant, type Catalog } from '../../core/catalog/catalog.js';
+import { canonicalVariant, missingLocaleOf, type Catalog } from '../../core/catalog/catalog.js';
 import { catalogLink } from '../../core/catalog/links.js';
-import { expectedTranslationPath } from '../../core/catalog/folder-layout.js';
+import { translationPathIn } from '../../core/catalog/folder-layout.js';
 import { AgentpackError } from '../../core/errors.js';
 import { commandLine, type CatalogFlags } from '../../core/hints.js';
 import { findAgent } from '../../core/catalog/lookup.js';
@@ -16,10 +16,11 @@ import { parseAgent } from '../../core/agent/parse.js';
 import { keepSnapshot } from './stamp-translation.js';
 
 /** Where a new translation goes: the package layout's `locales/<tag>/agents/`, or a source folder's own mirror layout. */
-function placeOf(options: { catalog: Catalog; packageLayout: boolean; canonicalPath: string; agent: string; locale: string }): string {
-  const { catalog, canonicalPath, agent, locale } = options;
+function placeOf(options: { catalog: Catalog; packageLayout: boolean; canonicalPath: string; canonicalLocale: string; agent: string; locale: string }): string {
+  const { catalog, agent, locale } = options;
   if (options.packageLayout) return `locales/${locale}/agents/${agent}.md`;
-  return expectedTranslationPath({ catalog, canonicalPath, locale });
+  // A canonical in a language's place (a Japanese-only agent): the other languages go where its place mirrors.
+  return translationPathIn({ catalog, canonicalPath: options.canonicalPath, canonicalLocale: options.canonicalLocale, locale });
 }
 
 /**
@@ -56,12 +57,14 @@ export async function newTranslation(options: {
   if (locale === agent.canonical) {
     throw new AgentpackError({
       code: 'I18N_NOT_A_TRANSLATION',
-      params: { agent: agent.name, locale, command: commandLine({ args: ['i18n', 'new', agent.name, '--locale', 'ja'], ...flags }) },
+      params: { agent: agent.name, locale, command: commandLine({ args: ['i18n', 'new', agent.name, '--locale', missingLocaleOf(agent)], ...flags }) },
       exitCode: 2,
     });
   }
   const existing = agent.variants.get(locale);
-  const relPath = existing?.relPath ?? placeOf({ catalog, packageLayout: options.packageLayout, canonicalPath: canonical.relPath, agent: agent.name, locale });
+  const relPath =
+    existing?.relPath ??
+    placeOf({ catalog, packageLayout: options.packageLayout, canonicalPath: canonical.relPath, canonicalLocale: agent.canonical, agent: agent.name, locale });
   const path = existing?.path ?? join(catalog.root, ...relPath.split('/'));
   const state = await readFileState(path);
   let backup: string | undefined;

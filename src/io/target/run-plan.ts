@@ -42,6 +42,8 @@ export interface PlanOutcome {
   removedTemps: string[];
   /** Dry run: where each --force backup would go, by path. */
   predictedBackups: Map<string, string>;
+  /** Whether the folder had a manifest when the plan was carried out (a removal of the last agent deletes it). */
+  manifestExisted?: boolean;
 }
 
 function inputOf(state: TargetState, run: PlanRun, pkg: PackageRenders = run.pkg): PlanInput {
@@ -152,7 +154,15 @@ export async function executePlan(run: PlanRun): Promise<PlanOutcome> {
       manifestText: state.manifestText,
       ...(run.onProgress ? { onProgress: run.onProgress } : {}),
     });
-    return { plan, dirExisted: first.dirExisted, applied: result.applied, createdDir, removedTemps: result.removedTemps, predictedBackups: new Map() };
+    return {
+      plan,
+      dirExisted: first.dirExisted,
+      applied: result.applied,
+      createdDir,
+      removedTemps: result.removedTemps,
+      predictedBackups: new Map(),
+      manifestExisted: state.manifestExists,
+    };
   } finally {
     await lock.release();
   }

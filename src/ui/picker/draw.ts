@@ -10,9 +10,22 @@ export interface Screen {
   rows: number;
 }
 
-/** Widest a column of cells may grow (the name first); a longer cell is cut with `…`. Narrower below 80 columns. */
-const CELL_CAP = [28, 16, 12, 18];
-const NARROW_CELL_CAP = [20, 12, 8, 12];
+/**
+ * Widest a column of cells may grow, by what it holds: the name (first), a plugin or scope (between), the
+ * languages (second to last) and where it is installed or its state (last); a longer cell is cut with `…`.
+ * Narrower on a terminal of fewer than 80 columns.
+ */
+const CAPS = { name: 28, middle: 16, languages: 12, state: 18 };
+const NARROW_CAPS = { name: 16, middle: 10, languages: 5, state: 10 };
+
+function capOf(options: { index: number; count: number; narrow: boolean }): number {
+  const caps = options.narrow ? NARROW_CAPS : CAPS;
+  const { index, count } = options;
+  if (index === 0) return caps.name;
+  if (index === count - 1) return caps.state;
+  if (index === count - 2) return caps.languages;
+  return caps.middle;
+}
 /** Fewer columns than this left for the description: it is not drawn at all. */
 const MIN_DESCRIPTION = 6;
 /** Rows of the list at most, whatever the terminal's height. */
@@ -29,12 +42,13 @@ export function fitLines(lines: readonly string[], screen: Screen): string[] {
   return lines.map((line) => truncateToWidth(line, width));
 }
 
+/** `width` is one column less than the terminal (fitLines): a terminal of 80 columns is not narrow. */
 function cellWidths(rows: readonly ListRow[], width: number): number[] {
-  const caps = width < 80 ? NARROW_CELL_CAP : CELL_CAP;
+  const narrow = width + 1 < 80;
   const widths: number[] = [];
   for (const row of rows)
     row.cells.forEach((cell, i) => {
-      widths[i] = Math.min(Math.max(widths[i] ?? 0, displayWidth(plainText(cell))), caps[i] ?? 12);
+      widths[i] = Math.min(Math.max(widths[i] ?? 0, displayWidth(plainText(cell))), capOf({ index: i, count: row.cells.length, narrow }));
     });
   return widths;
 }
