@@ -119,7 +119,8 @@ export function printDryRun(options: OutcomeReportOptions): number {
   if (!quiet) lines.push(...formatLosses({ report: report.losses, messages: ctx.messages }));
   const conflicts = actions.filter((a) => a.kind === 'conflict').length;
   const notes = printFileNotes({ ctx, choices: choicesOf(report.chosen ?? [], actions), dryRun: true, grouped: !each });
-  if (endsOnSummary({ actions, refused: refusedCount }) || quiet) {
+  // A plan with a file that cannot be touched safely is refused whole: no "Would remove 11 agents" above the refusal.
+  if ((endsOnSummary({ actions, refused: refusedCount }) || quiet) && conflicts === 0) {
     const done = actions.filter((a) => a.kind !== 'skip' && a.kind !== 'conflict').length;
     const skipped = actions.filter((a) => a.kind === 'conflict' || (a.kind === 'skip' && a.attention)).length + refusedCount;
     if (!each) lines.push(...groupedLines({ ctx, report, actions, missing: notes.missing, dryRun: true }));

@@ -20,16 +20,18 @@ export interface ToolStatusScope {
   backups: string[];
 }
 
-/** Print `status --target <tool>`; returns the exit code (1 when a file agentpack wrote was edited or is gone). */
+/**
+ * Print `status --target <tool>`; returns the exit code: 0, as `status` for Claude Code's folders, when a file
+ * agentpack wrote was edited or is gone (each is shown with the command that puts it back).
+ */
 export function printToolStatus(options: { ctx: UiContext; tool: OtherToolId; scopes: ToolStatusScope[] }): number {
   const { ctx, tool, scopes } = options;
   const { t } = ctx.messages;
-  const attention = scopes.some((s) => s.agents.some((a) => a.state === 'modified' || a.state === 'missing' || a.recovered));
   const codes = [...new Set(scopes.flatMap((s) => toolNotes({ tool, scope: s.scope })))];
   const notes = codes.map((code) => ({ code, message: t(`tool.note.${code}`) }));
   if (ctx.json) {
-    writeJson(ctx, { command: 'status', tool, scopes, notes }, !attention);
-    return attention ? 1 : 0;
+    writeJson(ctx, { command: 'status', tool, scopes, notes }, true);
+    return 0;
   }
   const name = TOOL_FOLDERS[tool].label;
   const lines: string[] = [];
@@ -50,5 +52,5 @@ export function printToolStatus(options: { ctx: UiContext; tool: OtherToolId; sc
   }
   for (const note of notes) lines.push(note.message);
   ctx.stdout.write(`${lines.map(sanitizeForTerminal).join('\n')}\n`);
-  return attention ? 1 : 0;
+  return 0;
 }

@@ -47,4 +47,34 @@ describe('run reports say what happened', () => {
     const switched = await runCli(['locale', 'ja', '--target', 'kiro'], { env });
     expect(switched.stdout + switched.stderr).toContain('Not carried over to Kiro:');
   });
+
+  it('a dry run that would be refused says only that, not what it would do (en, ja); the real run changes nothing', async () => {
+    const { env, home } = isolatedEnv();
+    const dir = join(home, 'out');
+    for (const name of ['one', 'two', 'three']) {
+      const from = join(home, 'cat', `${name}.md`);
+      mkdirSync(join(home, 'cat'), { recursive: true });
+      writeFileSync(from, `---\nname: ${name}\ndescription: The ${name} agent\n---\n\nx\n`);
+    }
+    expect((await runCli(['install', '--all', '--from', join(home, 'cat'), '--dir', dir], { env })).code).toBe(0);
+    writeFileSync(join(dir, 'two.md'), 'my edit\n', { flag: 'a' });
+    for (const [lang, would, refused] of [
+      ['en', 'Would remove', 'This run would be refused.'],
+      ['ja', '削除します', 'このままでは実行できません。'],
+    ] as const) {
+      const dry = await runCli(['uninstall', '--all', '--dir', dir, '-n', '--lang', lang], { env });
+      expect(dry.code).toBe(1);
+      expect(dry.stdout).not.toContain(would);
+      expect(dry.stderr).toContain(refused);
+      const quiet = await runCli(['uninstall', '--all', '--dir', dir, '-nq', '--lang', lang], { env });
+      expect(quiet.stdout).toBe('');
+      expect(quiet.stderr).toContain(refused);
+    }
+    const real = await runCli(['uninstall', '--all', '--dir', dir], { env });
+    expect(real.code).toBe(1);
+    for (const name of ['one', 'two', 'three']) expect(existsSync(join(dir, `${name}.md`))).toBe(true);
+    // Control: without the edit, the dry run ends on its summary.
+    writeFileSync(join(dir, 'two.md'), '');
+    expect((await runCli(['uninstall', 'one', 'three', '--dir', dir, '-n'], { env })).stdout).toContain('Would remove 2 agents');
+  });
 });

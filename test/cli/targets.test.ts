@@ -164,7 +164,7 @@ describe.concurrent('what does not map is reported, never silent', () => {
     expect(status.stdout).toContain('model sonnet: 省きました');
   });
 
-  it('status --target: as installed, edited (exit 1, with the --force command), gone; --json', async () => {
+  it('status --target: as installed, edited (shown with the --force command, exit 0 as status does), gone; --json', async () => {
     const { env, home } = isolatedEnv();
     expect((await runCli(['install', AGENT, '--target', 'cursor', '--locale', 'en'], { env })).code).toBe(0);
     const ok = await runCli(['status', '--target', 'cursor', '--user'], { env });
@@ -174,14 +174,18 @@ describe.concurrent('what does not map is reported, never silent', () => {
     const file = toolFile({ tool: 'cursor', base: home, scope: 'user', agent: AGENT });
     appendFileSync(file, 'mine\n');
     const edited = await runCli(['status', '--target', 'cursor', '--user'], { env });
-    expect(edited.code).toBe(1);
+    expect(edited.code).toBe(0);
     expect(edited.stdout).toContain(`${AGENT}: edited since agentpack wrote it (left alone; agentpack install ${AGENT} --force --target cursor replaces it`);
     const json = JSON.parse((await runCli(['status', '--target', 'cursor', '--user', '--json'], { env })).stdout) as {
       ok: boolean;
       tool: string;
       scopes: { agents: { agent: string; state: string }[] }[];
     };
-    expect(json).toMatchObject({ ok: false, tool: 'cursor', scopes: [{ agents: [{ agent: AGENT, state: 'modified' }] }] });
+    expect(json).toMatchObject({ ok: true, tool: 'cursor', scopes: [{ agents: [{ agent: AGENT, state: 'modified' }] }] });
+    // As for Claude Code's folders: an edited file alone does not fail status.
+    expect((await runCli(['install', AGENT, '--locale', 'en'], { env })).code).toBe(0);
+    appendFileSync(join(home, '.claude', 'agents', `${AGENT}.md`), 'mine\n');
+    expect((await runCli(['status', '--user'], { env })).code).toBe(0);
   });
 
   it("status --target copilot says that Copilot's CLI also reads .claude/agents", async () => {
