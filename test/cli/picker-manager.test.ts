@@ -55,6 +55,8 @@ describe('the manager in a terminal', () => {
     expect(r.text).toMatch(/\[ \] ml-engineer +user +en +ok +Builds production/);
     // The language they are not in is the default.
     expect(r.text).toContain('› Japanese (ja) (default)');
+    // The answer names each agent with its folder.
+    expect(r.text).toMatch(/✔ Installed agents: (api-designer \(user\), ml-engineer \(user\)|ml-engineer \(user\), api-designer \(user\))/);
     expect(r.text).toMatch(/switch +ml-engineer\.md +en → ja/);
     const show = async (args: string[]): Promise<string> => (await runCli(['show', ...args, '--locale', 'ja'], { env })).stdout;
     expect(read(join(agentsDir(home), 'ml-engineer.md'))).toBe(await show(['ml-engineer']));

@@ -10,6 +10,7 @@ import type { CliContext } from '../program/context.js';
 import { listInstalled } from './list-installed.js';
 import { confirmAndApply, type PickerRun } from './picker-apply.js';
 import type { Prompts } from './prompts.js';
+import type { Scope } from '../../core/target.js';
 
 type Action = 'locale' | 'update' | 'remove';
 
@@ -37,7 +38,14 @@ export async function manageInstalled(options: { ctx: CliContext; prompts: Promp
   const ids = await prompts.pickMany({
     title: t('picker.manage.title'),
     rows,
-    answer: (picked) => picked.map((id) => parseRowId(id).name).join(', '),
+    // Each with its folder: the same agent may be chosen in both scopes.
+    answer: (picked) =>
+      picked
+        .map((id) => {
+          const { source: scope, name } = parseRowId(id);
+          return t('picker.manage.answer', { agent: name, scope: t(`scope.${scope as Scope}`) });
+        })
+        .join(t('list.note.separator')),
   });
   const action = (await prompts.pickOne({
     title: t('picker.action.title', { count: ids.length }),
