@@ -83,7 +83,17 @@ function classify(g: string): CharClass {
  * phrases — a run of kanji or katakana with the hiragana that follows it (`対応言語を`, `表示します`),
  * closing punctuation kept with what precedes it and opening punctuation with what follows.
  */
+/** A word holding a placeholder (`<owner>`, `github:<オーナー>/<リポジトリ>`): never broken inside. */
+const PLACEHOLDER_WORD = /((?:[\x21-\x7e]*<[^<>\s]+>)+[\x21-\x7e]*)/u;
+
 function breakUnits(line: string): string[] {
+  if (!line.includes('<')) return breakPlain(line);
+  const parts = line.split(PLACEHOLDER_WORD);
+  // split with a capture group: odd indices are the placeholder words themselves.
+  return parts.flatMap((part, i) => (i % 2 === 1 ? [part] : part === '' ? [] : breakPlain(part)));
+}
+
+function breakPlain(line: string): string[] {
   const units: string[] = [];
   let unit = '';
   let kind: CharClass | undefined;

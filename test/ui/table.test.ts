@@ -154,6 +154,22 @@ describe('wrapToWidth', () => {
     expect(wrapped.split('\n').map((l) => stringWidth(l))).toEqual([20, 20, 20]);
   });
 
+  it('never breaks inside a word that holds a placeholder (github:<オーナー>/<リポジトリ>), in either language', () => {
+    for (const text of ['（URL または github:<オーナー>/<リポジトリ>）を指定します', 'a repository (its URL, or github:<owner>/<repo>) instead']) {
+      for (let width = 30; width <= 60; width++) {
+        const lines = wrapToWidth(text, width).split('\n');
+        const token = text.includes('オーナー') ? 'github:<オーナー>/<リポジトリ>' : 'github:<owner>/<repo>)';
+        for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
+        expect(
+          lines.some((l) => l.includes(token)),
+          `${width}: ${lines.join(' | ')}`,
+        ).toBe(true);
+      }
+    }
+    // Negative control: without the placeholder, the Japanese words break between them as before.
+    expect(wrapToWidth('URL または オーナー リポジトリ', 8).split('\n').length).toBeGreaterThan(1);
+  });
+
   it('keeps a word longer than the width whole, on its own line', () => {
     expect(wrapToWidth('see https://example.com/a/very/long/path now', 10)).toBe('see\nhttps://example.com/a/very/long/path\nnow');
   });
