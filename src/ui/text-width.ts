@@ -83,8 +83,8 @@ function classify(g: string): CharClass {
  * phrases — a run of kanji or katakana with the hiragana that follows it (`対応言語を`, `表示します`),
  * closing punctuation kept with what precedes it and opening punctuation with what follows.
  */
-/** A word holding a placeholder (`<owner>`, `github:<オーナー>/<リポジトリ>`): never broken inside. */
-const PLACEHOLDER_WORD = /((?:[\x21-\x7e]*<[^<>\s]+>)+[\x21-\x7e]*)/u;
+/** A word holding a placeholder (`<owner>`, `github:<オーナー>/<リポジトリ>`), with closing punctuation after it: never broken inside. */
+const PLACEHOLDER_WORD = /((?:[\x21-\x7e]*<[^<>\s]+>)+[\x21-\x7e]*[、。）」』]*)/u;
 
 function breakUnits(line: string): string[] {
   if (!line.includes('<')) return breakPlain(line);

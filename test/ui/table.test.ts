@@ -156,7 +156,7 @@ describe('wrapToWidth', () => {
 
   it('never breaks inside a word that holds a placeholder (github:<オーナー>/<リポジトリ>), in either language', () => {
     for (const text of ['（URL または github:<オーナー>/<リポジトリ>）を指定します', 'a repository (its URL, or github:<owner>/<repo>) instead']) {
-      for (let width = 30; width <= 60; width++) {
+      for (let width = 34; width <= 60; width++) {
         const lines = wrapToWidth(text, width).split('\n');
         const token = text.includes('オーナー') ? 'github:<オーナー>/<リポジトリ>' : 'github:<owner>/<repo>)';
         for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
