@@ -22,6 +22,8 @@ export const CASES: readonly AgreementCase[] = [
   { id: 'banner line first', files: { 'a.md': `> **[English](../en/a.md)** | **日本語**\n\n${plain}` }, claude: false },
   { id: 'blank line first', files: { 'a.md': `\n${plain}` }, claude: false },
   { id: 'HTML comment first', files: { 'a.md': `<!-- generated -->\n${plain}` }, claude: false },
+  { id: 'a Markdown heading first', files: { 'a.md': `# Test agent\n\n${plain}` }, claude: false },
+  { id: 'a language line Claude Code reads as text first', files: { 'a.md': `[English](../en/a.md) | **日本語**\n${plain}` }, claude: false },
   {
     id: 'UTF-8 BOM',
     files: { 'a.md': `\ufeff${plain}` },

@@ -58,7 +58,12 @@ const CASES: BigCase[] = [
   { file: 'body-2m.md', make: () => `---\n${A}---\n${'All work and no play. '.repeat(90_000)}\n`, diagnostics: [], mode: 'parse' },
   { file: 'body-2m-load.md', make: () => `---\n${A}---\n${'All work and no play. '.repeat(90_000)}\n`, diagnostics: ['error:FILE_TOO_LARGE'] },
   { file: 'redos-fence-blanks.md', make: () => `---${' '.repeat(2 * MB - 10)}!\n`, diagnostics: ['info:NOT_AN_AGENT'] },
-  { file: 'redos-banner-blanks.md', make: () => `> **${' '.repeat(MB - 100)}a${' '.repeat(MB - 100)}| x\n---\n${A}---\n`, diagnostics: ['info:NOT_AN_AGENT'] },
+  // Not a banner, but text before an agent's front-matter: an agent Claude Code skips (and too large to load).
+  {
+    file: 'redos-banner-blanks.md',
+    make: () => `> **${' '.repeat(MB - 100)}a${' '.repeat(MB - 100)}| x\n---\n${A}---\n`,
+    diagnostics: ['error:FILE_TOO_LARGE', 'warning:CONTENT_BEFORE_FRONTMATTER'],
+  },
   { file: 'redos-trailing-blanks.md', make: () => `---\n${A}---\nbody\n${' '.repeat(2 * MB - 100)}x\n`, diagnostics: [], mode: 'parse' },
   { file: 'blank-lines-body.md', make: () => `---\n${A}---\n${'\n'.repeat(2 * MB - 100)}x\n`, diagnostics: [], mode: 'parse' },
   { file: 'banner-lines-body.md', make: () => `---\n${A}---\n${'> **[English](a.md)** | **日本語**\n'.repeat(50_000)}x\n`, diagnostics: [], mode: 'parse' },

@@ -9,7 +9,7 @@ export type FrontMatterSplit =
       /** Language written after the opening fence (`---js` → `js`), lower-cased, if any. */
       language?: string;
       /** What stands before the opening fence. */
-      leading: 'none' | 'banner' | 'blank' | 'comment';
+      leading: 'none' | 'banner' | 'blank' | 'comment' | 'text';
       bannerBefore?: Banner;
       /** Index of the closing `---` line, or -1 when the block never closes. */
       closeLine: number;
@@ -23,6 +23,31 @@ export type FrontMatterSplit =
 const FENCE = /^---[ \t]*(?:([A-Za-z][\w-]*)[ \t]*)?$/;
 const CLOSE = /^---[ \t]*$/;
 
+/** How far past a line of text the opening fence may be, and how long the block after it may be, to count. */
+const TEXT_LOOKAHEAD = 20;
+const BLOCK_LOOKAHEAD = 200;
+
+/**
+ * Whether what follows line `from` is plainly an agent's front-matter: a `---` within a few lines, then `name:`
+ * and `description:` lines before the closing `---`. Text before it (a `# Title`, a banner Claude Code does
+ * not read as one) then stands before the front-matter, which Claude Code skips; anything else is a document.
+ */
+function agentBlockFollows(lines: readonly string[], from: number): boolean {
+  for (let i = from; i < lines.length && i < from + TEXT_LOOKAHEAD; i++) {
+    if (!FENCE.test(lines[i] ?? '')) continue;
+    let name = false;
+    let description = false;
+    for (let j = i + 1; j < lines.length && j <= i + BLOCK_LOOKAHEAD; j++) {
+      const line = lines[j] ?? '';
+      if (CLOSE.test(line)) return name && description;
+      if (/^name:[ \t]*\S/.test(line)) name = true;
+      if (/^description:/.test(line)) description = true;
+    }
+    return false;
+  }
+  return false;
+}
+
 /**
  * Split a file into front-matter and body without any YAML or code engine. Accepts the banner (or
  * blank lines, or an HTML comment) before the front-matter, as found in the wild; the caller reports it.
@@ -31,7 +56,7 @@ const CLOSE = /^---[ \t]*$/;
  */
 export function splitFrontMatter(lines: readonly string[], text?: string): FrontMatterSplit {
   let i = 0;
-  let leading: 'none' | 'banner' | 'blank' | 'comment' = 'none';
+  let leading: 'none' | 'banner' | 'blank' | 'comment' | 'text' = 'none';
   let bannerBefore: Banner | undefined;
   for (; i < lines.length; i++) {
     const line = lines[i] ?? '';
@@ -50,7 +75,8 @@ export function splitFrontMatter(lines: readonly string[], text?: string): Front
       if (leading !== 'banner') leading = 'comment';
       continue;
     }
-    return { kind: 'none' };
+    if (leading !== 'text' && !agentBlockFollows(lines, i + 1)) return { kind: 'none' };
+    leading = 'text';
   }
   if (i >= lines.length) return { kind: 'none' };
   const open = FENCE.exec(lines[i] ?? '');

@@ -164,6 +164,15 @@ function parseText(text: string, options: { path: string | undefined; cut: boole
   }
   result.body = start > rest.length ? '' : rest.slice(start);
   result.bodyLine = split.closeLine + 2 + first;
+  // Text that stood before the front-matter (a `# Title`) opens the body of what agentpack renders: kept, not lost.
+  if (split.leading === 'text') {
+    const before = lines
+      .slice(0, split.openLine)
+      .filter((_, i) => split.bannerBefore === undefined || i !== split.bannerBefore.line - 1)
+      .join('\n')
+      .trim();
+    if (before !== '') result.body = result.body === '' ? `${before}\n` : `${before}\n\n${result.body}`;
+  }
 
   // YAML: strict first, then the way Claude Code reads what strict YAML rejects.
   let parsed = parseYamlMapping(split.yaml);
