@@ -1,12 +1,10 @@
 import { join } from 'node:path';
-import { AgentpackError } from '../../core/errors.js';
-import { gitSpecOf } from '../../io/source/resolve-source.js';
 import { newTranslation } from '../../io/package/new-translation.js';
 import { printNewTranslation } from '../../ui/translation-report.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
 import { SOURCE_OPTIONS } from '../flows/load-source.js';
-import { i18nCatalog, localeTag } from '../flows/i18n-catalog.js';
+import { i18nCatalog, localeTag, refuseRepository } from '../flows/i18n-catalog.js';
 
 const OPTIONS = { ...SOURCE_OPTIONS, locale: 'value', root: 'text', force: 'switch' } as const;
 
@@ -17,13 +15,7 @@ export async function runI18nNew(options: { agent: string; raw: unknown; ctx: Cl
   // Mandatory in commander (commands/i18n.ts): only a caller that bypasses it lands here.
   if (raw === undefined) throw new Error('option --locale: missing');
   // A skeleton is written into the catalog: never into agentpack's cached checkout of a repository.
-  const repository = from === undefined ? undefined : gitSpecOf(from);
-  if (repository !== undefined)
-    throw new AgentpackError({
-      code: 'USAGE',
-      params: { detail: ctx.messages.t('usage.newRepository', { from: from ?? '', url: repository.url }) },
-      exitCode: 2,
-    });
+  refuseRepository({ from, ctx, detail: 'usage.newRepository' });
   const asked = localeTag({ locale: raw });
   const { catalog, flags } = await i18nCatalog({ root, from, pick, ctx, args: ['i18n', 'new', agent, '--locale', asked] });
   const locale = localeTag({ locale: asked, catalog });

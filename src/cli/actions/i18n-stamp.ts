@@ -2,11 +2,10 @@ import type { Diagnostic } from '../../core/diagnostics.js';
 import { AgentpackError, isAgentpackError } from '../../core/errors.js';
 import { stampAll, stampTranslation } from '../../io/package/stamp-translation.js';
 import { printStamp, printStampAll, printStampProblems } from '../../ui/translation-report.js';
-import { gitSpecOf } from '../../io/source/resolve-source.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
 import { SOURCE_OPTIONS } from '../flows/load-source.js';
-import { i18nCatalog, localeTag } from '../flows/i18n-catalog.js';
+import { i18nCatalog, localeTag, refuseRepository } from '../flows/i18n-catalog.js';
 
 const OPTIONS = { ...SOURCE_OPTIONS, locale: 'value', root: 'text', all: 'switch' } as const;
 
@@ -18,13 +17,7 @@ export async function runI18nStamp(options: { agent: string | undefined; raw: un
   const { ctx, agent } = options;
   const { locale: raw, root, from, pick, all } = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
   // Stamping writes into the translation: never into agentpack's cached checkout of a repository.
-  const repository = from === undefined ? undefined : gitSpecOf(from);
-  if (repository !== undefined)
-    throw new AgentpackError({
-      code: 'USAGE',
-      params: { detail: ctx.messages.t('usage.stampRepository', { from: from ?? '', url: repository.url }) },
-      exitCode: 2,
-    });
+  refuseRepository({ from, ctx, detail: 'usage.stampRepository' });
   const usage = (detail: 'usage.agentsAndAll' | 'usage.agentsOrAll' | 'usage.stampLocale'): AgentpackError =>
     new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t(detail) }, exitCode: 2 });
   if (all && agent !== undefined) throw usage('usage.agentsAndAll');

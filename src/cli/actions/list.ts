@@ -9,7 +9,7 @@ import { printSourceProblems } from '../../ui/source-report.js';
 import type { CliContext } from '../program/context.js';
 import type { Scope } from '../../core/target.js';
 import { parseOptions } from '../program/options.js';
-import { SCOPE_OPTIONS, scopesOf } from '../program/scope.js';
+import { namesScope, SCOPE_OPTIONS, scopesOf } from '../program/scope.js';
 import { listInstalled, type ListedScopes } from '../flows/list-installed.js';
 import { loadSource, requireFromForPick, SOURCE_OPTIONS } from '../flows/load-source.js';
 
@@ -136,8 +136,7 @@ export async function runList(options: { word?: string | undefined; raw: unknown
   requireFromForPick({ from, pick, plugin, ctx });
   const query: ListQuery = { word: options.word, locale: opts.locale };
   if (from !== undefined) {
-    const named = opts.user === true || opts.global === true || opts.project === true || dir !== undefined;
-    await listSource({ ctx, from, pick, plugin, query, scopes: named ? { scopes: scopesOf(opts), dir } : undefined });
+    await listSource({ ctx, from, pick, plugin, query, scopes: namesScope(opts) ? { scopes: scopesOf(opts), dir } : undefined });
     return;
   }
   const { catalog, pkg } = await readPackage();

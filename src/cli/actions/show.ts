@@ -3,7 +3,7 @@ import { catalogLocales, findAgent, findVariant, renderVariant, renderWarnings }
 import { installedLocale as localeInstalledIn } from '../../core/plan/locale-request.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
 import { resolveAgentLocale } from '../../core/plan/choose-locale.js';
-import { isSkeleton } from '../../core/i18n/skeleton.js';
+import { isSkeletonTranslation } from '../../core/i18n/skeleton.js';
 import { commandLine } from '../../core/hints.js';
 import { assertUnambiguous } from '../../core/catalog/conflicts.js';
 import { assertSelected, selectionOf } from '../../core/catalog/select.js';
@@ -81,7 +81,7 @@ export async function runShow(options: { agent: string; raw: unknown; ctx: CliCo
   // Only the CLI's own language gives way: a locale named with --locale or AGENTPACK_LOCALE is shown or refused.
   // A skeleton translation is shown only when named: the CLI's language then gives way to the canonical file.
   const chosen = agent.variants.get(resolved.locale);
-  const fallsBack = chosen === undefined || (!chosen.canonical && isSkeleton(chosen.parsed));
+  const fallsBack = chosen === undefined || isSkeletonTranslation(chosen);
   const locale = resolved.from === 'lang' && fallsBack ? agent.canonical : resolved.locale;
   const variant = findVariant({ agent, locale, knownLocales: catalogLocales(catalog), list });
   let content: string;

@@ -6,6 +6,7 @@ import { assertUnambiguous } from '../../core/catalog/conflicts.js';
 import { matchTag, normaliseTag, tagSuggestion } from '../../core/catalog/locale-tag.js';
 import { resolveCatalogRoot } from '../../io/package/catalog-root.js';
 import { readCatalog } from '../../io/package/read-catalog.js';
+import { gitSpecOf } from '../../io/source/resolve-source.js';
 import type { CliContext } from '../program/context.js';
 import { loadSource, requireFromForPick } from './load-source.js';
 
@@ -25,6 +26,17 @@ export function localeTag(options: { locale: string; catalog?: Catalog }): strin
     });
   }
   return (options.catalog && matchTag(tag, translationLocalesOf(options.catalog))) ?? tag;
+}
+
+/**
+ * The i18n commands that write into a catalog (`new`, `stamp`) never write into agentpack's cached checkout of a
+ * repository: a usage error that names the clone to work in.
+ */
+export function refuseRepository(options: { from: string | undefined; ctx: CliContext; detail: 'usage.newRepository' | 'usage.stampRepository' }): void {
+  const { from, ctx } = options;
+  const repository = from === undefined ? undefined : gitSpecOf(from);
+  if (repository === undefined) return;
+  throw new AgentpackError({ code: 'USAGE', params: { detail: ctx.messages.t(options.detail, { from: from ?? '', url: repository.url }) }, exitCode: 2 });
 }
 
 /** The catalog an i18n command works on (the package's, `--root`, or `--from` with its picks) and the flags that name it again. */

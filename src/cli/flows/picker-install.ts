@@ -8,7 +8,7 @@ import { printSourceProblems } from '../../ui/source-report.js';
 import { runInstall } from '../actions/install.js';
 import type { CliContext } from '../program/context.js';
 import { parseOptions } from '../program/options.js';
-import { SCOPE_OPTIONS, scopeOf } from '../program/scope.js';
+import { namesScope, SCOPE_OPTIONS, scopeOf } from '../program/scope.js';
 import { listInstalled } from './list-installed.js';
 import { loadSource } from './load-source.js';
 import { confirmAndApply, type PickerRun } from './picker-apply.js';
@@ -53,7 +53,7 @@ export async function pickAndInstall(options: { ctx: CliContext; prompts: Prompt
   const { ctx, prompts } = options;
   const { t } = ctx.messages;
   const opts = parseOptions({ raw: options.raw, spec: OPTIONS, ctx });
-  const named = opts.user === true || opts.global === true || opts.project === true || opts.dir !== undefined;
+  const named = namesScope(opts);
   if (named) scopeOf(opts, ctx);
   const { catalog, pkg } = await readPackage();
   const scan = opts.from === undefined ? undefined : await loadSource({ from: opts.from, pick: [], ctx });

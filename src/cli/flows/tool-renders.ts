@@ -1,4 +1,4 @@
-import type { Plan } from '../../core/plan/types.js';
+import { writesFile, type Plan } from '../../core/plan/types.js';
 import { toolTarget } from '../../core/tools/registry.js';
 import { renderForTool, toolRenders, type ToolLosses } from '../../core/tools/renders.js';
 import type { PackageRenders } from '../../core/plan/renders.js';
@@ -13,7 +13,7 @@ export function lossesOfPlan(options: { plan: Plan; losses: ToolLosses }): Agent
   const out: AgentLosses[] = [];
   for (const action of options.plan.actions) {
     // Only what the run writes: an agent left as it is (up to date, refused) was reported when it was written.
-    if ((action.kind !== 'create' && action.kind !== 'overwrite' && action.kind !== 'switch') || action.locale === null) continue;
+    if (!writesFile(action) || action.kind === 'remove' || action.locale === null) continue;
     const losses = options.losses.get(action.agent)?.get(action.locale) ?? [];
     if (losses.length > 0) out.push({ agent: action.agent, locale: action.locale, losses });
   }

@@ -38,6 +38,11 @@ function namedScopes(options: ScopeOptions): Scope[] {
   return named;
 }
 
+/** Whether the options name a folder at all (`-g`, `--global`, `-p`, `--dir`), rather than leaving the default. */
+export function namesScope(options: ScopeOptions): boolean {
+  return namedScopes(options).length > 0;
+}
+
 /** The one scope the options name (default user); more than one is a usage error. */
 export function scopeOf(options: ScopeOptions, ctx: CliContext): { scope: Scope; dir?: string } {
   const given = namedScopes(options);

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 /**
  * A `--from` that names a git repository rather than a folder, and what git is given for it:
  * `https://…`, `ssh://…`, `file://…`, scp-like `user@host:path`, `github:<owner>/<repo>` and
@@ -102,10 +103,7 @@ export function shortCommit(commit: string): string {
  */
 export function fromOfFolder(from: string): string {
   const hash = from.indexOf('#');
-  if (readGitSpec(from).kind !== 'git' || hash < 0) {
-    const slash = from.replace(/\/+$/, '').lastIndexOf('/');
-    return slash < 0 ? '.' : slash === 0 ? '/' : from.slice(0, slash);
-  }
+  if (readGitSpec(from).kind !== 'git' || hash < 0) return posix.dirname(from);
   const fragment = from.slice(hash + 1);
   const colon = fragment.indexOf(':');
   const ref = colon < 0 ? fragment : fragment.slice(0, colon);

@@ -81,7 +81,12 @@ export function buildSkeleton(options: {
   return `---\n${stringifyWithYaml(fields)}---\n\n${banner}\n\n${body}`;
 }
 
-/** A translation still marked for translation (`i18n new`'s skeleton): never installed, nor shown unless asked for by name. */
-export function isSkeleton(parsed: { spec?: { description: string } | undefined; body: string }): boolean {
-  return countMarked({ description: parsed.spec?.description ?? '', body: parsed.body }) > 0;
+/**
+ * A translation still marked for translation (`i18n new`'s skeleton, not the canonical file): never installed,
+ * nor shown unless asked for by name.
+ */
+export function isSkeletonTranslation(
+  variant: { canonical: boolean; parsed: { spec?: { description: string } | undefined; body: string } } | undefined,
+): boolean {
+  return variant !== undefined && !variant.canonical && countMarked({ description: variant.parsed.spec?.description ?? '', body: variant.parsed.body }) > 0;
 }

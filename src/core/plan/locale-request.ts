@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { resolveAgentLocale } from './choose-locale.js';
 import { assessAgent } from './plan.js';
 import type { PlanAction, PlanInput } from './types.js';
-import { isSkeleton } from '../i18n/skeleton.js';
+import { isSkeletonTranslation } from '../i18n/skeleton.js';
 
 /** What a run tells the user about a locale it chose: where the choice came from, or why another one was written. */
 type LocaleNote =
@@ -91,7 +91,7 @@ export function folderRequest(options: Named & { agent: CatalogAgent; loads: (lo
   };
   const choose = (locale: string, named: boolean): LocaleChoice => {
     const variant = agent.variants.get(locale);
-    if (variant && !variant.canonical && isSkeleton(variant.parsed))
+    if (variant && isSkeletonTranslation(variant))
       return withWarnings({ locale: own, note: { code: 'translation-skeleton', agent: agent.name, locale, path: variant.relPath } });
     if (variant && !loads(locale))
       return withWarnings({ locale: own, note: { code: 'translation-invalid', agent: agent.name, locale, path: variant.relPath } });

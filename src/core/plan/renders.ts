@@ -1,7 +1,7 @@
 import { contentHash } from '../hash.js';
 import { canonicalHash } from '../i18n/canonical-hash.js';
-import { canonicalVariant, sortedLocales, type Catalog, type CatalogAgent, type Variant } from '../catalog/catalog.js';
-import { isSkeleton } from '../i18n/skeleton.js';
+import { canonicalVariant, sortedLocales, type Catalog, type Variant } from '../catalog/catalog.js';
+import { isSkeletonTranslation } from '../i18n/skeleton.js';
 import { renderVariant } from '../catalog/lookup.js';
 import { originAtInstall, type InstallOrigin } from '../i18n/status.js';
 import type { ManifestSource } from '../manifest/manifest.js';
@@ -37,11 +37,6 @@ export interface PackageRenders {
   agents: Map<string, PackageAgent>;
 }
 
-const isSkeletonOf = (agent: CatalogAgent, locale: string): boolean => {
-  const variant = agent.variants.get(locale);
-  return variant !== undefined && !variant.canonical && isSkeleton(variant.parsed);
-};
-
 /**
  * Render every variant of every agent in the catalog once. A variant that does not load is left out of
  * `renders` (installing it fails with AGENT_INVALID where it is asked for); it still counts in `locales`.
@@ -52,7 +47,7 @@ export function renderPackage(options: { catalog: Catalog; version: string }): P
     const renders = new Map<string, RenderedVariant>();
     for (const [locale, variant] of agent.variants) {
       // A skeleton translation is not one yet: as if missing, so the agent is installed in its own language.
-      if (!variant.canonical && isSkeleton(variant.parsed)) continue;
+      if (isSkeletonTranslation(variant)) continue;
       try {
         const content = renderVariant(variant);
         renders.set(locale, { locale, content, sha256: contentHash(content), variant });
@@ -67,7 +62,7 @@ export function renderPackage(options: { catalog: Catalog; version: string }): P
       const origin = originAtInstall({ catalog: options.catalog, agent: agent.name, locale });
       if (origin !== undefined) origins.set(locale, origin.translationStatus);
     }
-    const locales = sortedLocales(agent).filter((locale) => renders.has(locale) || !isSkeletonOf(agent, locale));
+    const locales = sortedLocales(agent).filter((locale) => !isSkeletonTranslation(agent.variants.get(locale)));
     agents.set(agent.name, { name: agent.name, locales, renders, sourceHash, origins });
   }
   return { version: options.version, agents };
